@@ -1,0 +1,54 @@
+use rapporteur_format::{read_report, to_value, write_report};
+use serde_json::Value;
+
+const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
+
+#[test]
+fn the_example_round_trips_to_the_same_json_value() {
+    let report = read_report(EXAMPLE).expect("the example is a valid report");
+    let original: Value = serde_json::from_str(EXAMPLE).unwrap();
+    assert_eq!(to_value(&report), original);
+    let written: Value = serde_json::from_str(&write_report(&report)).unwrap();
+    assert_eq!(written, original);
+}
+
+#[test]
+fn the_written_file_reads_back_to_the_same_report() {
+    let report = read_report(EXAMPLE).unwrap();
+    let again = read_report(&write_report(&report)).unwrap();
+    assert_eq!(again, report);
+}
+
+#[test]
+fn the_written_file_starts_with_its_envelope_and_keeps_japanese_as_is() {
+    let report = read_report(EXAMPLE).unwrap();
+    let text = write_report(&report);
+    assert!(text.starts_with("{\n  \"format\": \"rapporteur.report\",\n  \"version\": 1,\n  \"title\": \"ITU-T SG17第2回会合報告\""), "{}", &text[..120]);
+    assert!(text.ends_with("}\n"));
+}
+
+#[test]
+fn the_example_has_what_the_published_report_has() {
+    let report = read_report(EXAMPLE).unwrap();
+    assert_eq!(report.authors.len(), 2);
+    assert_eq!(report.meeting.participants.as_ref().unwrap().total, Some(408));
+    let outcomes = report.outcomes();
+    assert_eq!(outcomes.len(), 99, "outcomes in the example");
+    let (path, question, first) = &outcomes[0];
+    assert_eq!(path, "sections[2].sections[0].blocks[0].outcomes[0]");
+    assert_eq!(question.number, 10);
+    assert_eq!(first.id.as_deref(), Some("X.1250rev"));
+    let headings: Vec<String> = report.outline().iter().map(|e| e.heading.clone()).collect();
+    assert_eq!(headings[0], "はじめに");
+    assert!(headings.contains(&"WP4: AI及びクラウドコンピューティングサービスとアプリケーションのセキュリティ".to_owned()));
+}
+
+#[test]
+fn the_serde_derives_agree_with_the_strict_reader() {
+    // The UI and the database use the model's derives; files use the strict reader.
+    // Both must mean the same report.
+    let strict = read_report(EXAMPLE).unwrap();
+    let value: Value = serde_json::from_str(EXAMPLE).unwrap();
+    let derived: rapporteur_model::Report = serde_json::from_value(value).unwrap();
+    assert_eq!(derived, strict);
+}

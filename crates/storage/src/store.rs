@@ -1,0 +1,311 @@
+use crate::migrations::{migrate_to, user_version, SCHEMA_VERSION};
+use crate::StoreError;
+use chrono::{DateTime, NaiveDate, Utc};
+use rapporteur_format::{read_report, validate, write_report};
+use rapporteur_model::{Report, Spelled};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+/// A report's id in the database; SQLite row ids, far below 2^53, so they travel to the
+/// UI as plain numbers.
+pub type ReportId = i64;
+
+/// How many revisions of a report are kept; older ones are dropped as new ones come.
+pub const KEPT_REVISIONS: u32 = 200;
+
+/// How long a write waits for another process's write to finish before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A report as stored: its newest revision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct StoredReport {
+    pub id: ReportId,
+    pub revision: u32,
+    pub saved_at: DateTime<Utc>,
+    pub report: Report,
+}
+
+/// One line of the library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ReportSummary {
+    pub id: ReportId,
+    pub title: String,
+    pub organization: String,
+    pub group: String,
+    pub ordinal: Option<u32>,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub updated_at: DateTime<Utc>,
+    pub revision: u32,
+}
+
+/// One saved revision of a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct RevisionInfo {
+    pub number: u32,
+    pub saved_at: DateTime<Utc>,
+    pub title: String,
+}
+
+/// Many reports in one SQLite file.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating when missing) the database at `path` and brings its schema up to
+    /// date. A database of a newer schema, or a file that is not Rapporteur's, is refused
+    /// and left untouched.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir { path: dir.to_owned(), source })?;
+        }
+        let conn = Connection::open(path)?;
+        Store::init(conn, path.to_owned())
+    }
+
+    /// A database in memory, for tests and previews.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::init(Connection::open_in_memory()?, PathBuf::from(":memory:"))
+    }
+
+    fn init(mut conn: Connection, path: PathBuf) -> Result<Store> {
+        let not_ours = |reason: String| StoreError::NotADatabase { path: path.clone(), reason };
+        // Judge the file before changing anything in it (turning on WAL writes its header).
+        let version = user_version(&conn).map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => not_ours("the file is not an SQLite database".to_owned()),
+            _ => StoreError::Sqlite(e),
+        })?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema { path, found: version, known: SCHEMA_VERSION });
+        }
+        if version == 0 {
+            let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0))?;
+            if tables > 0 {
+                return Err(not_ours(format!("it already holds {tables} tables of another program")));
+            }
+        }
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        if path.as_os_str() != ":memory:" {
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+        }
+        migrate_to(&mut conn, SCHEMA_VERSION)?;
+        Ok(Store { conn })
+    }
+
+    /// Adds reports as new ones, all or none; returns their ids in order.
+    pub fn import_reports(&mut self, reports: &[Report]) -> Result<Vec<ReportId>> {
+        for report in reports {
+            validate(report)?;
+        }
+        let now = Utc::now();
+        let tx = self.conn.transaction()?;
+        let mut ids = Vec::with_capacity(reports.len());
+        for report in reports {
+            ids.push(insert_report(&tx, report, now)?);
+        }
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    /// Adds one report; returns its id.
+    pub fn create_report(&mut self, report: &Report) -> Result<ReportId> {
+        Ok(self.import_reports(std::slice::from_ref(report))?[0])
+    }
+
+    /// Saves `report` as the newest revision of report `id` and returns that revision's
+    /// number. Saving what is already the newest revision adds none.
+    pub fn save_report(&mut self, id: ReportId, report: &Report) -> Result<u32> {
+        validate(report)?;
+        let document = write_report(report);
+        let tx = self.conn.transaction()?;
+        let (head, head_document) = head(&tx, id)?;
+        if head_document == document {
+            return Ok(head);
+        }
+        let revision = head + 1;
+        write_head(&tx, id, revision, report, &document, Utc::now())?;
+        tx.commit()?;
+        Ok(revision)
+    }
+
+    /// The newest revision of report `id`.
+    pub fn report(&self, id: ReportId) -> Result<StoredReport> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT r.head_revision, v.saved_at, v.document FROM reports r
+                 JOIN revisions v ON v.report_id = r.id AND v.number = r.head_revision
+                 WHERE r.id = ?1 AND r.deleted_at IS NULL",
+                [id],
+                |row| Ok((row.get::<_, u32>(0)?, row.get::<_, DateTime<Utc>>(1)?, row.get::<_, String>(2)?)),
+            )
+            .optional()?;
+        let (revision, saved_at, document) = row.ok_or(StoreError::NotFound(id))?;
+        Ok(StoredReport { id, revision, saved_at, report: read_report(&document)? })
+    }
+
+    /// Every report not deleted, most recently edited first.
+    pub fn list_reports(&self) -> Result<Vec<ReportSummary>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, title, organization, group_name, ordinal, start_date, end_date, updated_at, head_revision
+             FROM reports WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok(ReportSummary {
+                id: row.get(0)?,
+                title: row.get(1)?,
+                organization: row.get(2)?,
+                group: row.get(3)?,
+                ordinal: row.get(4)?,
+                start: row.get(5)?,
+                end: row.get(6)?,
+                updated_at: row.get(7)?,
+                revision: row.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The kept revisions of report `id`, newest first.
+    pub fn history(&self, id: ReportId) -> Result<Vec<RevisionInfo>> {
+        self.ensure_exists(id)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT number, saved_at, json_extract(document, '$.title') FROM revisions
+             WHERE report_id = ?1 ORDER BY number DESC",
+        )?;
+        let rows = stmt.query_map([id], |row| Ok(RevisionInfo { number: row.get(0)?, saved_at: row.get(1)?, title: row.get(2)? }))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The report as it was at `revision`.
+    pub fn revision(&self, id: ReportId, revision: u32) -> Result<Report> {
+        self.ensure_exists(id)?;
+        let document: Option<String> = self
+            .conn
+            .query_row("SELECT document FROM revisions WHERE report_id = ?1 AND number = ?2", params![id, revision], |r| r.get(0))
+            .optional()?;
+        let document = document.ok_or(StoreError::NoSuchRevision { report: id, revision })?;
+        Ok(read_report(&document)?)
+    }
+
+    /// Makes the report as it was at `revision` the newest revision again; returns the
+    /// new revision's number. Nothing is lost: the revisions after it stay in the history.
+    pub fn restore(&mut self, id: ReportId, revision: u32) -> Result<u32> {
+        let report = self.revision(id, revision)?;
+        self.save_report(id, &report)
+    }
+
+    /// Takes a report out of the library; `undelete_report` brings it back.
+    pub fn delete_report(&mut self, id: ReportId) -> Result<()> {
+        let changed = self.conn.execute(
+            "UPDATE reports SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+            params![id, Utc::now()],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(id));
+        }
+        Ok(())
+    }
+
+    /// Brings a deleted report back into the library.
+    pub fn undelete_report(&mut self, id: ReportId) -> Result<()> {
+        let changed = self.conn.execute("UPDATE reports SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", [id])?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(id));
+        }
+        Ok(())
+    }
+
+    /// Adds `report` once in the life of this database, remembered under `key`: the
+    /// example report of a first run does not come back after the user deletes it.
+    pub fn add_once(&mut self, key: &str, report: &Report) -> Result<Option<ReportId>> {
+        validate(report)?;
+        let tx = self.conn.transaction()?;
+        let done: Option<String> = tx.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?;
+        if done.is_some() {
+            return Ok(None);
+        }
+        let id = insert_report(&tx, report, Utc::now())?;
+        tx.execute("INSERT INTO settings (key, value) VALUES (?1, ?2)", params![key, id.to_string()])?;
+        tx.commit()?;
+        Ok(Some(id))
+    }
+
+    fn ensure_exists(&self, id: ReportId) -> Result<()> {
+        let found: Option<i64> = self
+            .conn
+            .query_row("SELECT id FROM reports WHERE id = ?1 AND deleted_at IS NULL", [id], |r| r.get(0))
+            .optional()?;
+        found.map(|_| ()).ok_or(StoreError::NotFound(id))
+    }
+}
+
+fn head(tx: &Transaction, id: ReportId) -> Result<(u32, String)> {
+    tx.query_row(
+        "SELECT r.head_revision, v.document FROM reports r
+         JOIN revisions v ON v.report_id = r.id AND v.number = r.head_revision
+         WHERE r.id = ?1 AND r.deleted_at IS NULL",
+        [id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )
+    .optional()?
+    .ok_or(StoreError::NotFound(id))
+}
+
+fn insert_report(tx: &Transaction, report: &Report, now: DateTime<Utc>) -> Result<ReportId> {
+    let m = &report.meeting;
+    tx.execute(
+        "INSERT INTO reports (created_at, updated_at, head_revision, title, organization, group_name)
+         VALUES (?1, ?1, 0, ?2, ?3, ?4)",
+        params![now, report.title, m.organization, m.group],
+    )?;
+    let id = tx.last_insert_rowid();
+    write_head(tx, id, 1, report, &write_report(report), now)?;
+    Ok(id)
+}
+
+/// Stores `document` as revision `revision` of report `id`, makes it the head, and
+/// brings everything derived from the head up to date.
+fn write_head(tx: &Transaction, id: ReportId, revision: u32, report: &Report, document: &str, now: DateTime<Utc>) -> Result<()> {
+    tx.execute(
+        "INSERT INTO revisions (report_id, number, saved_at, document) VALUES (?1, ?2, ?3, ?4)",
+        params![id, revision, now, document],
+    )?;
+    let m = &report.meeting;
+    tx.execute(
+        "UPDATE reports SET head_revision = ?2, updated_at = ?3, title = ?4, organization = ?5, group_name = ?6,
+                ordinal = ?7, start_date = ?8, end_date = ?9
+         WHERE id = ?1",
+        params![id, revision, now, report.title, m.organization, m.group, m.ordinal, m.start, m.end],
+    )?;
+    tx.execute("DELETE FROM outcomes WHERE report_id = ?1", [id])?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO outcomes (report_id, position, path, question, item_id, title, action, process, document)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for (position, (path, question, outcome)) in report.outcomes().into_iter().enumerate() {
+        insert.execute(params![
+            id,
+            position as i64,
+            path,
+            question.number,
+            outcome.id,
+            outcome.title,
+            outcome.action.as_str(),
+            outcome.process.map(Spelled::as_str),
+            outcome.document.map(Spelled::as_str),
+        ])?;
+    }
+    tx.execute(
+        "DELETE FROM revisions WHERE report_id = ?1 AND number <= ?2",
+        params![id, i64::from(revision) - i64::from(KEPT_REVISIONS)],
+    )?;
+    Ok(())
+}
