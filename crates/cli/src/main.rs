@@ -1,1 +1,216 @@
-fn main(){}
+//! `rapporteur-cli`: the headless command line over the same database as the app.
+//!
+//! Exit codes: 0 done, 1 a user error (one line on stderr), 2 a usage error.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use rapporteur_format::{read_report, write_report};
+use rapporteur_model::Report;
+use rapporteur_storage::{default_db_path, ReportId, Store};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "rapporteur-cli", version, about = "Rapporteur's reports, from the command line")]
+struct Cli {
+    /// The database file [default: the app's, under the XDG data directory]
+    #[arg(long, global = true, value_name = "PATH", env = rapporteur_storage::DB_ENV)]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Add report files to the database (all or none) and print their new ids
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// List the reports, most recently edited first
+    List,
+    /// Show a report's title, meeting facts and section headings
+    Show { id: ReportId },
+    /// Write a report to a file (or to standard output)
+    Export {
+        id: ReportId,
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormat,
+        /// Where to write; `-` or nothing for standard output
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+    /// Check a report file without importing it
+    Validate { file: PathBuf },
+    /// List a report's kept revisions, newest first
+    History { id: ReportId },
+    /// Make an earlier revision the newest again (itself a new revision)
+    Restore { id: ReportId, revision: u32 },
+    /// Take a report out of the library
+    Delete { id: ReportId },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// The report file format (NAME.report.json)
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    let mut out = io::stdout().lock();
+    match run(cli, &mut out) {
+        Ok(()) => ExitCode::SUCCESS,
+        // The reader of our output went away (`| head`): not an error of the user's.
+        Err(Failure::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(failure) => {
+            let message = failure.to_string().replace('\n', " ");
+            let _ = writeln!(io::stderr(), "rapporteur-cli: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// A failure reported to the user in one line.
+#[derive(Debug)]
+enum Failure {
+    Message(String),
+    Io(io::Error),
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Message(message) => f.write_str(message),
+            Failure::Io(err) => write!(f, "cannot write the output: {err}"),
+        }
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(err: io::Error) -> Self {
+        Failure::Io(err)
+    }
+}
+
+impl From<rapporteur_storage::StoreError> for Failure {
+    fn from(err: rapporteur_storage::StoreError) -> Self {
+        Failure::Message(err.to_string())
+    }
+}
+
+fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
+    if let Command::Validate { file } = &cli.command {
+        let report = read_file(file)?;
+        writeln!(out, "{}: a valid report: {}", file.display(), report.title)?;
+        return Ok(());
+    }
+    let db = match cli.db {
+        Some(path) => path,
+        None => default_db_path()?,
+    };
+    let mut store = Store::open(&db)?;
+    match cli.command {
+        Command::Validate { .. } => unreachable!("handled before opening the database"),
+        Command::Import { files } => {
+            let reports = files.iter().map(|f| read_file(f)).collect::<Result<Vec<_>, _>>()?;
+            for id in store.import_reports(&reports)? {
+                writeln!(out, "{id}")?;
+            }
+        }
+        Command::List => {
+            for r in store.list_reports()? {
+                let ordinal = r.ordinal.map(|n| format!("第{n}回")).unwrap_or_default();
+                let dates = match (r.start, r.end) {
+                    (Some(s), Some(e)) => format!("{s}..{e}"),
+                    (Some(s), None) => s.to_string(),
+                    _ => String::new(),
+                };
+                let edited = r.updated_at.format("%Y-%m-%d %H:%M");
+                writeln!(out, "{}\t{}\t{} {} {}\t{}\trev {}\t{}", r.id, r.title, r.organization, r.group, ordinal, dates, r.revision, edited)?;
+            }
+        }
+        Command::Show { id } => show(&store.report(id)?.report, out)?,
+        Command::Export { id, format: ExportFormat::Json, output } => {
+            let text = write_report(&store.report(id)?.report);
+            match output.filter(|p| p.as_os_str() != "-") {
+                None => out.write_all(text.as_bytes())?,
+                Some(path) => std::fs::write(&path, text).map_err(|e| Failure::Message(format!("{}: cannot write: {e}", path.display())))?,
+            }
+        }
+        Command::History { id } => {
+            for r in store.history(id)? {
+                writeln!(out, "{}\t{}\t{}", r.number, r.saved_at.format("%Y-%m-%d %H:%M:%S"), r.title)?;
+            }
+        }
+        Command::Restore { id, revision } => {
+            let head = store.report(id)?.revision;
+            let new = store.restore(id, revision)?;
+            if new == head {
+                writeln!(out, "report {id}: revision {revision} is the same as the newest, revision {head}; nothing changed")?;
+            } else {
+                writeln!(out, "report {id}: revision {revision} restored as revision {new}")?;
+            }
+        }
+        Command::Delete { id } => {
+            store.delete_report(id)?;
+            writeln!(out, "report {id} deleted")?;
+        }
+    }
+    Ok(())
+}
+
+fn read_file(path: &Path) -> Result<Report, Failure> {
+    let text = std::fs::read(path).map_err(|e| Failure::Message(format!("{}: cannot read: {e}", path.display())))?;
+    let text = String::from_utf8(text).map_err(|e| Failure::Message(format!("{}: not UTF-8 text (byte {})", path.display(), e.utf8_error().valid_up_to())))?;
+    read_report(&text).map_err(|e| Failure::Message(format!("{}: {e}", path.display())))
+}
+
+fn show(report: &Report, out: &mut impl Write) -> io::Result<()> {
+    let m = &report.meeting;
+    writeln!(out, "{}", report.title)?;
+    for a in &report.authors {
+        let extra: Vec<&str> = [&a.organization, &a.department, &a.position].into_iter().flatten().map(String::as_str).collect();
+        writeln!(out, "  {} — {}", a.name, extra.join(", "))?;
+    }
+    writeln!(out)?;
+    let topic = m.group_topic.as_deref().map(|t| format!(" ({t})")).unwrap_or_default();
+    let ordinal = m.ordinal.map(|n| format!(" 第{n}回")).unwrap_or_default();
+    writeln!(out, "meeting: {} {}{topic}{ordinal}", m.organization, m.group)?;
+    if let Some(start) = m.start {
+        let end = m.end.map(|e| format!(" .. {e}")).unwrap_or_default();
+        writeln!(out, "dates: {start}{end}")?;
+    }
+    let place: Vec<&str> = [&m.site, &m.city, &m.country].into_iter().flatten().map(String::as_str).collect();
+    if !place.is_empty() {
+        writeln!(out, "place: {}", place.join(", "))?;
+    }
+    if let Some(p) = &m.participants {
+        let figures = [("total", p.total), ("on site", p.on_site), ("remote", p.remote), ("home", p.home), ("delegations", p.delegations)];
+        writeln!(out, "participants: {}", join_figures(&figures))?;
+    }
+    if let Some(c) = &m.contributions {
+        writeln!(out, "contributions: {}", join_figures(&[("total", c.total), ("home", c.home)]))?;
+    }
+    if let Some(t) = m.temporary_documents {
+        writeln!(out, "temporary documents: {t}")?;
+    }
+    writeln!(out)?;
+    for entry in report.outline() {
+        let number: Vec<String> = entry.number.iter().map(u32::to_string).collect();
+        let indent = "  ".repeat(entry.number.len() - 1);
+        writeln!(out, "{indent}{} {}", number.join("."), entry.heading)?;
+    }
+    Ok(())
+}
+
+fn join_figures(figures: &[(&str, Option<u32>)]) -> String {
+    let present: Vec<String> = figures.iter().filter_map(|(name, n)| n.map(|n| format!("{n} {name}"))).collect();
+    present.join(", ")
+}

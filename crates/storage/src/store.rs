@@ -87,7 +87,7 @@ impl Store {
         if version == 0 {
             let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0))?;
             if tables > 0 {
-                return Err(not_ours(format!("it already holds {tables} tables of another program")));
+                return Err(not_ours(format!("it holds {tables} table(s) of another program and no Rapporteur schema")));
             }
         }
         conn.busy_timeout(BUSY_TIMEOUT)?;

@@ -1,0 +1,289 @@
+//! The store against real SQLite files in a temporary folder.
+
+use chrono::NaiveDate;
+use rapporteur_format::read_report;
+use rapporteur_model::{Action, Block, Report};
+use rapporteur_storage::{Store, StoreError, KEPT_REVISIONS, SCHEMA_VERSION};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
+
+fn example() -> Report {
+    read_report(EXAMPLE).unwrap()
+}
+
+fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested").join("rapporteur.sqlite3");
+    (dir, path)
+}
+
+/// Every row of every table, as text: two equal dumps mean an unchanged database.
+fn dump(path: &Path) -> Vec<String> {
+    let conn = Connection::open(path).unwrap();
+    let mut tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    tables.retain(|t| !t.starts_with("sqlite_"));
+    let mut out = Vec::new();
+    for table in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2")).unwrap();
+        let columns = stmt.column_count();
+        let rows = stmt
+            .query_map([], |row| {
+                let cells: Vec<String> = (0..columns).map(|i| format!("{:?}", row.get_ref(i).unwrap())).collect();
+                Ok(format!("{table}: {}", cells.join(" | ")))
+            })
+            .unwrap();
+        out.extend(rows.map(Result::unwrap));
+    }
+    out
+}
+
+fn outcome_rows(path: &Path) -> i64 {
+    Connection::open(path).unwrap().query_row("SELECT count(*) FROM outcomes", [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn a_report_is_stored_listed_and_read_back_whole_across_reopening() {
+    let (_dir, path) = temp_db();
+    let id = Store::open(&path).unwrap().create_report(&example()).unwrap();
+
+    let store = Store::open(&path).unwrap();
+    let list = store.list_reports().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].id, id);
+    assert_eq!(list[0].title, "ITU-T SG17第2回会合報告");
+    assert_eq!(list[0].group, "SG17");
+    assert_eq!(list[0].ordinal, Some(2));
+    assert_eq!(list[0].start, NaiveDate::from_ymd_opt(2025, 12, 3));
+    assert_eq!(list[0].revision, 1);
+    let stored = store.report(id).unwrap();
+    assert_eq!(stored.report, example());
+    assert_eq!(stored.revision, 1);
+    assert_eq!(outcome_rows(&path), 99, "every outcome of the example is in the registry index");
+}
+
+#[test]
+fn the_database_uses_wal_and_enforces_foreign_keys() {
+    let (_dir, path) = temp_db();
+    let _store = Store::open(&path).unwrap();
+    let conn = Connection::open(&path).unwrap();
+    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+}
+
+#[test]
+fn every_save_adds_a_revision_and_any_kept_one_can_be_restored() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let original = example();
+    let id = store.create_report(&original).unwrap();
+
+    let mut edited = original.clone();
+    edited.title = "ITU-T SG17第2回会合報告（改訂）".to_owned();
+    assert_eq!(store.save_report(id, &edited).unwrap(), 2);
+    assert_eq!(store.save_report(id, &edited).unwrap(), 2, "saving the same report again adds no revision");
+
+    let history = store.history(id).unwrap();
+    let numbers: Vec<u32> = history.iter().map(|r| r.number).collect();
+    assert_eq!(numbers, [2, 1]);
+    assert_eq!(history[0].title, "ITU-T SG17第2回会合報告（改訂）");
+    assert_eq!(store.revision(id, 1).unwrap(), original);
+
+    assert_eq!(store.restore(id, 1).unwrap(), 3, "restoring is itself a new revision");
+    assert_eq!(store.report(id).unwrap().report, original);
+    assert_eq!(store.history(id).unwrap().len(), 3, "the revision restored over stays in the history");
+    assert_eq!(store.list_reports().unwrap()[0].title, original.title, "the library shows the restored title");
+
+    assert!(matches!(store.restore(id, 99), Err(StoreError::NoSuchRevision { report, revision: 99 }) if report == id));
+}
+
+#[test]
+fn only_the_last_revisions_are_kept() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut report = Report::new("T", "ITU-T", "SG17");
+    let id = store.create_report(&report).unwrap();
+    for n in 0..KEPT_REVISIONS + 5 {
+        report.title = format!("T{n}");
+        store.save_report(id, &report).unwrap();
+    }
+    let history = store.history(id).unwrap();
+    assert_eq!(history.len() as u32, KEPT_REVISIONS);
+    assert_eq!(history[0].number, KEPT_REVISIONS + 6);
+    assert_eq!(history.last().unwrap().number, 7);
+}
+
+#[test]
+fn a_refused_save_leaves_the_database_exactly_as_it_was() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store.create_report(&example()).unwrap();
+    let before = dump(&path);
+
+    let mut bad = example();
+    bad.meeting.end = NaiveDate::from_ymd_opt(2025, 12, 1);
+    let err = store.save_report(id, &bad).unwrap_err();
+    assert_eq!(err.to_string(), "the report is not valid: meeting.end: expected a date on or after meeting.start (2025-12-03); found \"2025-12-01\"");
+    assert_eq!(dump(&path), before);
+}
+
+#[test]
+fn a_save_that_fails_half_way_leaves_the_database_exactly_as_it_was() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store.create_report(&example()).unwrap();
+    // Make the last write of a save fail, after the revision and the summary were written.
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TRIGGER fail_index BEFORE INSERT ON outcomes BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;")
+        .unwrap();
+    let before = dump(&path);
+
+    let mut edited = example();
+    edited.title = "新しい題名".to_owned();
+    let err = store.save_report(id, &edited).unwrap_err();
+    assert!(err.to_string().contains("disk on fire"), "{err}");
+    assert_eq!(dump(&path), before);
+    assert_eq!(store.report(id).unwrap().report, example());
+}
+
+#[test]
+fn an_import_of_several_reports_is_all_or_nothing() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    store.create_report(&example()).unwrap();
+    let before = dump(&path);
+    let mut bad = example();
+    bad.sections[0].heading = None;
+    let err = store.import_reports(&[example(), bad]).unwrap_err();
+    assert!(err.to_string().contains("sections[0].heading"), "{err}");
+    assert_eq!(dump(&path), before);
+    let ids = store.import_reports(&[example(), example()]).unwrap();
+    assert_eq!(ids.len(), 2);
+    assert_eq!(store.list_reports().unwrap().len(), 3);
+}
+
+#[test]
+fn a_deleted_report_leaves_the_library_and_can_come_back() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.create_report(&example()).unwrap();
+    store.delete_report(id).unwrap();
+    assert!(store.list_reports().unwrap().is_empty());
+    assert!(matches!(store.report(id), Err(StoreError::NotFound(n)) if n == id));
+    assert!(matches!(store.save_report(id, &example()), Err(StoreError::NotFound(_))));
+    assert!(matches!(store.delete_report(id), Err(StoreError::NotFound(_))));
+    store.undelete_report(id).unwrap();
+    assert_eq!(store.report(id).unwrap().report, example());
+}
+
+#[test]
+fn the_example_is_added_once_in_the_life_of_a_database() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store.add_once("example", &example()).unwrap().expect("added the first time");
+    assert_eq!(store.add_once("example", &example()).unwrap(), None);
+    store.delete_report(id).unwrap();
+    drop(store);
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.add_once("example", &example()).unwrap(), None, "a deleted example does not come back");
+}
+
+#[test]
+fn the_registry_index_follows_the_newest_revision() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store.create_report(&example()).unwrap();
+    let mut edited = example();
+    let Block::Question(q) = &mut edited.sections[2].sections[0].blocks[0] else { panic!() };
+    q.outcomes.truncate(1);
+    q.outcomes[0].action = Action::Determined;
+    store.save_report(id, &edited).unwrap();
+    assert_eq!(outcome_rows(&path), 99 - 16);
+    let action: String = Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT action FROM outcomes WHERE item_id = 'X.1250rev'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(action, "determined");
+    store.restore(id, 1).unwrap();
+    assert_eq!(outcome_rows(&path), 99);
+}
+
+#[test]
+fn a_database_of_every_earlier_schema_opens_and_keeps_its_reports() {
+    // Schema 0 is a new, empty file; for every later one, fill the database the way
+    // that schema's build would have, then open it with this build.
+    for version in 0..=SCHEMA_VERSION {
+        let (_dir, path) = temp_db();
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let conn = Connection::open(&path).unwrap();
+        for sql in &rapporteur_storage_migrations()[..version as usize] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", version).unwrap();
+        if version >= 1 {
+            conn.execute_batch(&format!(
+                "INSERT INTO reports (id, created_at, updated_at, head_revision, title, organization, group_name)
+                 VALUES (7, '2026-01-01 00:00:00+00:00', '2026-01-01 00:00:00+00:00', 1, 'ITU-T SG17第2回会合報告', 'ITU-T', 'SG17');
+                 INSERT INTO revisions (report_id, number, saved_at, document)
+                 VALUES (7, 1, '2026-01-01 00:00:00+00:00', '{}');",
+                EXAMPLE.replace('\'', "''")
+            ))
+            .unwrap();
+        }
+        drop(conn);
+        let mut store = Store::open(&path).unwrap_or_else(|e| panic!("schema {version}: {e}"));
+        if version >= 1 {
+            assert_eq!(store.report(7).unwrap().report, example(), "schema {version}");
+            store.save_report(7, &example()).unwrap();
+        } else {
+            assert!(store.list_reports().unwrap().is_empty());
+        }
+        let now: i64 = Connection::open(&path).unwrap().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(now, SCHEMA_VERSION);
+    }
+}
+
+/// The migrations as released, read from the files this build embeds.
+fn rapporteur_storage_migrations() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/migrations");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert_eq!(files.len() as i64, SCHEMA_VERSION, "one file per migration");
+    files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect()
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
+    let (_dir, path) = temp_db();
+    Store::open(&path).unwrap().create_report(&example()).unwrap();
+    Connection::open(&path).unwrap().pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, StoreError::NewerSchema { found, .. } if found == SCHEMA_VERSION + 1));
+    assert!(err.to_string().contains("made by a newer version of Rapporteur"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_file_that_is_not_ours_is_refused_and_left_untouched() {
+    let (_dir, path) = temp_db();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, "これはデータベースではありません。".repeat(300)).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).err().expect("refused");
+    assert!(err.to_string().ends_with("not a Rapporteur database (the file is not an SQLite database)"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+
+    let other = path.with_file_name("other.sqlite3");
+    Connection::open(&other).unwrap().execute_batch("CREATE TABLE invoices (n INTEGER);").unwrap();
+    let err = Store::open(&other).err().expect("refused");
+    assert!(err.to_string().contains("it holds 1 table(s) of another program and no Rapporteur schema"), "{err}");
+}
