@@ -1,1 +1,70 @@
+//! The desktop shell: wires the core crates to the window through typed commands.
+//! It holds no logic of its own beyond opening the database and translating errors.
 
+mod commands;
+mod error;
+mod state;
+
+pub use error::{CommandError, ErrorCode};
+pub use state::AppState;
+
+use tauri::Manager;
+
+/// The typed commands the UI may call; `ui/src/bindings.ts` is generated from this.
+pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+    tauri_specta::Builder::<tauri::Wry>::new()
+        .commands(tauri_specta::collect_commands![
+            commands::list_reports,
+            commands::open_report
+        ])
+        // Report ids are SQLite row ids, far below 2^53: a JS number holds them exactly.
+        .dangerously_cast_bigints_to_number()
+        // One TypeScript type per Rust type: the UI sends back what it received.
+        .disable_serde_phases()
+}
+
+/// Writes the TypeScript bindings of `specta_builder` to `path`.
+pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
+    specta_builder()
+        .export(specta_typescript::Typescript::default(), path)
+        .map_err(|e| e.to_string())
+}
+
+pub fn run() {
+    let builder = specta_builder();
+    tauri::Builder::default()
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            app.manage(AppState::open());
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("Rapporteur could not start its window");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// The UI is type-checked against the committed bindings; they must be what the
+    /// Rust side generates now. `UPDATE_BINDINGS=1 cargo test` (or `make bindings`)
+    /// writes them anew.
+    #[test]
+    fn committed_typescript_bindings_match_the_commands() {
+        let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/bindings.ts");
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("bindings.ts");
+        export_bindings(&fresh).unwrap();
+        let fresh = std::fs::read_to_string(&fresh).unwrap();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&committed, &fresh).unwrap();
+        }
+        let current = std::fs::read_to_string(&committed).unwrap_or_default();
+        assert!(
+            current == fresh,
+            "ui/src/bindings.ts is out of date with the Rust commands; run `make bindings` and commit it"
+        );
+    }
+}

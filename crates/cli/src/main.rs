@@ -11,7 +11,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "rapporteur-cli", version, about = "Rapporteur's reports, from the command line")]
+#[command(
+    name = "rapporteur-cli",
+    version,
+    about = "Rapporteur's reports, from the command line"
+)]
 struct Cli {
     /// The database file [default: the app's, under the XDG data directory]
     #[arg(long, global = true, value_name = "PATH", env = rapporteur_storage::DB_ENV)]
@@ -61,7 +65,11 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
-            return if err.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if err.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     let mut out = io::stdout().lock();
@@ -119,7 +127,10 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
     match cli.command {
         Command::Validate { .. } => unreachable!("handled before opening the database"),
         Command::Import { files } => {
-            let reports = files.iter().map(|f| read_file(f)).collect::<Result<Vec<_>, _>>()?;
+            let reports = files
+                .iter()
+                .map(|f| read_file(f))
+                .collect::<Result<Vec<_>, _>>()?;
             for id in store.import_reports(&reports)? {
                 writeln!(out, "{id}")?;
             }
@@ -133,20 +144,36 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
                     _ => String::new(),
                 };
                 let edited = r.updated_at.format("%Y-%m-%d %H:%M");
-                writeln!(out, "{}\t{}\t{} {} {}\t{}\trev {}\t{}", r.id, r.title, r.organization, r.group, ordinal, dates, r.revision, edited)?;
+                writeln!(
+                    out,
+                    "{}\t{}\t{} {} {}\t{}\trev {}\t{}",
+                    r.id, r.title, r.organization, r.group, ordinal, dates, r.revision, edited
+                )?;
             }
         }
         Command::Show { id } => show(&store.report(id)?.report, out)?,
-        Command::Export { id, format: ExportFormat::Json, output } => {
+        Command::Export {
+            id,
+            format: ExportFormat::Json,
+            output,
+        } => {
             let text = write_report(&store.report(id)?.report);
             match output.filter(|p| p.as_os_str() != "-") {
                 None => out.write_all(text.as_bytes())?,
-                Some(path) => std::fs::write(&path, text).map_err(|e| Failure::Message(format!("{}: cannot write: {e}", path.display())))?,
+                Some(path) => std::fs::write(&path, text).map_err(|e| {
+                    Failure::Message(format!("{}: cannot write: {e}", path.display()))
+                })?,
             }
         }
         Command::History { id } => {
             for r in store.history(id)? {
-                writeln!(out, "{}\t{}\t{}", r.number, r.saved_at.format("%Y-%m-%d %H:%M:%S"), r.title)?;
+                writeln!(
+                    out,
+                    "{}\t{}\t{}",
+                    r.number,
+                    r.saved_at.format("%Y-%m-%d %H:%M:%S"),
+                    r.title
+                )?;
             }
         }
         Command::Restore { id, revision } => {
@@ -155,7 +182,10 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             if new == head {
                 writeln!(out, "report {id}: revision {revision} is the same as the newest, revision {head}; nothing changed")?;
             } else {
-                writeln!(out, "report {id}: revision {revision} restored as revision {new}")?;
+                writeln!(
+                    out,
+                    "report {id}: revision {revision} restored as revision {new}"
+                )?;
             }
         }
         Command::Delete { id } => {
@@ -167,8 +197,15 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
 }
 
 fn read_file(path: &Path) -> Result<Report, Failure> {
-    let text = std::fs::read(path).map_err(|e| Failure::Message(format!("{}: cannot read: {e}", path.display())))?;
-    let text = String::from_utf8(text).map_err(|e| Failure::Message(format!("{}: not UTF-8 text (byte {})", path.display(), e.utf8_error().valid_up_to())))?;
+    let text = std::fs::read(path)
+        .map_err(|e| Failure::Message(format!("{}: cannot read: {e}", path.display())))?;
+    let text = String::from_utf8(text).map_err(|e| {
+        Failure::Message(format!(
+            "{}: not UTF-8 text (byte {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
     read_report(&text).map_err(|e| Failure::Message(format!("{}: {e}", path.display())))
 }
 
@@ -176,27 +213,53 @@ fn show(report: &Report, out: &mut impl Write) -> io::Result<()> {
     let m = &report.meeting;
     writeln!(out, "{}", report.title)?;
     for a in &report.authors {
-        let extra: Vec<&str> = [&a.organization, &a.department, &a.position].into_iter().flatten().map(String::as_str).collect();
+        let extra: Vec<&str> = [&a.organization, &a.department, &a.position]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
         writeln!(out, "  {} — {}", a.name, extra.join(", "))?;
     }
     writeln!(out)?;
-    let topic = m.group_topic.as_deref().map(|t| format!(" ({t})")).unwrap_or_default();
+    let topic = m
+        .group_topic
+        .as_deref()
+        .map(|t| format!(" ({t})"))
+        .unwrap_or_default();
     let ordinal = m.ordinal.map(|n| format!(" 第{n}回")).unwrap_or_default();
-    writeln!(out, "meeting: {} {}{topic}{ordinal}", m.organization, m.group)?;
+    writeln!(
+        out,
+        "meeting: {} {}{topic}{ordinal}",
+        m.organization, m.group
+    )?;
     if let Some(start) = m.start {
         let end = m.end.map(|e| format!(" .. {e}")).unwrap_or_default();
         writeln!(out, "dates: {start}{end}")?;
     }
-    let place: Vec<&str> = [&m.site, &m.city, &m.country].into_iter().flatten().map(String::as_str).collect();
+    let place: Vec<&str> = [&m.site, &m.city, &m.country]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
     if !place.is_empty() {
         writeln!(out, "place: {}", place.join(", "))?;
     }
     if let Some(p) = &m.participants {
-        let figures = [("total", p.total), ("on site", p.on_site), ("remote", p.remote), ("home", p.home), ("delegations", p.delegations)];
+        let figures = [
+            ("total", p.total),
+            ("on site", p.on_site),
+            ("remote", p.remote),
+            ("home", p.home),
+            ("delegations", p.delegations),
+        ];
         writeln!(out, "participants: {}", join_figures(&figures))?;
     }
     if let Some(c) = &m.contributions {
-        writeln!(out, "contributions: {}", join_figures(&[("total", c.total), ("home", c.home)]))?;
+        writeln!(
+            out,
+            "contributions: {}",
+            join_figures(&[("total", c.total), ("home", c.home)])
+        )?;
     }
     if let Some(t) = m.temporary_documents {
         writeln!(out, "temporary documents: {t}")?;
@@ -211,6 +274,9 @@ fn show(report: &Report, out: &mut impl Write) -> io::Result<()> {
 }
 
 fn join_figures(figures: &[(&str, Option<u32>)]) -> String {
-    let present: Vec<String> = figures.iter().filter_map(|(name, n)| n.map(|n| format!("{n} {name}"))).collect();
+    let present: Vec<String> = figures
+        .iter()
+        .filter_map(|(name, n)| n.map(|n| format!("{n} {name}")))
+        .collect();
     present.join(", ")
 }

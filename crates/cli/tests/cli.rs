@@ -4,7 +4,10 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const EXAMPLE_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/sg17-2025-12.report.json");
+const EXAMPLE_PATH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../examples/sg17-2025-12.report.json"
+);
 
 struct Env {
     dir: tempfile::TempDir,
@@ -12,7 +15,9 @@ struct Env {
 
 impl Env {
     fn new() -> Env {
-        Env { dir: tempfile::tempdir().unwrap() }
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
     }
 
     fn db(&self) -> PathBuf {
@@ -37,14 +42,23 @@ impl Env {
 
     fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).unwrap()
     }
 
     /// Runs a command that must fail as a user error: exit 1, one line on stderr.
     fn user_error(&self, args: &[&str]) -> String {
         let out = self.run(args);
-        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", String::from_utf8_lossy(&out.stdout));
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
         let stderr = String::from_utf8(out.stderr).unwrap();
         assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
         assert!(stderr.starts_with("rapporteur-cli: "), "{stderr}");
@@ -64,16 +78,39 @@ fn import_list_show_export_history_restore_delete() {
 
     let list = env.ok(&["list"]);
     assert_eq!(list.lines().count(), 3);
-    assert!(list.lines().all(|l| l.contains("ITU-T SG17第2回会合報告\tITU-T SG17 第2回\t2025-12-03..2025-12-11\trev 1")), "{list}");
+    assert!(
+        list.lines().all(|l| l
+            .contains("ITU-T SG17第2回会合報告\tITU-T SG17 第2回\t2025-12-03..2025-12-11\trev 1")),
+        "{list}"
+    );
 
     let show = env.ok(&["show", "1"]);
-    for expected in ["ITU-T SG17第2回会合報告", "磯原 隆将 — 株式会社KDDI総合研究所", "meeting: ITU-T SG17 (セキュリティ) 第2回", "dates: 2025-12-03 .. 2025-12-11", "participants: 408 total, 224 on site, 184 remote, 28 home, 54 delegations", "1 はじめに", "  3.4 WP4: AI及びクラウド"] {
+    for expected in [
+        "ITU-T SG17第2回会合報告",
+        "磯原 隆将 — 株式会社KDDI総合研究所",
+        "meeting: ITU-T SG17 (セキュリティ) 第2回",
+        "dates: 2025-12-03 .. 2025-12-11",
+        "participants: 408 total, 224 on site, 184 remote, 28 home, 54 delegations",
+        "1 はじめに",
+        "  3.4 WP4: AI及びクラウド",
+    ] {
         assert!(show.contains(expected), "{expected:?} in\n{show}");
     }
 
     let exported = env.path("out.report.json");
-    env.ok(&["export", "1", "--format", "json", "-o", exported.to_str().unwrap()]);
-    assert_eq!(json_of(&exported), json_of(Path::new(EXAMPLE_PATH)), "export gives back the imported file");
+    env.ok(&[
+        "export",
+        "1",
+        "--format",
+        "json",
+        "-o",
+        exported.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        json_of(&exported),
+        json_of(Path::new(EXAMPLE_PATH)),
+        "export gives back the imported file"
+    );
     let stdout: Value = serde_json::from_str(&env.ok(&["export", "2"])).unwrap();
     assert_eq!(stdout, json_of(Path::new(EXAMPLE_PATH)));
 
@@ -86,24 +123,48 @@ fn import_list_show_export_history_restore_delete() {
     let history = env.ok(&["history", "1"]);
     let lines: Vec<&str> = history.lines().collect();
     assert_eq!(lines.len(), 2, "{history}");
-    assert!(lines[0].starts_with("2\t") && lines[0].ends_with("\t改訂版"), "{history}");
-    assert!(lines[1].starts_with("1\t") && lines[1].ends_with("\tITU-T SG17第2回会合報告"), "{history}");
-    assert_eq!(env.ok(&["restore", "1", "1"]), "report 1: revision 1 restored as revision 3\n");
-    assert!(env.ok(&["show", "1"]).starts_with("ITU-T SG17第2回会合報告\n"));
-    assert_eq!(env.ok(&["restore", "1", "3"]), "report 1: revision 3 is the same as the newest, revision 3; nothing changed\n");
-    assert_eq!(env.user_error(&["restore", "1", "9"]), "rapporteur-cli: report 1 has no revision 9 (see its history)");
+    assert!(
+        lines[0].starts_with("2\t") && lines[0].ends_with("\t改訂版"),
+        "{history}"
+    );
+    assert!(
+        lines[1].starts_with("1\t") && lines[1].ends_with("\tITU-T SG17第2回会合報告"),
+        "{history}"
+    );
+    assert_eq!(
+        env.ok(&["restore", "1", "1"]),
+        "report 1: revision 1 restored as revision 3\n"
+    );
+    assert!(env
+        .ok(&["show", "1"])
+        .starts_with("ITU-T SG17第2回会合報告\n"));
+    assert_eq!(
+        env.ok(&["restore", "1", "3"]),
+        "report 1: revision 3 is the same as the newest, revision 3; nothing changed\n"
+    );
+    assert_eq!(
+        env.user_error(&["restore", "1", "9"]),
+        "rapporteur-cli: report 1 has no revision 9 (see its history)"
+    );
 
     assert_eq!(env.ok(&["delete", "2"]), "report 2 deleted\n");
     assert_eq!(env.ok(&["list"]).lines().count(), 2);
-    assert_eq!(env.user_error(&["show", "2"]), "rapporteur-cli: no report with id 2");
+    assert_eq!(
+        env.user_error(&["show", "2"]),
+        "rapporteur-cli: no report with id 2"
+    );
 }
 
 #[test]
 fn validate_names_the_file_and_the_json_path() {
     let env = Env::new();
-    assert_eq!(env.ok(&["validate", EXAMPLE_PATH]), format!("{EXAMPLE_PATH}: a valid report: ITU-T SG17第2回会合報告\n"));
+    assert_eq!(
+        env.ok(&["validate", EXAMPLE_PATH]),
+        format!("{EXAMPLE_PATH}: a valid report: ITU-T SG17第2回会合報告\n")
+    );
     let mut bad = json_of(Path::new(EXAMPLE_PATH));
-    bad["sections"][2]["sections"][0]["blocks"][0]["outcomes"][3]["action"] = Value::from("aproved");
+    bad["sections"][2]["sections"][0]["blocks"][0]["outcomes"][3]["action"] =
+        Value::from("aproved");
     let bad_path = env.path("bad.report.json");
     std::fs::write(&bad_path, serde_json::to_string(&bad).unwrap()).unwrap();
     let message = env.user_error(&["validate", bad_path.to_str().unwrap()]);
@@ -127,7 +188,14 @@ fn a_rejected_import_adds_nothing_even_with_good_files_beside_it() {
 #[test]
 fn usage_errors_exit_2_and_help_exits_0() {
     let env = Env::new();
-    for args in [&["frobnicate"][..], &["show"], &["show", "abc"], &["export", "1", "--format", "pdf"], &["import"], &[]] {
+    for args in [
+        &["frobnicate"][..],
+        &["show"],
+        &["show", "abc"],
+        &["export", "1", "--format", "pdf"],
+        &["import"],
+        &[],
+    ] {
         assert_eq!(env.run(args).status.code(), Some(2), "{args:?}");
     }
     assert_eq!(env.run(&["--help"]).status.code(), Some(0));
@@ -140,8 +208,14 @@ fn hostile_inputs_give_one_line_errors_never_a_panic() {
         ("empty", Vec::new()),
         ("binary", vec![0xff, 0xfe, 0x00, 0x01, 0x9c]),
         ("deep", "[".repeat(100_000).into_bytes()),
-        ("huge-number", br#"{"format":"rapporteur.report","version":1e999}"#.to_vec()),
-        ("nul", b"{\"format\":\"rapporteur.report\",\"version\":1,\"title\":\"\\u0000\"}".to_vec()),
+        (
+            "huge-number",
+            br#"{"format":"rapporteur.report","version":1e999}"#.to_vec(),
+        ),
+        (
+            "nul",
+            b"{\"format\":\"rapporteur.report\",\"version\":1,\"title\":\"\\u0000\"}".to_vec(),
+        ),
         ("not-an-object", b"\"just a string\"".to_vec()),
     ];
     for (name, bytes) in cases {
@@ -153,10 +227,16 @@ fn hostile_inputs_give_one_line_errors_never_a_panic() {
         }
     }
     let missing = env.user_error(&["import", "/no/such/file.report.json"]);
-    assert!(missing.contains("/no/such/file.report.json: cannot read"), "{missing}");
+    assert!(
+        missing.contains("/no/such/file.report.json: cannot read"),
+        "{missing}"
+    );
     let dir = env.user_error(&["validate", env.dir.path().to_str().unwrap()]);
     assert!(dir.contains("cannot read"), "{dir}");
-    assert_eq!(env.user_error(&["show", "999999999999"]), "rapporteur-cli: no report with id 999999999999");
+    assert_eq!(
+        env.user_error(&["show", "999999999999"]),
+        "rapporteur-cli: no report with id 999999999999"
+    );
 }
 
 #[test]
@@ -178,14 +258,25 @@ fn the_database_comes_from_rapporteur_db_or_the_xdg_data_dir() {
         .env("XDG_DATA_HOME", &xdg)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(xdg.join("org.rapporteur.app/rapporteur.sqlite3").exists());
 }
 
 #[test]
 fn a_database_that_cannot_be_opened_is_a_one_line_error() {
     let env = Env::new();
-    std::fs::write(env.db(), "not a database at all, just some text that is long enough".repeat(100)).unwrap();
+    std::fs::write(
+        env.db(),
+        "not a database at all, just some text that is long enough".repeat(100),
+    )
+    .unwrap();
     let message = env.user_error(&["list"]);
-    assert!(message.ends_with("not a Rapporteur database (the file is not an SQLite database)"), "{message}");
+    assert!(
+        message.ends_with("not a Rapporteur database (the file is not an SQLite database)"),
+        "{message}"
+    );
 }

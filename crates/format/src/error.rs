@@ -25,7 +25,11 @@ pub enum FormatError {
 impl FormatError {
     pub(crate) fn invalid(path: &str, message: impl Into<String>) -> FormatError {
         FormatError::Invalid {
-            path: if path.is_empty() { "(top level)".to_owned() } else { path.to_owned() },
+            path: if path.is_empty() {
+                "(top level)".to_owned()
+            } else {
+                path.to_owned()
+            },
             message: message.into(),
         }
     }

@@ -3,9 +3,9 @@
 use crate::{validate, FormatError, FORMAT_NAME, FORMAT_VERSION};
 use chrono::NaiveDate;
 use rapporteur_model::{
-    Action, Author, Block, Contributions, DocumentKind, Language, Meeting, MeetingMode,
-    Outcome, Participants, Preset, Process, Question, Report, Schedule, ScheduleDate,
-    ScheduleDateError, ScheduleRow, Section, Spelled, Style, WorkingParty,
+    Action, Author, Block, Contributions, DocumentKind, Language, Meeting, MeetingMode, Outcome,
+    Participants, Preset, Process, Question, Report, Schedule, ScheduleDate, ScheduleDateError,
+    ScheduleRow, Section, Spelled, Style, WorkingParty,
 };
 use serde_json::{Map, Value};
 
@@ -37,17 +37,39 @@ pub fn read_report_value(value: &Value) -> Result<Report> {
     // The envelope first: a file of another kind or of a newer version is named as such
     // before any of its fields is judged.
     match top.take("format") {
-        None => return Err(FormatError::invalid("format", format!("missing; expected \"{FORMAT_NAME}\" (is this a Rapporteur report file?)"))),
+        None => {
+            return Err(FormatError::invalid(
+                "format",
+                format!("missing; expected \"{FORMAT_NAME}\" (is this a Rapporteur report file?)"),
+            ))
+        }
         Some(Value::String(name)) if name == FORMAT_NAME => {}
-        Some(other) => return Err(FormatError::invalid("format", format!("expected \"{FORMAT_NAME}\"; found {}", describe(other)))),
+        Some(other) => {
+            return Err(FormatError::invalid(
+                "format",
+                format!("expected \"{FORMAT_NAME}\"; found {}", describe(other)),
+            ))
+        }
     }
     match top.take("version") {
-        None => return Err(FormatError::invalid("version", format!("missing; expected {FORMAT_VERSION}"))),
+        None => {
+            return Err(FormatError::invalid(
+                "version",
+                format!("missing; expected {FORMAT_VERSION}"),
+            ))
+        }
         Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v > FORMAT_VERSION) => {
-            return Err(FormatError::NewerVersion { found: n.as_u64().unwrap_or_default() })
+            return Err(FormatError::NewerVersion {
+                found: n.as_u64().unwrap_or_default(),
+            })
         }
         Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => {}
-        Some(other) => return Err(FormatError::invalid("version", format!("expected {FORMAT_VERSION}; found {}", describe(other)))),
+        Some(other) => {
+            return Err(FormatError::invalid(
+                "version",
+                format!("expected {FORMAT_VERSION}; found {}", describe(other)),
+            ))
+        }
     }
     let report = Report {
         title: top.req("title", string)?,
@@ -64,7 +86,9 @@ pub fn read_report_value(value: &Value) -> Result<Report> {
 
 fn style(value: &Value, path: &str) -> Result<Style> {
     let mut o = Obj::new(value, path)?;
-    let style = Style { preset: o.req("preset", spelled::<Preset>)? };
+    let style = Style {
+        preset: o.req("preset", spelled::<Preset>)?,
+    };
     o.finish()?;
     Ok(style)
 }
@@ -134,7 +158,9 @@ fn section(value: &Value, path: &str) -> Result<Section> {
         heading: o.opt("heading", string)?,
         working_party: o.opt("working_party", working_party)?,
         blocks: o.req("blocks", |v, p| array(v, p, block))?,
-        sections: o.opt("sections", |v, p| array(v, p, section))?.unwrap_or_default(),
+        sections: o
+            .opt("sections", |v, p| array(v, p, section))?
+            .unwrap_or_default(),
     };
     o.finish()?;
     Ok(section)
@@ -158,12 +184,18 @@ fn block(value: &Value, path: &str) -> Result<Block> {
     let kind = o.req("type", string)?;
     let block = match kind.as_str() {
         "summary" => Block::Summary,
-        "paragraph" => Block::Paragraph { text: o.req("text", string)? },
-        "bullets" => Block::Bullets { items: o.req("items", |v, p| array(v, p, string))? },
+        "paragraph" => Block::Paragraph {
+            text: o.req("text", string)?,
+        },
+        "bullets" => Block::Bullets {
+            items: o.req("items", |v, p| array(v, p, string))?,
+        },
         "question" => Block::Question(Question {
             number: o.req("number", count)?,
             scope: o.opt("scope", string)?,
-            outcomes: o.opt("outcomes", |v, p| array(v, p, outcome))?.unwrap_or_default(),
+            outcomes: o
+                .opt("outcomes", |v, p| array(v, p, outcome))?
+                .unwrap_or_default(),
             discussed: o.opt("discussed", boolean)?.unwrap_or(true),
             note: o.opt("note", string)?,
             text: o.opt("text", string)?,
@@ -175,7 +207,11 @@ fn block(value: &Value, path: &str) -> Result<Block> {
         _ => {
             return Err(FormatError::invalid(
                 &child(path, "type"),
-                format!("expected one of {}; found {}", BLOCK_TYPES.join(", "), describe(&Value::String(kind))),
+                format!(
+                    "expected one of {}; found {}",
+                    BLOCK_TYPES.join(", "),
+                    describe(&Value::String(kind))
+                ),
             ))
         }
     };
@@ -221,8 +257,15 @@ struct Obj<'a> {
 impl<'a> Obj<'a> {
     fn new(value: &'a Value, path: &str) -> Result<Obj<'a>> {
         match value {
-            Value::Object(map) => Ok(Obj { map, path: path.to_owned(), known: Vec::new() }),
-            other => Err(FormatError::invalid(path, format!("expected an object; found {}", describe(other)))),
+            Value::Object(map) => Ok(Obj {
+                map,
+                path: path.to_owned(),
+                known: Vec::new(),
+            }),
+            other => Err(FormatError::invalid(
+                path,
+                format!("expected an object; found {}", describe(other)),
+            )),
         }
     }
 
@@ -232,7 +275,11 @@ impl<'a> Obj<'a> {
     }
 
     /// A required field.
-    fn req<T>(&mut self, key: &'static str, read: impl FnOnce(&Value, &str) -> Result<T>) -> Result<T> {
+    fn req<T>(
+        &mut self,
+        key: &'static str,
+        read: impl FnOnce(&Value, &str) -> Result<T>,
+    ) -> Result<T> {
         let path = child(&self.path, key);
         match self.take(key) {
             Some(value) => read(value, &path),
@@ -252,7 +299,11 @@ impl<'a> Obj<'a> {
     }
 
     /// An optional field; `null` counts as absent.
-    fn opt<T>(&mut self, key: &'static str, read: impl FnOnce(&Value, &str) -> Result<T>) -> Result<Option<T>> {
+    fn opt<T>(
+        &mut self,
+        key: &'static str,
+        read: impl FnOnce(&Value, &str) -> Result<T>,
+    ) -> Result<Option<T>> {
         let path = child(&self.path, key);
         match self.take(key) {
             None | Some(Value::Null) => Ok(None),
@@ -262,7 +313,11 @@ impl<'a> Obj<'a> {
 
     /// Refuses the fields no reader asked for.
     fn finish(self) -> Result<()> {
-        match self.map.keys().find(|key| !self.known.contains(&key.as_str())) {
+        match self
+            .map
+            .keys()
+            .find(|key| !self.known.contains(&key.as_str()))
+        {
             None => Ok(()),
             Some(key) => Err(FormatError::invalid(
                 &child(&self.path, key),
@@ -287,21 +342,30 @@ fn array<T>(value: &Value, path: &str, read: impl Fn(&Value, &str) -> Result<T>)
             .enumerate()
             .map(|(i, item)| read(item, &format!("{path}[{i}]")))
             .collect(),
-        other => Err(FormatError::invalid(path, format!("expected an array; found {}", describe(other)))),
+        other => Err(FormatError::invalid(
+            path,
+            format!("expected an array; found {}", describe(other)),
+        )),
     }
 }
 
 fn string(value: &Value, path: &str) -> Result<String> {
     match value {
         Value::String(text) => Ok(text.clone()),
-        other => Err(FormatError::invalid(path, format!("expected a string; found {}", describe(other)))),
+        other => Err(FormatError::invalid(
+            path,
+            format!("expected a string; found {}", describe(other)),
+        )),
     }
 }
 
 fn boolean(value: &Value, path: &str) -> Result<bool> {
     match value {
         Value::Bool(b) => Ok(*b),
-        other => Err(FormatError::invalid(path, format!("expected true or false; found {}", describe(other)))),
+        other => Err(FormatError::invalid(
+            path,
+            format!("expected true or false; found {}", describe(other)),
+        )),
     }
 }
 
@@ -309,7 +373,14 @@ fn boolean(value: &Value, path: &str) -> Result<bool> {
 fn count(value: &Value, path: &str) -> Result<u32> {
     match value.as_u64().map(u32::try_from) {
         Some(Ok(n)) => Ok(n),
-        _ => Err(FormatError::invalid(path, format!("expected a whole number from 0 to {}; found {}", u32::MAX, describe(value)))),
+        _ => Err(FormatError::invalid(
+            path,
+            format!(
+                "expected a whole number from 0 to {}; found {}",
+                u32::MAX,
+                describe(value)
+            ),
+        )),
     }
 }
 
@@ -319,27 +390,46 @@ fn spelled<T: Spelled>(value: &Value, path: &str) -> Result<T> {
         format!("expected one of {}", names.join(", "))
     };
     match value {
-        Value::String(text) => T::parse(text).ok_or_else(|| FormatError::invalid(path, format!("{}; found {}", expected(), describe(value)))),
-        other => Err(FormatError::invalid(path, format!("{}; found {}", expected(), describe(other)))),
+        Value::String(text) => T::parse(text).ok_or_else(|| {
+            FormatError::invalid(path, format!("{}; found {}", expected(), describe(value)))
+        }),
+        other => Err(FormatError::invalid(
+            path,
+            format!("{}; found {}", expected(), describe(other)),
+        )),
     }
 }
 
 fn date(value: &Value, path: &str) -> Result<NaiveDate> {
     const EXPECTED: &str = "expected a date YYYY-MM-DD";
     let Value::String(text) = value else {
-        return Err(FormatError::invalid(path, format!("{EXPECTED}; found {}", describe(value))));
+        return Err(FormatError::invalid(
+            path,
+            format!("{EXPECTED}; found {}", describe(value)),
+        ));
     };
     match ScheduleDate::parse(text) {
         Ok(ScheduleDate::Day(day)) => Ok(day),
-        Err(ScheduleDateError::Impossible) => Err(FormatError::invalid(path, format!("{EXPECTED} that exists in the calendar; found {}", describe(value)))),
-        Ok(ScheduleDate::Month { .. }) | Err(ScheduleDateError::Shape) => Err(FormatError::invalid(path, format!("{EXPECTED}; found {}", describe(value)))),
+        Err(ScheduleDateError::Impossible) => Err(FormatError::invalid(
+            path,
+            format!(
+                "{EXPECTED} that exists in the calendar; found {}",
+                describe(value)
+            ),
+        )),
+        Ok(ScheduleDate::Month { .. }) | Err(ScheduleDateError::Shape) => Err(
+            FormatError::invalid(path, format!("{EXPECTED}; found {}", describe(value))),
+        ),
     }
 }
 
 fn schedule_date(value: &Value, path: &str) -> Result<ScheduleDate> {
     const EXPECTED: &str = "expected a date YYYY-MM-DD, or YYYY-MM for a month";
     let Value::String(text) = value else {
-        return Err(FormatError::invalid(path, format!("{EXPECTED}; found {}", describe(value))));
+        return Err(FormatError::invalid(
+            path,
+            format!("{EXPECTED}; found {}", describe(value)),
+        ));
     };
     ScheduleDate::parse(text).map_err(|problem| {
         let expected = match problem {

@@ -29,7 +29,9 @@ pub fn validate(report: &Report) -> Result<(), FormatError> {
             return;
         }
         for (b, block) in section.blocks.iter().enumerate() {
-            let Block::Schedule(schedule) = block else { continue };
+            let Block::Schedule(schedule) = block else {
+                continue;
+            };
             for (r, row) in schedule.rows.iter().enumerate() {
                 if let (Some(start), Some(end)) = (row.start, row.end) {
                     if end.last_day() < start.first_day() {

@@ -24,8 +24,8 @@ pub fn to_value(report: &Report) -> serde_json::Value {
 /// The report as the text of a `NAME.report.json` file: two-space indentation,
 /// non-ASCII text as is, a final newline.
 pub fn write_report(report: &Report) -> String {
-    let mut text = serde_json::to_string_pretty(&to_value(report))
-        .expect("a JSON value always serializes");
+    let mut text =
+        serde_json::to_string_pretty(&to_value(report)).expect("a JSON value always serializes");
     text.push('\n');
     text
 }

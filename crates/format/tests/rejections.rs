@@ -14,7 +14,9 @@ fn example() -> Value {
 fn with(pointer: &str, new: Option<Value>) -> Value {
     let mut value = example();
     let (parent, key) = pointer.rsplit_once('/').unwrap();
-    let parent = value.pointer_mut(parent).unwrap_or_else(|| panic!("no {parent}"));
+    let parent = value
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("no {parent}"));
     match (parent, new) {
         (Value::Object(map), Some(new)) => {
             map.insert(key.to_owned(), new);
@@ -37,22 +39,50 @@ fn refusal(value: Value) -> String {
 
 #[test]
 fn invalid_json_names_line_and_column() {
-    let err = read_report("{\n  \"format\": \"rapporteur.report\",\n  \"version\": 1,,\n}").unwrap_err();
-    assert!(matches!(err, FormatError::Syntax { line: 3, column: 16, .. }), "{err:?}");
-    assert_eq!(err.to_string(), "not valid JSON at line 3, column 16: key must be a string");
+    let err =
+        read_report("{\n  \"format\": \"rapporteur.report\",\n  \"version\": 1,,\n}").unwrap_err();
+    assert!(
+        matches!(
+            err,
+            FormatError::Syntax {
+                line: 3,
+                column: 16,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "not valid JSON at line 3, column 16: key must be a string"
+    );
     let empty = read_report("").unwrap_err();
-    assert!(empty.to_string().starts_with("not valid JSON at line 1, column 0: EOF while parsing"), "{empty}");
+    assert!(
+        empty
+            .to_string()
+            .starts_with("not valid JSON at line 1, column 0: EOF while parsing"),
+        "{empty}"
+    );
 }
 
 #[test]
 fn a_missing_field_is_named_with_what_it_should_be() {
-    assert_eq!(refusal(with("/meeting/group", None)), "meeting.group: missing; expected a string");
+    assert_eq!(
+        refusal(with("/meeting/group", None)),
+        "meeting.group: missing; expected a string"
+    );
     assert_eq!(
         refusal(with("/sections/2/sections/0/blocks/0/outcomes/3/action", None)),
         "sections[2].sections[0].blocks[0].outcomes[3].action: missing; expected one of approved, determined, consented, agreed, new_work_item, postponed, deleted"
     );
-    assert_eq!(refusal(with("/authors", None)), "authors: missing; expected an array");
-    assert_eq!(refusal(with("/format", None)), "format: missing; expected \"rapporteur.report\" (is this a Rapporteur report file?)");
+    assert_eq!(
+        refusal(with("/authors", None)),
+        "authors: missing; expected an array"
+    );
+    assert_eq!(
+        refusal(with("/format", None)),
+        "format: missing; expected \"rapporteur.report\" (is this a Rapporteur report file?)"
+    );
 }
 
 #[test]
@@ -69,13 +99,34 @@ fn an_unknown_field_is_named_with_the_fields_that_are_allowed() {
 
 #[test]
 fn a_wrong_type_is_named_with_what_was_found() {
-    assert_eq!(refusal(with("/title", Some(json!(42)))), "title: expected a string; found 42");
-    assert_eq!(refusal(with("/meeting/participants/total", Some(json!("408")))), "meeting.participants.total: expected a whole number from 0 to 4294967295; found \"408\"");
-    assert_eq!(refusal(with("/meeting/participants/on_site", Some(json!(-3)))), "meeting.participants.on_site: expected a whole number from 0 to 4294967295; found -3");
-    assert_eq!(refusal(with("/meeting/temporary_documents", Some(json!(6.5)))), "meeting.temporary_documents: expected a whole number from 0 to 4294967295; found 6.5");
-    assert_eq!(refusal(with("/sections/0", Some(json!([])))), "sections[0]: expected an object; found an array");
-    assert_eq!(refusal(with("/sections/1/blocks", Some(json!({})))), "sections[1].blocks: expected an array; found an object");
-    assert_eq!(refusal(json!([1, 2])), "(top level): expected an object; found an array");
+    assert_eq!(
+        refusal(with("/title", Some(json!(42)))),
+        "title: expected a string; found 42"
+    );
+    assert_eq!(
+        refusal(with("/meeting/participants/total", Some(json!("408")))),
+        "meeting.participants.total: expected a whole number from 0 to 4294967295; found \"408\""
+    );
+    assert_eq!(
+        refusal(with("/meeting/participants/on_site", Some(json!(-3)))),
+        "meeting.participants.on_site: expected a whole number from 0 to 4294967295; found -3"
+    );
+    assert_eq!(
+        refusal(with("/meeting/temporary_documents", Some(json!(6.5)))),
+        "meeting.temporary_documents: expected a whole number from 0 to 4294967295; found 6.5"
+    );
+    assert_eq!(
+        refusal(with("/sections/0", Some(json!([])))),
+        "sections[0]: expected an object; found an array"
+    );
+    assert_eq!(
+        refusal(with("/sections/1/blocks", Some(json!({})))),
+        "sections[1].blocks: expected an array; found an object"
+    );
+    assert_eq!(
+        refusal(json!([1, 2])),
+        "(top level): expected an object; found an array"
+    );
 }
 
 #[test]
@@ -85,8 +136,14 @@ fn an_unknown_enum_value_lists_the_values_allowed() {
         refusal(with(path, Some(json!("aproved")))),
         "sections[2].sections[0].blocks[0].outcomes[3].action: expected one of approved, determined, consented, agreed, new_work_item, postponed, deleted; found \"aproved\""
     );
-    assert_eq!(refusal(with("/language", Some(json!("fr")))), "language: expected one of ja, en; found \"fr\"");
-    assert_eq!(refusal(with("/style/preset", Some(json!("ja-romaji")))), "style.preset: expected one of ja-katakana, ja-kanji; found \"ja-romaji\"");
+    assert_eq!(
+        refusal(with("/language", Some(json!("fr")))),
+        "language: expected one of ja, en; found \"fr\""
+    );
+    assert_eq!(
+        refusal(with("/style/preset", Some(json!("ja-romaji")))),
+        "style.preset: expected one of ja-katakana, ja-kanji; found \"ja-romaji\""
+    );
     assert_eq!(
         refusal(with("/sections/0/blocks/0/type", Some(json!("summery")))),
         "sections[0].blocks[0].type: expected one of summary, paragraph, bullets, question, schedule; found \"summery\""
@@ -96,7 +153,10 @@ fn an_unknown_enum_value_lists_the_values_allowed() {
 #[test]
 fn an_impossible_date_is_refused() {
     assert_eq!(refusal(with("/meeting/start", Some(json!("2025-02-30")))), "meeting.start: expected a date YYYY-MM-DD that exists in the calendar; found \"2025-02-30\"");
-    assert_eq!(refusal(with("/meeting/start", Some(json!("2025/12/03")))), "meeting.start: expected a date YYYY-MM-DD; found \"2025/12/03\"");
+    assert_eq!(
+        refusal(with("/meeting/start", Some(json!("2025/12/03")))),
+        "meeting.start: expected a date YYYY-MM-DD; found \"2025/12/03\""
+    );
     assert_eq!(
         refusal(with("/sections/3/blocks/2/rows/0/start", Some(json!("2026-13")))),
         "sections[3].blocks[2].rows[0].start: expected a date YYYY-MM-DD, or YYYY-MM for a month, that exists in the calendar; found \"2026-13\""
@@ -123,14 +183,26 @@ fn a_newer_version_is_named_as_such() {
     // Even with fields this version does not know: the version is judged first.
     let mut newer = with("/version", Some(json!(3)));
     newer["reviewers"] = json!([]);
-    assert_eq!(read_report_value(&newer).unwrap_err(), FormatError::NewerVersion { found: 3 });
-    assert_eq!(refusal(with("/version", Some(json!(0)))), "version: expected 1; found 0");
-    assert_eq!(refusal(with("/version", Some(json!("1")))), "version: expected 1; found \"1\"");
+    assert_eq!(
+        read_report_value(&newer).unwrap_err(),
+        FormatError::NewerVersion { found: 3 }
+    );
+    assert_eq!(
+        refusal(with("/version", Some(json!(0)))),
+        "version: expected 1; found 0"
+    );
+    assert_eq!(
+        refusal(with("/version", Some(json!("1")))),
+        "version: expected 1; found \"1\""
+    );
 }
 
 #[test]
 fn a_file_of_another_kind_is_named_as_such() {
-    assert_eq!(refusal(with("/format", Some(json!("something.else")))), "format: expected \"rapporteur.report\"; found \"something.else\"");
+    assert_eq!(
+        refusal(with("/format", Some(json!("something.else")))),
+        "format: expected \"rapporteur.report\"; found \"something.else\""
+    );
 }
 
 #[test]
@@ -154,10 +226,22 @@ fn optional_fields_may_be_null_or_absent_and_discussed_defaults_to_true() {
     let report = read_report_value(&with("/meeting/city", Some(Value::Null))).unwrap();
     assert_eq!(report.meeting.city, None);
     let report = read_report_value(&example()).unwrap();
-    let rapporteur_model::Block::Question(q) = &report.sections[2].sections[0].blocks[0] else { panic!() };
+    let rapporteur_model::Block::Question(q) = &report.sections[2].sections[0].blocks[0] else {
+        panic!()
+    };
     assert!(q.discussed);
-    let report = read_report_value(&with("/sections/2/sections/0/blocks/0/discussed", Some(json!(false)))).unwrap();
-    let rapporteur_model::Block::Question(q) = &report.sections[2].sections[0].blocks[0] else { panic!() };
+    let report = read_report_value(&with(
+        "/sections/2/sections/0/blocks/0/discussed",
+        Some(json!(false)),
+    ))
+    .unwrap();
+    let rapporteur_model::Block::Question(q) = &report.sections[2].sections[0].blocks[0] else {
+        panic!()
+    };
     assert!(!q.discussed);
-    assert_eq!(rapporteur_format::to_value(&report)["sections"][2]["sections"][0]["blocks"][0]["discussed"], json!(false));
+    assert_eq!(
+        rapporteur_format::to_value(&report)["sections"][2]["sections"][0]["blocks"][0]
+            ["discussed"],
+        json!(false)
+    );
 }

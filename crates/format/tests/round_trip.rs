@@ -31,7 +31,10 @@ fn the_written_file_starts_with_its_envelope_and_keeps_japanese_as_is() {
 fn the_example_has_what_the_published_report_has() {
     let report = read_report(EXAMPLE).unwrap();
     assert_eq!(report.authors.len(), 2);
-    assert_eq!(report.meeting.participants.as_ref().unwrap().total, Some(408));
+    assert_eq!(
+        report.meeting.participants.as_ref().unwrap().total,
+        Some(408)
+    );
     let outcomes = report.outcomes();
     assert_eq!(outcomes.len(), 99, "outcomes in the example");
     let (path, question, first) = &outcomes[0];
@@ -40,7 +43,9 @@ fn the_example_has_what_the_published_report_has() {
     assert_eq!(first.id.as_deref(), Some("X.1250rev"));
     let headings: Vec<String> = report.outline().iter().map(|e| e.heading.clone()).collect();
     assert_eq!(headings[0], "はじめに");
-    assert!(headings.contains(&"WP4: AI及びクラウドコンピューティングサービスとアプリケーションのセキュリティ".to_owned()));
+    assert!(headings.contains(
+        &"WP4: AI及びクラウドコンピューティングサービスとアプリケーションのセキュリティ".to_owned()
+    ));
 }
 
 #[test]

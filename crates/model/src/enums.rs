@@ -13,7 +13,10 @@ pub trait Spelled: Sized + Copy + PartialEq + 'static {
 
     /// The value spelled `text` in the report file, if any.
     fn parse(text: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|value| value.as_str() == text)
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|value| value.as_str() == text)
     }
 }
 
@@ -52,19 +55,15 @@ spelled_enum!(
 
 spelled_enum!(
     /// The phrasing of generated sentences (DOMAIN.md, "the two presets").
+    #[derive(Default)]
     Preset {
         /// The default; passive voice, katakana terms (デターミネーションされた).
+        #[default]
         JaKatakana = "ja-katakana",
         /// Older reports; active voice, kanji terms (凍結した).
         JaKanji = "ja-kanji",
     }
 );
-
-impl Default for Preset {
-    fn default() -> Self {
-        Preset::JaKatakana
-    }
-}
 
 spelled_enum!(
     MeetingMode { InPerson = "in_person", Hybrid = "hybrid", Virtual = "virtual" }

@@ -141,8 +141,12 @@ pub enum Block {
     /// The summary paragraph generated from the meeting's facts.
     Summary,
     /// One paragraph; `\n` inside is a line break.
-    Paragraph { text: String },
-    Bullets { items: Vec<String> },
+    Paragraph {
+        text: String,
+    },
+    Bullets {
+        items: Vec<String>,
+    },
     Question(Question),
     Schedule(Schedule),
 }

@@ -27,7 +27,12 @@ impl ScheduleDate {
         let bytes = text.as_bytes();
         let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
         match bytes.len() {
-            10 if digits(0..4) && bytes[4] == b'-' && digits(5..7) && bytes[7] == b'-' && digits(8..10) => {
+            10 if digits(0..4)
+                && bytes[4] == b'-'
+                && digits(5..7)
+                && bytes[7] == b'-'
+                && digits(8..10) =>
+            {
                 NaiveDate::parse_from_str(text, "%Y-%m-%d")
                     .map(ScheduleDate::Day)
                     .map_err(|_| ScheduleDateError::Impossible)
@@ -97,7 +102,9 @@ impl<'de> Deserialize<'de> for ScheduleDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         ScheduleDate::parse(&text).map_err(|_| {
-            serde::de::Error::custom(format!("expected a date YYYY-MM-DD or YYYY-MM; found {text:?}"))
+            serde::de::Error::custom(format!(
+                "expected a date YYYY-MM-DD or YYYY-MM; found {text:?}"
+            ))
         })
     }
 }
@@ -115,11 +122,33 @@ mod tests {
 
     #[test]
     fn refuses_impossible_dates_and_other_shapes() {
-        for text in ["2026-02-30", "2025-02-29", "2026-13", "2026-00", "2026-04-31"] {
-            assert_eq!(ScheduleDate::parse(text), Err(ScheduleDateError::Impossible), "{text}");
+        for text in [
+            "2026-02-30",
+            "2025-02-29",
+            "2026-13",
+            "2026-00",
+            "2026-04-31",
+        ] {
+            assert_eq!(
+                ScheduleDate::parse(text),
+                Err(ScheduleDateError::Impossible),
+                "{text}"
+            );
         }
-        for text in ["", "2026", "2026-5", "26-05-01", "２０２６-05", "2026/05/01", "2026-05-01T00:00"] {
-            assert_eq!(ScheduleDate::parse(text), Err(ScheduleDateError::Shape), "{text}");
+        for text in [
+            "",
+            "2026",
+            "2026-5",
+            "26-05-01",
+            "２０２６-05",
+            "2026/05/01",
+            "2026-05-01T00:00",
+        ] {
+            assert_eq!(
+                ScheduleDate::parse(text),
+                Err(ScheduleDateError::Shape),
+                "{text}"
+            );
         }
     }
 

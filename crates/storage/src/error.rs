@@ -11,11 +11,18 @@ pub enum StoreError {
     #[error("the report is not valid: {0}")]
     Invalid(#[from] FormatError),
     #[error("{path}: the database was made by a newer version of Rapporteur (schema {found}; this version knows up to {known}); it was left untouched")]
-    NewerSchema { path: PathBuf, found: i64, known: i64 },
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
     #[error("{path}: not a Rapporteur database ({reason})")]
     NotADatabase { path: PathBuf, reason: String },
     #[error("cannot create the database folder {path}: {source}")]
-    CreateDir { path: PathBuf, source: std::io::Error },
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("no data directory: set RAPPORTEUR_DB or XDG_DATA_HOME")]
     NoDataDir,
     #[error("database error: {0}")]

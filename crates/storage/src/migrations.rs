@@ -17,7 +17,12 @@ pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
 /// Applies the migrations after the database's version, up to `target`.
 pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> rusqlite::Result<()> {
     let current = user_version(conn)?;
-    for (index, sql) in MIGRATIONS.iter().enumerate().take(target as usize).skip(current.max(0) as usize) {
+    for (index, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .take(target as usize)
+        .skip(current.max(0) as usize)
+    {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", index as i64 + 1)?;

@@ -63,7 +63,10 @@ impl Store {
     /// and left untouched.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir { path: dir.to_owned(), source })?;
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+                path: dir.to_owned(),
+                source,
+            })?;
         }
         let conn = Connection::open(path)?;
         Store::init(conn, path.to_owned())
@@ -75,19 +78,34 @@ impl Store {
     }
 
     fn init(mut conn: Connection, path: PathBuf) -> Result<Store> {
-        let not_ours = |reason: String| StoreError::NotADatabase { path: path.clone(), reason };
+        let not_ours = |reason: String| StoreError::NotADatabase {
+            path: path.clone(),
+            reason,
+        };
         // Judge the file before changing anything in it (turning on WAL writes its header).
         let version = user_version(&conn).map_err(|e| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::NotADatabase) => not_ours("the file is not an SQLite database".to_owned()),
+            Some(rusqlite::ErrorCode::NotADatabase) => {
+                not_ours("the file is not an SQLite database".to_owned())
+            }
             _ => StoreError::Sqlite(e),
         })?;
         if version > SCHEMA_VERSION {
-            return Err(StoreError::NewerSchema { path, found: version, known: SCHEMA_VERSION });
+            return Err(StoreError::NewerSchema {
+                path,
+                found: version,
+                known: SCHEMA_VERSION,
+            });
         }
         if version == 0 {
-            let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0))?;
+            let tables: i64 = conn.query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )?;
             if tables > 0 {
-                return Err(not_ours(format!("it holds {tables} table(s) of another program and no Rapporteur schema")));
+                return Err(not_ours(format!(
+                    "it holds {tables} table(s) of another program and no Rapporteur schema"
+                )));
             }
         }
         conn.busy_timeout(BUSY_TIMEOUT)?;
@@ -144,11 +162,22 @@ impl Store {
                  JOIN revisions v ON v.report_id = r.id AND v.number = r.head_revision
                  WHERE r.id = ?1 AND r.deleted_at IS NULL",
                 [id],
-                |row| Ok((row.get::<_, u32>(0)?, row.get::<_, DateTime<Utc>>(1)?, row.get::<_, String>(2)?)),
+                |row| {
+                    Ok((
+                        row.get::<_, u32>(0)?,
+                        row.get::<_, DateTime<Utc>>(1)?,
+                        row.get::<_, String>(2)?,
+                    ))
+                },
             )
             .optional()?;
         let (revision, saved_at, document) = row.ok_or(StoreError::NotFound(id))?;
-        Ok(StoredReport { id, revision, saved_at, report: read_report(&document)? })
+        Ok(StoredReport {
+            id,
+            revision,
+            saved_at,
+            report: read_report(&document)?,
+        })
     }
 
     /// Every report not deleted, most recently edited first.
@@ -180,7 +209,13 @@ impl Store {
             "SELECT number, saved_at, json_extract(document, '$.title') FROM revisions
              WHERE report_id = ?1 ORDER BY number DESC",
         )?;
-        let rows = stmt.query_map([id], |row| Ok(RevisionInfo { number: row.get(0)?, saved_at: row.get(1)?, title: row.get(2)? }))?;
+        let rows = stmt.query_map([id], |row| {
+            Ok(RevisionInfo {
+                number: row.get(0)?,
+                saved_at: row.get(1)?,
+                title: row.get(2)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -189,9 +224,16 @@ impl Store {
         self.ensure_exists(id)?;
         let document: Option<String> = self
             .conn
-            .query_row("SELECT document FROM revisions WHERE report_id = ?1 AND number = ?2", params![id, revision], |r| r.get(0))
+            .query_row(
+                "SELECT document FROM revisions WHERE report_id = ?1 AND number = ?2",
+                params![id, revision],
+                |r| r.get(0),
+            )
             .optional()?;
-        let document = document.ok_or(StoreError::NoSuchRevision { report: id, revision })?;
+        let document = document.ok_or(StoreError::NoSuchRevision {
+            report: id,
+            revision,
+        })?;
         Ok(read_report(&document)?)
     }
 
@@ -216,7 +258,10 @@ impl Store {
 
     /// Brings a deleted report back into the library.
     pub fn undelete_report(&mut self, id: ReportId) -> Result<()> {
-        let changed = self.conn.execute("UPDATE reports SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", [id])?;
+        let changed = self.conn.execute(
+            "UPDATE reports SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+            [id],
+        )?;
         if changed == 0 {
             return Err(StoreError::NotFound(id));
         }
@@ -228,12 +273,19 @@ impl Store {
     pub fn add_once(&mut self, key: &str, report: &Report) -> Result<Option<ReportId>> {
         validate(report)?;
         let tx = self.conn.transaction()?;
-        let done: Option<String> = tx.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?;
+        let done: Option<String> = tx
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?;
         if done.is_some() {
             return Ok(None);
         }
         let id = insert_report(&tx, report, Utc::now())?;
-        tx.execute("INSERT INTO settings (key, value) VALUES (?1, ?2)", params![key, id.to_string()])?;
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)",
+            params![key, id.to_string()],
+        )?;
         tx.commit()?;
         Ok(Some(id))
     }
@@ -241,7 +293,11 @@ impl Store {
     fn ensure_exists(&self, id: ReportId) -> Result<()> {
         let found: Option<i64> = self
             .conn
-            .query_row("SELECT id FROM reports WHERE id = ?1 AND deleted_at IS NULL", [id], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM reports WHERE id = ?1 AND deleted_at IS NULL",
+                [id],
+                |r| r.get(0),
+            )
             .optional()?;
         found.map(|_| ()).ok_or(StoreError::NotFound(id))
     }
@@ -273,7 +329,14 @@ fn insert_report(tx: &Transaction, report: &Report, now: DateTime<Utc>) -> Resul
 
 /// Stores `document` as revision `revision` of report `id`, makes it the head, and
 /// brings everything derived from the head up to date.
-fn write_head(tx: &Transaction, id: ReportId, revision: u32, report: &Report, document: &str, now: DateTime<Utc>) -> Result<()> {
+fn write_head(
+    tx: &Transaction,
+    id: ReportId,
+    revision: u32,
+    report: &Report,
+    document: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
     tx.execute(
         "INSERT INTO revisions (report_id, number, saved_at, document) VALUES (?1, ?2, ?3, ?4)",
         params![id, revision, now, document],

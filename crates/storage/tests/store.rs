@@ -32,11 +32,15 @@ fn dump(path: &Path) -> Vec<String> {
     tables.retain(|t| !t.starts_with("sqlite_"));
     let mut out = Vec::new();
     for table in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2")).unwrap();
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
+            .unwrap();
         let columns = stmt.column_count();
         let rows = stmt
             .query_map([], |row| {
-                let cells: Vec<String> = (0..columns).map(|i| format!("{:?}", row.get_ref(i).unwrap())).collect();
+                let cells: Vec<String> = (0..columns)
+                    .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
+                    .collect();
                 Ok(format!("{table}: {}", cells.join(" | ")))
             })
             .unwrap();
@@ -46,13 +50,19 @@ fn dump(path: &Path) -> Vec<String> {
 }
 
 fn outcome_rows(path: &Path) -> i64 {
-    Connection::open(path).unwrap().query_row("SELECT count(*) FROM outcomes", [], |r| r.get(0)).unwrap()
+    Connection::open(path)
+        .unwrap()
+        .query_row("SELECT count(*) FROM outcomes", [], |r| r.get(0))
+        .unwrap()
 }
 
 #[test]
 fn a_report_is_stored_listed_and_read_back_whole_across_reopening() {
     let (_dir, path) = temp_db();
-    let id = Store::open(&path).unwrap().create_report(&example()).unwrap();
+    let id = Store::open(&path)
+        .unwrap()
+        .create_report(&example())
+        .unwrap();
 
     let store = Store::open(&path).unwrap();
     let list = store.list_reports().unwrap();
@@ -66,7 +76,11 @@ fn a_report_is_stored_listed_and_read_back_whole_across_reopening() {
     let stored = store.report(id).unwrap();
     assert_eq!(stored.report, example());
     assert_eq!(stored.revision, 1);
-    assert_eq!(outcome_rows(&path), 99, "every outcome of the example is in the registry index");
+    assert_eq!(
+        outcome_rows(&path),
+        99,
+        "every outcome of the example is in the registry index"
+    );
 }
 
 #[test]
@@ -74,9 +88,13 @@ fn the_database_uses_wal_and_enforces_foreign_keys() {
     let (_dir, path) = temp_db();
     let _store = Store::open(&path).unwrap();
     let conn = Connection::open(&path).unwrap();
-    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
     assert_eq!(version, SCHEMA_VERSION);
 }
 
@@ -90,7 +108,11 @@ fn every_save_adds_a_revision_and_any_kept_one_can_be_restored() {
     let mut edited = original.clone();
     edited.title = "ITU-T SG17第2回会合報告（改訂）".to_owned();
     assert_eq!(store.save_report(id, &edited).unwrap(), 2);
-    assert_eq!(store.save_report(id, &edited).unwrap(), 2, "saving the same report again adds no revision");
+    assert_eq!(
+        store.save_report(id, &edited).unwrap(),
+        2,
+        "saving the same report again adds no revision"
+    );
 
     let history = store.history(id).unwrap();
     let numbers: Vec<u32> = history.iter().map(|r| r.number).collect();
@@ -98,12 +120,26 @@ fn every_save_adds_a_revision_and_any_kept_one_can_be_restored() {
     assert_eq!(history[0].title, "ITU-T SG17第2回会合報告（改訂）");
     assert_eq!(store.revision(id, 1).unwrap(), original);
 
-    assert_eq!(store.restore(id, 1).unwrap(), 3, "restoring is itself a new revision");
+    assert_eq!(
+        store.restore(id, 1).unwrap(),
+        3,
+        "restoring is itself a new revision"
+    );
     assert_eq!(store.report(id).unwrap().report, original);
-    assert_eq!(store.history(id).unwrap().len(), 3, "the revision restored over stays in the history");
-    assert_eq!(store.list_reports().unwrap()[0].title, original.title, "the library shows the restored title");
+    assert_eq!(
+        store.history(id).unwrap().len(),
+        3,
+        "the revision restored over stays in the history"
+    );
+    assert_eq!(
+        store.list_reports().unwrap()[0].title,
+        original.title,
+        "the library shows the restored title"
+    );
 
-    assert!(matches!(store.restore(id, 99), Err(StoreError::NoSuchRevision { report, revision: 99 }) if report == id));
+    assert!(
+        matches!(store.restore(id, 99), Err(StoreError::NoSuchRevision { report, revision: 99 }) if report == id)
+    );
 }
 
 #[test]
@@ -178,8 +214,14 @@ fn a_deleted_report_leaves_the_library_and_can_come_back() {
     store.delete_report(id).unwrap();
     assert!(store.list_reports().unwrap().is_empty());
     assert!(matches!(store.report(id), Err(StoreError::NotFound(n)) if n == id));
-    assert!(matches!(store.save_report(id, &example()), Err(StoreError::NotFound(_))));
-    assert!(matches!(store.delete_report(id), Err(StoreError::NotFound(_))));
+    assert!(matches!(
+        store.save_report(id, &example()),
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(
+        store.delete_report(id),
+        Err(StoreError::NotFound(_))
+    ));
     store.undelete_report(id).unwrap();
     assert_eq!(store.report(id).unwrap().report, example());
 }
@@ -188,12 +230,19 @@ fn a_deleted_report_leaves_the_library_and_can_come_back() {
 fn the_example_is_added_once_in_the_life_of_a_database() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
-    let id = store.add_once("example", &example()).unwrap().expect("added the first time");
+    let id = store
+        .add_once("example", &example())
+        .unwrap()
+        .expect("added the first time");
     assert_eq!(store.add_once("example", &example()).unwrap(), None);
     store.delete_report(id).unwrap();
     drop(store);
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.add_once("example", &example()).unwrap(), None, "a deleted example does not come back");
+    assert_eq!(
+        store.add_once("example", &example()).unwrap(),
+        None,
+        "a deleted example does not come back"
+    );
 }
 
 #[test]
@@ -202,14 +251,20 @@ fn the_registry_index_follows_the_newest_revision() {
     let mut store = Store::open(&path).unwrap();
     let id = store.create_report(&example()).unwrap();
     let mut edited = example();
-    let Block::Question(q) = &mut edited.sections[2].sections[0].blocks[0] else { panic!() };
+    let Block::Question(q) = &mut edited.sections[2].sections[0].blocks[0] else {
+        panic!()
+    };
     q.outcomes.truncate(1);
     q.outcomes[0].action = Action::Determined;
     store.save_report(id, &edited).unwrap();
     assert_eq!(outcome_rows(&path), 99 - 16);
     let action: String = Connection::open(&path)
         .unwrap()
-        .query_row("SELECT action FROM outcomes WHERE item_id = 'X.1250rev'", [], |r| r.get(0))
+        .query_row(
+            "SELECT action FROM outcomes WHERE item_id = 'X.1250rev'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(action, "determined");
     store.restore(id, 1).unwrap();
@@ -241,12 +296,19 @@ fn a_database_of_every_earlier_schema_opens_and_keeps_its_reports() {
         drop(conn);
         let mut store = Store::open(&path).unwrap_or_else(|e| panic!("schema {version}: {e}"));
         if version >= 1 {
-            assert_eq!(store.report(7).unwrap().report, example(), "schema {version}");
+            assert_eq!(
+                store.report(7).unwrap().report,
+                example(),
+                "schema {version}"
+            );
             store.save_report(7, &example()).unwrap();
         } else {
             assert!(store.list_reports().unwrap().is_empty());
         }
-        let now: i64 = Connection::open(&path).unwrap().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        let now: i64 = Connection::open(&path)
+            .unwrap()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
         assert_eq!(now, SCHEMA_VERSION);
     }
 }
@@ -254,21 +316,37 @@ fn a_database_of_every_earlier_schema_opens_and_keeps_its_reports() {
 /// The migrations as released, read from the files this build embeds.
 fn rapporteur_storage_migrations() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/migrations");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     assert_eq!(files.len() as i64, SCHEMA_VERSION, "one file per migration");
-    files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect()
+    files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect()
 }
 
 #[test]
 fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
     let (_dir, path) = temp_db();
-    Store::open(&path).unwrap().create_report(&example()).unwrap();
-    Connection::open(&path).unwrap().pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+    Store::open(&path)
+        .unwrap()
+        .create_report(&example())
+        .unwrap();
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
     let before = std::fs::read(&path).unwrap();
     let err = Store::open(&path).err().expect("refused");
     assert!(matches!(err, StoreError::NewerSchema { found, .. } if found == SCHEMA_VERSION + 1));
-    assert!(err.to_string().contains("made by a newer version of Rapporteur"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("made by a newer version of Rapporteur"),
+        "{err}"
+    );
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
 
@@ -279,11 +357,22 @@ fn a_file_that_is_not_ours_is_refused_and_left_untouched() {
     std::fs::write(&path, "これはデータベースではありません。".repeat(300)).unwrap();
     let before = std::fs::read(&path).unwrap();
     let err = Store::open(&path).err().expect("refused");
-    assert!(err.to_string().ends_with("not a Rapporteur database (the file is not an SQLite database)"), "{err}");
+    assert!(
+        err.to_string()
+            .ends_with("not a Rapporteur database (the file is not an SQLite database)"),
+        "{err}"
+    );
     assert_eq!(std::fs::read(&path).unwrap(), before);
 
     let other = path.with_file_name("other.sqlite3");
-    Connection::open(&other).unwrap().execute_batch("CREATE TABLE invoices (n INTEGER);").unwrap();
+    Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE invoices (n INTEGER);")
+        .unwrap();
     let err = Store::open(&other).err().expect("refused");
-    assert!(err.to_string().contains("it holds 1 table(s) of another program and no Rapporteur schema"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("it holds 1 table(s) of another program and no Rapporteur schema"),
+        "{err}"
+    );
 }

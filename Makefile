@@ -1,0 +1,46 @@
+# Rapporteur: `make run` opens the app, `make test` runs everything CI runs.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: run test deps ui build bindings dev lint unit e2e clean
+
+## Install what is missing, build, and open the app on its local database.
+run: build
+	./target/debug/rapporteur
+
+## Everything CI checks.
+test: build lint unit e2e
+
+deps:
+	@scripts/deps.sh
+
+ui: deps
+	npm --prefix ui run build
+
+build: ui
+	cargo build --workspace
+
+lint: deps
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	npm --prefix ui run check
+	npm --prefix ui run lint
+
+unit: build
+	cargo test --workspace
+	npm --prefix ui run test
+
+e2e: build
+	node --test --test-concurrency=1 tests/e2e/
+
+## Regenerate ui/src/bindings.ts from the Rust commands.
+bindings: ui
+	UPDATE_BINDINGS=1 cargo test --lib committed_typescript_bindings
+
+## The UI from Vite's dev server, reloading as you edit.
+dev: deps
+	npm --prefix ui run dev & trap 'kill %1' EXIT; cargo run --no-default-features
+
+clean:
+	cargo clean
+	rm -rf ui/dist tests/artifacts

@@ -1,0 +1,159 @@
+// A small WebDriver client for end-to-end tests of the real app: Xvfb for a display,
+// tauri-driver (which starts WebKitWebDriver) for the session, plain fetch for the
+// protocol. Used by every *.test.mjs in this folder.
+
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+export const APP = process.env.RAPPORTEUR_APP ?? join(ROOT, "target/debug/rapporteur");
+export const CLI = join(ROOT, "target/debug/rapporteur-cli");
+export const ARTIFACTS = join(ROOT, "tests/artifacts");
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.on("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+function require(command) {
+  const found = spawnSync("sh", ["-c", `command -v ${command}`]).status === 0;
+  if (!found) throw new Error(`${command} is not installed: run \`make deps\``);
+}
+
+async function until(what, probe, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (err) {
+      last = err;
+    }
+    await sleep(200);
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}`);
+}
+
+/** Starts Xvfb and tauri-driver with a fresh data folder; returns a handle to stop them. */
+export async function startDriver() {
+  require("Xvfb");
+  require("tauri-driver");
+  require("WebKitWebDriver");
+  if (!existsSync(APP)) throw new Error(`${APP} is not built: run \`make build\``);
+
+  const home = mkdtempSync(join(tmpdir(), "rapporteur-e2e-"));
+  const db = join(home, "reports.sqlite3");
+  let display = 90 + Math.floor(Math.random() * 400);
+  while (existsSync(`/tmp/.X11-unix/X${display}`)) display += 1;
+  const xvfb = spawn("Xvfb", [`:${display}`, "-screen", "0", "1280x800x24", "-nolisten", "tcp"], { stdio: "ignore" });
+  await until("Xvfb", () => existsSync(`/tmp/.X11-unix/X${display}`), 10_000);
+
+  const port = await freePort();
+  const nativePort = await freePort();
+  const env = {
+    ...process.env,
+    DISPLAY: `:${display}`,
+    RAPPORTEUR_DB: db,
+    XDG_DATA_HOME: join(home, "data"),
+    XDG_CONFIG_HOME: join(home, "config"),
+    XDG_CACHE_HOME: join(home, "cache"),
+  };
+  const driverLog = [];
+  const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], { env });
+  driver.stdout.on("data", (d) => driverLog.push(String(d)));
+  driver.stderr.on("data", (d) => driverLog.push(String(d)));
+  const base = `http://127.0.0.1:${port}`;
+  await until("tauri-driver", async () => (await fetch(`${base}/status`)).ok, 15_000).catch((err) => {
+    throw new Error(`${err.message}\n${driverLog.join("")}`);
+  });
+
+  return {
+    db,
+    home,
+    env,
+    base,
+    async stop() {
+      driver.kill("SIGTERM");
+      xvfb.kill("SIGTERM");
+      await sleep(300);
+    },
+  };
+}
+
+/** One WebDriver session on the app. */
+export class Session {
+  static async start(driver) {
+    const response = await fetch(`${driver.base}/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ capabilities: { alwaysMatch: { "tauri:options": { application: APP } } } }),
+    });
+    const body = await response.json();
+    if (!response.ok) throw new Error(`no session: ${JSON.stringify(body)}`);
+    return new Session(driver.base, body.value.sessionId);
+  }
+
+  constructor(base, id) {
+    this.url = `${base}/session/${id}`;
+  }
+
+  async call(method, path, body) {
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await response.json();
+    if (!response.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value)}`);
+    return json.value;
+  }
+
+  /** The elements matching a CSS selector, waiting until at least one is there. */
+  async findAll(selector, timeoutMs = 20_000) {
+    return until(selector, async () => {
+      const found = await this.call("POST", "/elements", { using: "css selector", value: selector });
+      return found.length > 0 ? found.map((e) => Object.values(e)[0]) : null;
+    }, timeoutMs);
+  }
+
+  async find(selector, timeoutMs) {
+    return (await this.findAll(selector, timeoutMs))[0];
+  }
+
+  async text(element) {
+    return this.call("GET", `/element/${element}/text`);
+  }
+
+  async click(element) {
+    return this.call("POST", `/element/${element}/click`, {});
+  }
+
+  /** Saves a screenshot of the window under tests/artifacts and returns its path. */
+  async screenshot(name) {
+    // Let the window paint what the DOM already holds before taking the picture.
+    await this.call("POST", "/execute/async", {
+      script: "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));",
+      args: [],
+    });
+    const png = await this.call("GET", "/screenshot");
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const path = join(ARTIFACTS, `${name}.png`);
+    writeFileSync(path, Buffer.from(png, "base64"));
+    return path;
+  }
+
+  async end() {
+    await this.call("DELETE", "").catch(() => {});
+  }
+}
