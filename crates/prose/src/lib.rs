@@ -1,0 +1,233 @@
+//! The report's text generated from its data: headings with their numbers, the summary
+//! paragraph, the Working Party and Question sentences, bullet lists and schedule
+//! tables, in the report's language and preset (DOMAIN.md). No Tauri, no DOCX: the
+//! writers render the `Document` this produces.
+
+mod dates;
+mod document;
+mod english;
+mod japanese;
+mod text;
+
+pub use document::{Document, Heading, Node, Table};
+pub use text::render_text;
+
+use rapporteur_model::{
+    Block, Language, Meeting, Outcome, Question, Report, Schedule, ScheduleDate, Section,
+    WorkingParty,
+};
+
+/// How one language and preset phrases the generated parts of a report.
+trait Voice {
+    /// `1.`, `2.1` … and what separates the number from the heading's text.
+    fn heading_number(&self, number: &[u32]) -> (String, &'static str);
+    fn working_party_heading(&self, wp: &WorkingParty) -> String;
+    /// The sentence that opens a Working Party's section, naming its Questions.
+    fn working_party_sentence(&self, wp: &WorkingParty, questions: &[&Question]) -> Option<String>;
+    /// A Question's generated sentences (without `note`, which the caller appends).
+    fn question_sentences(&self, question: &Question) -> String;
+    fn summary(&self, meeting: &Meeting) -> String;
+    /// `■表1. caption`; `count` is how many tables the report has.
+    fn table_caption(&self, index: usize, count: usize, caption: Option<&str>) -> String;
+    fn table_header(&self) -> Vec<String>;
+    fn table_period(&self, start: Option<ScheduleDate>, end: Option<ScheduleDate>) -> String;
+    fn bullet(&self) -> char;
+    /// How `note` follows the generated sentences.
+    fn sentence_gap(&self) -> &'static str;
+}
+
+fn voice_for(report: &Report) -> Box<dyn Voice> {
+    match report.language {
+        Language::Ja => Box::new(japanese::Japanese::new(report.style.preset)),
+        Language::En => Box::new(english::English),
+    }
+}
+
+/// The report's printed text as a document tree.
+pub fn generate(report: &Report) -> Document {
+    let voice = voice_for(report);
+    let mut writer = Writer {
+        voice: voice.as_ref(),
+        meeting: &report.meeting,
+        tables: count_tables(&report.sections),
+        table_index: 0,
+        body: Vec::new(),
+    };
+    writer.sections(&report.sections, &mut Vec::new());
+    Document {
+        title: report.title.clone(),
+        authors: report.authors.clone(),
+        language: report.language,
+        preset: report.style.preset,
+        meeting_start: report.meeting.start,
+        body: writer.body,
+    }
+}
+
+fn count_tables(sections: &[Section]) -> usize {
+    sections
+        .iter()
+        .map(|s| {
+            s.blocks
+                .iter()
+                .filter(|b| matches!(b, Block::Schedule(_)))
+                .count()
+                + count_tables(&s.sections)
+        })
+        .sum()
+}
+
+struct Writer<'a> {
+    voice: &'a dyn Voice,
+    meeting: &'a Meeting,
+    tables: usize,
+    table_index: usize,
+    body: Vec<Node>,
+}
+
+impl Writer<'_> {
+    fn sections(&mut self, sections: &[Section], number: &mut Vec<u32>) {
+        for (i, section) in sections.iter().enumerate() {
+            number.push(i as u32 + 1);
+            self.section(section, number);
+            number.pop();
+        }
+    }
+
+    fn section(&mut self, section: &Section, number: &[u32]) {
+        let (label, separator) = self.voice.heading_number(number);
+        let text = match (&section.heading, &section.working_party) {
+            (Some(heading), _) => heading.clone(),
+            (None, Some(wp)) => self.voice.working_party_heading(wp),
+            (None, None) => String::new(),
+        };
+        self.body.push(Node::Heading(Heading {
+            level: number.len() as u8,
+            number: label,
+            separator,
+            text,
+        }));
+        if let Some(wp) = &section.working_party {
+            let sentence = match &wp.intro {
+                Some(intro) => Some(intro.clone()),
+                None => {
+                    let questions: Vec<&Question> = section
+                        .blocks
+                        .iter()
+                        .filter_map(|b| {
+                            if let Block::Question(q) = b {
+                                Some(q)
+                            } else {
+                                None
+                            }
+                        })
+                        .collect();
+                    self.voice.working_party_sentence(wp, &questions)
+                }
+            };
+            self.body.extend(sentence.map(Node::Paragraph));
+        }
+        for block in &section.blocks {
+            self.block(block, section.working_party.is_some());
+        }
+        self.sections(&section.sections, &mut number.to_vec());
+    }
+
+    fn block(&mut self, block: &Block, in_working_party: bool) {
+        match block {
+            Block::Summary => self
+                .body
+                .push(Node::Paragraph(self.voice.summary(self.meeting))),
+            Block::Paragraph { text } => self.body.push(Node::Paragraph(text.clone())),
+            Block::Bullets { items } => {
+                let marker = self.voice.bullet();
+                self.body.extend(items.iter().map(|text| Node::Bullet {
+                    marker,
+                    text: text.clone(),
+                }));
+            }
+            Block::Question(question) => {
+                let text = self.question(question);
+                // A Question outside any Working Party is printed without a bullet.
+                self.body.push(if in_working_party {
+                    Node::Bullet {
+                        marker: self.voice.bullet(),
+                        text,
+                    }
+                } else {
+                    Node::Paragraph(text)
+                });
+            }
+            Block::Schedule(schedule) => self.schedule(schedule),
+        }
+    }
+
+    fn question(&self, question: &Question) -> String {
+        let sentences = match &question.text {
+            Some(text) => text.clone(),
+            None => self.voice.question_sentences(question),
+        };
+        match question.note.as_deref().filter(|n| !n.is_empty()) {
+            Some(note) => format!("{sentences}{}{note}", self.voice.sentence_gap()),
+            None => sentences,
+        }
+    }
+
+    fn schedule(&mut self, schedule: &Schedule) {
+        self.table_index += 1;
+        let rows = schedule
+            .rows
+            .iter()
+            .map(|row| {
+                vec![
+                    row.meeting.clone(),
+                    self.voice.table_period(row.start, row.end),
+                    row.venue.clone().unwrap_or_default(),
+                    row.content.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        self.body.push(Node::Table(Table {
+            caption: self.voice.table_caption(
+                self.table_index,
+                self.tables,
+                schedule.caption.as_deref(),
+            ),
+            header: self.voice.table_header(),
+            rows,
+        }));
+    }
+}
+
+/// The outcomes of a Question grouped by action, in the documented order, with the
+/// approved ones further split by process (TAP, AAP, none) in that order.
+fn outcome_groups(
+    question: &Question,
+) -> Vec<(
+    rapporteur_model::Action,
+    Option<rapporteur_model::Process>,
+    Vec<&Outcome>,
+)> {
+    use rapporteur_model::{Action, Process, Spelled};
+    let mut groups = Vec::new();
+    for &action in Action::ALL {
+        let processes: &[Option<Process>] = if action == Action::Approved {
+            &[Some(Process::Tap), Some(Process::Aap), None]
+        } else {
+            &[None]
+        };
+        for &process in processes {
+            let items: Vec<&Outcome> = question
+                .outcomes
+                .iter()
+                .filter(|o| {
+                    o.action == action && (action != Action::Approved || o.process == process)
+                })
+                .collect();
+            if !items.is_empty() {
+                groups.push((action, process, items));
+            }
+        }
+    }
+    groups
+}
