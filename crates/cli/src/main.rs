@@ -58,6 +58,8 @@ enum Command {
 enum ExportFormat {
     /// The report file format (NAME.report.json)
     Json,
+    /// The generated text of the report, as the journal prints it
+    Text,
 }
 
 fn main() -> ExitCode {
@@ -152,12 +154,14 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             }
         }
         Command::Show { id } => show(&store.report(id)?.report, out)?,
-        Command::Export {
-            id,
-            format: ExportFormat::Json,
-            output,
-        } => {
-            let text = write_report(&store.report(id)?.report);
+        Command::Export { id, format, output } => {
+            let report = store.report(id)?.report;
+            let text = match format {
+                ExportFormat::Json => write_report(&report),
+                ExportFormat::Text => {
+                    rapporteur_prose::render_text(&rapporteur_prose::generate(&report))
+                }
+            };
             match output.filter(|p| p.as_os_str() != "-") {
                 None => out.write_all(text.as_bytes())?,
                 Some(path) => std::fs::write(&path, text).map_err(|e| {
