@@ -26,6 +26,9 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct StoredReport {
     pub id: ReportId,
     pub revision: u32,
+    /// When the report was first stored.
+    pub created_at: DateTime<Utc>,
+    /// When this revision was saved.
     pub saved_at: DateTime<Utc>,
     pub report: Report,
 }
@@ -158,23 +161,18 @@ impl Store {
         let row = self
             .conn
             .query_row(
-                "SELECT r.head_revision, v.saved_at, v.document FROM reports r
+                "SELECT r.head_revision, r.created_at, v.saved_at, v.document FROM reports r
                  JOIN revisions v ON v.report_id = r.id AND v.number = r.head_revision
                  WHERE r.id = ?1 AND r.deleted_at IS NULL",
                 [id],
-                |row| {
-                    Ok((
-                        row.get::<_, u32>(0)?,
-                        row.get::<_, DateTime<Utc>>(1)?,
-                        row.get::<_, String>(2)?,
-                    ))
-                },
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get::<_, String>(3)?)),
             )
             .optional()?;
-        let (revision, saved_at, document) = row.ok_or(StoreError::NotFound(id))?;
+        let (revision, created_at, saved_at, document) = row.ok_or(StoreError::NotFound(id))?;
         Ok(StoredReport {
             id,
             revision,
+            created_at,
             saved_at,
             report: read_report(&document)?,
         })
