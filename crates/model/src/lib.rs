@@ -82,6 +82,18 @@ pub struct Meeting {
     pub temporary_documents: Option<u32>,
 }
 
+impl Meeting {
+    /// Site, city and country, those that are given, in that order.
+    pub fn place_parts(&self) -> Vec<&str> {
+        [&self.site, &self.city, &self.country]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .filter(|part| !part.is_empty())
+            .collect()
+    }
+}
+
 /// Who attended.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Type)]
 pub struct Participants {

@@ -115,11 +115,7 @@ impl Voice for English {
         if let Some(start) = m.start {
             text.push_str(&format!(" {}", meeting_range_en(start, m.end)));
         }
-        let place: Vec<&str> = [&m.site, &m.city, &m.country]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect();
+        let place = m.place_parts();
         if !place.is_empty() {
             text.push_str(&format!(" at {}", place.join(", ")));
         }
