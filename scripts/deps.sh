@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian/Ubuntu machine lacks to build, run and test Rapporteur,
 # and nothing that is already there: system packages, the Rust components, the UI's
-# npm packages (from the committed lockfile) and tauri-driver for the end-to-end tests.
+# npm packages (from the committed lockfile), tauri-driver for the end-to-end tests and
+# the Python tools that read exported Word files back (in .venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,9 +14,12 @@ as_root() {
 
 # Building the app: WebKitGTK and friends. Testing it: a virtual display, WebKit's
 # WebDriver, ImageMagick for screenshots, and Japanese fonts so the pages render.
+# Reading exported .docx files back: LibreOffice (to PDF), poppler (pdftotext, pdftoppm),
+# pandoc (the bench's comparison) and python3-venv for python-docx and openxml-audit.
 APT_PACKAGES=(
   build-essential pkg-config curl libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev
   xvfb xauth imagemagick webkit2gtk-driver fonts-noto-cjk
+  libreoffice-writer-nogui poppler-utils pandoc python3-venv
 )
 
 missing=()
@@ -27,6 +31,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root apt-get update -o DPkg::Lock::Timeout=600 -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 \
     --no-install-recommends "${missing[@]}"
+fi
+
+# The Python readers of the DOCX tests, pinned in tests/requirements.txt; the venv is
+# (re)made only when missing or older than the requirements.
+if [ ! -x .venv/bin/python ] || [ tests/requirements.txt -nt .venv/.requirements-installed ]; then
+  say "installing the Python test tools in .venv"
+  [ -x .venv/bin/python ] || python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check -r tests/requirements.txt
+  touch .venv/.requirements-installed
 fi
 
 if ! command -v cargo >/dev/null; then

@@ -1,0 +1,294 @@
+//! The look of the exported report: page, fonts, named styles and bullet numbering.
+//!
+//! Everything a journal editor may want to restyle lives in named styles (Word's built-in
+//! ids and names where Word has one, so its navigation pane, table of contents and style
+//! gallery recognise them); the body builder only picks styles and never formats text
+//! directly, except the header row of a table and the sizes of the runs that become
+//! ruby (which the package layer reads).
+
+use docx_rs::{
+    AbstractNumbering, AlignmentType, BorderType, IndentLevel, Level, LevelJc, LevelText,
+    LineSpacing, NumberFormat, Numbering, NumberingId, PageMargin, RunFonts, SpecialIndentType,
+    Start, Style, StyleType, TableBorder, TableBorderPosition, TableBorders, TableCellMargins,
+    WidthType,
+};
+
+/// Twentieths of a point (twips) in `mm` millimetres, rounded as Word rounds A4 (11906 ×
+/// 16838).
+const fn mm(mm: u32) -> u32 {
+    (mm * 14400 + 127) / 254
+}
+
+/// A4 portrait.
+pub(crate) const PAGE_WIDTH: u32 = mm(210);
+pub(crate) const PAGE_HEIGHT: u32 = mm(297);
+const MARGIN_TOP_BOTTOM: u32 = mm(25);
+const MARGIN_LEFT_RIGHT: u32 = mm(20);
+const FOOTER_DISTANCE: u32 = mm(12);
+/// The width of the text column, which tables fill.
+pub(crate) const TEXT_WIDTH: u32 = PAGE_WIDTH - 2 * MARGIN_LEFT_RIGHT;
+
+pub(crate) fn page_margin() -> PageMargin {
+    let (vertical, horizontal) = (MARGIN_TOP_BOTTOM as i32, MARGIN_LEFT_RIGHT as i32);
+    PageMargin::new()
+        .top(vertical)
+        .bottom(vertical)
+        .left(horizontal)
+        .right(horizontal)
+        .header(FOOTER_DISTANCE as i32)
+        .footer(FOOTER_DISTANCE as i32)
+        .gutter(0)
+}
+
+/// Running text: a Mincho face for Japanese beside a Latin serif, as journals set it.
+fn mincho() -> RunFonts {
+    RunFonts::new()
+        .ascii("Times New Roman")
+        .hi_ansi("Times New Roman")
+        .east_asia("MS Mincho")
+        .cs("Times New Roman")
+}
+
+fn bullet_font() -> RunFonts {
+    RunFonts::new()
+        .ascii("MS Mincho")
+        .hi_ansi("MS Mincho")
+        .east_asia("MS Mincho")
+        .hint("eastAsia")
+}
+
+/// Title, headings and captions: Gothic beside a Latin sans serif.
+fn gothic() -> RunFonts {
+    RunFonts::new()
+        .ascii("Arial")
+        .hi_ansi("Arial")
+        .east_asia("MS Gothic")
+        .cs("Arial")
+}
+
+/// Font sizes in half points (Word's unit for `w:sz`).
+pub(crate) const BODY_SIZE: usize = 21;
+const TITLE_SIZE: usize = 32;
+pub(crate) const AUTHOR_SIZE: usize = 24;
+/// Furigana over an author's name: half the name's size, as Word sets ruby.
+pub(crate) const READING_SIZE: usize = AUTHOR_SIZE / 2;
+const AFFILIATION_SIZE: usize = 18;
+const TABLE_SIZE: usize = 18;
+/// Headings 1, 2 and 3.
+const HEADING_SIZES: [usize; 3] = [24, 22, 21];
+
+/// Paragraph style ids: Word's built-in ones, then the byline's and table cells' own.
+pub(crate) const TITLE: &str = "Title";
+pub(crate) const BODY_TEXT: &str = "BodyText";
+pub(crate) const HEADINGS: [&str; 3] = ["Heading1", "Heading2", "Heading3"];
+pub(crate) const LIST_BULLET: &str = "ListBullet";
+pub(crate) const CAPTION: &str = "Caption";
+pub(crate) const TABLE_GRID: &str = "TableGrid";
+pub(crate) const AFFILIATION: &str = "Affiliation";
+pub(crate) const AUTHOR: &str = "Author";
+pub(crate) const TABLE_TEXT: &str = "TableText";
+/// The header row's shading.
+pub(crate) const HEADER_FILL: &str = "D9D9D9";
+
+/// Body text defaults: fonts, size, single spacing and no space after paragraphs. The
+/// languages (`w:lang`) are added by the package layer: docx-rs cannot write them.
+pub(crate) fn apply_defaults(docx: docx_rs::Docx) -> docx_rs::Docx {
+    docx.default_fonts(mincho())
+        .default_size(BODY_SIZE)
+        .default_line_spacing(LineSpacing::new().after(0))
+}
+
+/// Every style the document uses. docx-rs writes an empty `Normal` of its own first; the
+/// package layer keeps this one in its place.
+pub(crate) fn styles() -> Vec<Style> {
+    let normal = Style::new("Normal", StyleType::Paragraph)
+        .name("Normal")
+        .align(AlignmentType::Both);
+    let title = paragraph_style(TITLE, "Title")
+        .next(BODY_TEXT)
+        .fonts(gothic())
+        .size(TITLE_SIZE)
+        .bold()
+        .align(AlignmentType::Center)
+        .line_spacing(LineSpacing::new().before(240).after(360));
+    let headings = HEADINGS
+        .iter()
+        .zip(HEADING_SIZES)
+        .enumerate()
+        .map(|(level, (id, size))| {
+            paragraph_style(id, &format!("heading {}", level + 1))
+                .next(BODY_TEXT)
+                .fonts(gothic())
+                .size(size)
+                .bold()
+                .align(AlignmentType::Left)
+                .outline_lvl(level)
+                .keep_with_next()
+                .line_spacing(
+                    LineSpacing::new()
+                        .before(if level == 0 { 300 } else { 180 })
+                        .after(60),
+                )
+        });
+    // Japanese journals indent the first line of a paragraph by one character instead
+    // of spacing paragraphs apart. Kept out of Normal, so that styles based on it (list
+    // items, captions, table text) need not undo it.
+    let body_text = paragraph_style(BODY_TEXT, "Body Text")
+        // One full-width character of body text: half points × 10 = twips.
+        .indent(
+            None,
+            Some(SpecialIndentType::FirstLine(BODY_SIZE as i32 * 10)),
+            None,
+            None,
+        )
+        .first_line_chars(100);
+    let list_bullet = paragraph_style(LIST_BULLET, "List Bullet");
+    // A caption stands above its table and stays on the same page.
+    let caption = paragraph_style(CAPTION, "caption")
+        .next(BODY_TEXT)
+        .keep_with_next()
+        .fonts(gothic())
+        .bold()
+        .align(AlignmentType::Center)
+        .line_spacing(LineSpacing::new().before(180).after(60));
+    let affiliation = paragraph_style(AFFILIATION, "Affiliation")
+        .size(AFFILIATION_SIZE)
+        .align(AlignmentType::Right)
+        .line_spacing(LineSpacing::new().before(120));
+    let author = paragraph_style(AUTHOR, "Author")
+        .size(AUTHOR_SIZE)
+        .align(AlignmentType::Right)
+        .line_spacing(LineSpacing::new().after(120));
+    let table_text = paragraph_style(TABLE_TEXT, "Table Text")
+        .size(TABLE_SIZE)
+        .align(AlignmentType::Left);
+
+    [normal, title]
+        .into_iter()
+        .chain(headings)
+        .chain([
+            body_text,
+            list_bullet,
+            caption,
+            affiliation,
+            author,
+            table_text,
+            table_grid(),
+        ])
+        .collect()
+}
+
+fn paragraph_style(id: &str, name: &str) -> Style {
+    Style::new(id, StyleType::Paragraph)
+        .name(name)
+        .based_on("Normal")
+}
+
+/// docx-rs's `Style` has no builder method for "keep with next".
+trait KeepWithNext {
+    fn keep_with_next(self) -> Self;
+}
+
+impl KeepWithNext for Style {
+    fn keep_with_next(mut self) -> Self {
+        self.paragraph_property = self.paragraph_property.keep_next(true);
+        self
+    }
+}
+
+/// Word's "Table Grid": thin black borders all round and between cells.
+fn table_grid() -> Style {
+    let border = |position| {
+        TableBorder::new(position)
+            .border_type(BorderType::Single)
+            .size(4)
+            .color("000000")
+    };
+    let borders = [
+        TableBorderPosition::Top,
+        TableBorderPosition::Left,
+        TableBorderPosition::Bottom,
+        TableBorderPosition::Right,
+        TableBorderPosition::InsideH,
+        TableBorderPosition::InsideV,
+    ]
+    .into_iter()
+    .fold(TableBorders::with_empty(), |borders, position| {
+        borders.set(border(position))
+    });
+    Style::new(TABLE_GRID, StyleType::Table)
+        .name("Table Grid")
+        .set_borders(borders)
+        .margins(
+            TableCellMargins::new()
+                .margin_left(108, WidthType::Dxa)
+                .margin_right(108, WidthType::Dxa),
+        )
+}
+
+/// The first numbering id free for ours: docx-rs always writes abstract numbering 1 and
+/// numbering instance 1 (a decimal list) itself.
+const FIRST_NUMBERING_ID: usize = 2;
+/// Where the text of a bulleted paragraph starts, and how far the bullet hangs left of it.
+const BULLET_INDENT: i32 = 420;
+
+/// One Word list per bullet character, in the order the characters first appear.
+pub(crate) struct BulletLists {
+    markers: Vec<char>,
+}
+
+impl BulletLists {
+    pub(crate) fn new(markers: impl IntoIterator<Item = char>) -> Self {
+        let mut unique = Vec::new();
+        for marker in markers {
+            if !unique.contains(&marker) {
+                unique.push(marker);
+            }
+        }
+        BulletLists { markers: unique }
+    }
+
+    /// The numbering instance whose level 0 draws `marker`.
+    pub(crate) fn numbering_for(&self, marker: char) -> (NumberingId, IndentLevel) {
+        let index = self
+            .markers
+            .iter()
+            .position(|&m| m == marker)
+            .expect("BulletLists::new saw every marker of the document");
+        (
+            NumberingId::new(FIRST_NUMBERING_ID + index),
+            IndentLevel::new(0),
+        )
+    }
+
+    /// The numbering definitions, one abstract numbering and one instance per marker.
+    pub(crate) fn apply(&self, docx: docx_rs::Docx) -> docx_rs::Docx {
+        self.markers
+            .iter()
+            .enumerate()
+            .fold(docx, |docx, (index, marker)| {
+                let id = FIRST_NUMBERING_ID + index;
+                let level = Level::new(
+                    0,
+                    Start::new(1),
+                    NumberFormat::new("bullet"),
+                    // docx-rs escapes text but writes attribute values as given.
+                    LevelText::new(quick_xml::escape::escape(crate::text::clean(
+                        &marker.to_string(),
+                    ))),
+                    LevelJc::new("left"),
+                )
+                .indent(
+                    Some(BULLET_INDENT),
+                    Some(SpecialIndentType::Hanging(BULLET_INDENT)),
+                    None,
+                    None,
+                )
+                // Bullets such as ● are East Asian characters of ambiguous width: drawn
+                // from the Mincho face, Word sets them full-width as Japanese text does.
+                .fonts(bullet_font());
+                docx.add_abstract_numbering(AbstractNumbering::new(id).add_level(level))
+                    .add_numbering(Numbering::new(id, id))
+            })
+    }
+}
