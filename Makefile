@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test deps ui build bindings dev lint unit e2e clean
+.PHONY: run test deps ui build bindings dev lint unit e2e bench clean
 
 ## Install what is missing, build, and open the app on its local database.
 run: build
@@ -17,8 +17,10 @@ deps:
 ui: deps
 	npm --prefix ui run build
 
+# All targets at once, so the tests' features are unified with the app's and
+# `cargo test` does not build the dependencies a second time.
 build: ui
-	cargo build --workspace
+	cargo build --workspace --all-targets
 
 lint: deps
 	cargo fmt --all --check
@@ -32,6 +34,10 @@ unit: build
 
 e2e: build
 	node --test --test-concurrency=1 tests/e2e/
+
+## Figures, not tests: the Word export against pandoc on the same document.
+bench: deps
+	cargo run --release -p rapporteur-export --example bench
 
 ## Regenerate ui/src/bindings.ts from the Rust commands.
 bindings: ui

@@ -1,8 +1,9 @@
 //! The commands the UI calls. Each one locks the store, calls the core, and turns the
 //! result into data or a `CommandError`.
 
-use crate::{AppState, CommandError};
+use crate::{AppState, CommandError, ErrorCode};
 use chrono::{DateTime, Utc};
+use rapporteur_export::{export, Dates, ExportFormat};
 use rapporteur_model::{OutlineEntry, Report};
 use rapporteur_storage::{ReportId, ReportSummary};
 use serde::Serialize;
@@ -41,4 +42,24 @@ pub async fn open_report(
         outline: stored.report.outline(),
         report: stored.report,
     })
+}
+
+/// Writes report `id` in `format` to `path`, a file the user chose in the save dialog.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_report(
+    state: State<'_, AppState>,
+    id: ReportId,
+    format: ExportFormat,
+    path: String,
+) -> Result<(), CommandError> {
+    let stored = state.store()?.report(id)?;
+    let dates = Dates {
+        created: stored.created_at,
+        modified: stored.saved_at,
+    };
+    let bytes = export(&stored.report, format, dates)
+        .map_err(|e| CommandError::new(ErrorCode::Io, e.to_string()))?;
+    std::fs::write(&path, bytes)
+        .map_err(|e| CommandError::new(ErrorCode::Io, format!("{path}: cannot write: {e}")))
 }

@@ -10,6 +10,8 @@ pub enum ErrorCode {
     InvalidReport,
     Database,
     DatabaseUnavailable,
+    /// A file could not be read or written.
+    Io,
 }
 
 /// Every command's error, as the UI receives it: `{ "code": …, "message": … }`, the

@@ -15,7 +15,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
             commands::list_reports,
-            commands::open_report
+            commands::open_report,
+            commands::export_report
         ])
         // Report ids are SQLite row ids, far below 2^53: a JS number holds them exactly.
         .dangerously_cast_bigints_to_number()
@@ -33,6 +34,7 @@ pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
 pub fn run() {
     let builder = specta_builder();
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

@@ -140,6 +140,23 @@ export class Session {
   }
 
   /** Saves a screenshot of the window under tests/artifacts and returns its path. */
+  /** Runs `script` in the window; it gets `done` as its last argument and calls it. */
+  async executeAsync(script, args = []) {
+    return this.call("POST", "/execute/async", { script, args });
+  }
+
+  /**
+   * Calls one of the app's commands through Tauri's IPC, as the generated bindings do;
+   * resolves to { ok } or { error } (the command's error as the UI receives it).
+   */
+  async invoke(command, args) {
+    return this.executeAsync(
+      `const [command, args, done] = arguments;
+       window.__TAURI_INTERNALS__.invoke(command, args).then((ok) => done({ ok: ok ?? null }), (error) => done({ error }));`,
+      [command, args],
+    );
+  }
+
   async screenshot(name) {
     // Let the window paint what the DOM already holds before taking the picture.
     await this.call("POST", "/execute/async", {

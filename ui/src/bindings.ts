@@ -8,6 +8,8 @@ export const commands = {
 	listReports: () => typedError<ReportSummary[], CommandError>(__TAURI_INVOKE("list_reports")),
 	/**  One report, with its outline. */
 	openReport: (id: number) => typedError<ReportView, CommandError>(__TAURI_INVOKE("open_report", { id })),
+	/**  Writes report `id` in `format` to `path`, a file the user chose in the save dialog. */
+	exportReport: (id: number, format: ExportFormat, path: string) => typedError<null, CommandError>(__TAURI_INVOKE("export_report", { id, format, path })),
 };
 
 /* Types */
@@ -55,7 +57,18 @@ export type Contributions = {
 export type DocumentKind = "recommendation" | "technical_report" | "technical_paper" | "supplement" | "other";
 
 /**  What the UI can tell apart about a failed command. */
-export type ErrorCode = "not_found" | "invalid_report" | "database" | "database_unavailable";
+export type ErrorCode = "not_found" | "invalid_report" | "database" | "database_unavailable" | 
+/**  A file could not be read or written. */
+"io";
+
+/**  What a report can be exported as. */
+export type ExportFormat = 
+/**  A Word document, ready for the journal. */
+"docx" | 
+/**  The report file format (`NAME.report.json`). */
+"json" | 
+/**  The generated text, as the journal prints it. */
+"text";
 
 /**  Language of the generated sentences. */
 export type Language = "ja" | "en";

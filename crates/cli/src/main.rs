@@ -3,7 +3,7 @@
 //! Exit codes: 0 done, 1 a user error (one line on stderr), 2 a usage error.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use rapporteur_format::{read_report, write_report};
+use rapporteur_format::read_report;
 use rapporteur_model::Report;
 use rapporteur_storage::{default_db_path, ReportId, Store};
 use std::io::{self, Write};
@@ -60,6 +60,18 @@ enum ExportFormat {
     Json,
     /// The generated text of the report, as the journal prints it
     Text,
+    /// A Word document, ready for the journal (needs -o)
+    Docx,
+}
+
+impl From<ExportFormat> for rapporteur_export::ExportFormat {
+    fn from(format: ExportFormat) -> Self {
+        match format {
+            ExportFormat::Json => rapporteur_export::ExportFormat::Json,
+            ExportFormat::Text => rapporteur_export::ExportFormat::Text,
+            ExportFormat::Docx => rapporteur_export::ExportFormat::Docx,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -155,16 +167,22 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
         }
         Command::Show { id } => show(&store.report(id)?.report, out)?,
         Command::Export { id, format, output } => {
-            let report = store.report(id)?.report;
-            let text = match format {
-                ExportFormat::Json => write_report(&report),
-                ExportFormat::Text => {
-                    rapporteur_prose::render_text(&rapporteur_prose::generate(&report))
-                }
+            let output = output.filter(|p| p.as_os_str() != "-");
+            if matches!(format, ExportFormat::Docx) && output.is_none() {
+                return Err(Failure::Message(
+                    "a Word file needs a file to go to: add -o FILE.docx".to_owned(),
+                ));
+            }
+            let stored = store.report(id)?;
+            let dates = rapporteur_export::Dates {
+                created: stored.created_at,
+                modified: stored.saved_at,
             };
-            match output.filter(|p| p.as_os_str() != "-") {
-                None => out.write_all(text.as_bytes())?,
-                Some(path) => std::fs::write(&path, text).map_err(|e| {
+            let bytes = rapporteur_export::export(&stored.report, format.into(), dates)
+                .map_err(|e| Failure::Message(e.to_string()))?;
+            match output {
+                None => out.write_all(&bytes)?,
+                Some(path) => std::fs::write(&path, bytes).map_err(|e| {
                     Failure::Message(format!("{}: cannot write: {e}", path.display()))
                 })?,
             }
@@ -240,11 +258,7 @@ fn show(report: &Report, out: &mut impl Write) -> io::Result<()> {
         let end = m.end.map(|e| format!(" .. {e}")).unwrap_or_default();
         writeln!(out, "dates: {start}{end}")?;
     }
-    let place: Vec<&str> = [&m.site, &m.city, &m.country]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
+    let place = m.place_parts();
     if !place.is_empty() {
         writeln!(out, "place: {}", place.join(", "))?;
     }

@@ -114,9 +114,32 @@ fn import_list_show_export_history_restore_delete() {
     let stdout: Value = serde_json::from_str(&env.ok(&["export", "2"])).unwrap();
     assert_eq!(stdout, json_of(Path::new(EXAMPLE_PATH)));
     let text = env.ok(&["export", "2", "--format", "text"]);
-    assert!(text.starts_with("ITU-T SG17第2回会合報告\n\n株式会社KDDI総合研究所\n"), "{text}");
+    assert!(
+        text.starts_with("ITU-T SG17第2回会合報告\n\n株式会社KDDI総合研究所\n"),
+        "{text}"
+    );
     assert!(text.contains("\n\n●課題10では、X.1250rev (Baseline capabilities for enhanced identity management and interoperability) がTAP投票を経て合意された。"), "{text}");
-    assert!(text.contains("\n\n■表2. 今後の中間会合の予定\n\n会合名\t開催期間\t開催地\t会合内容\n"), "{text}");
+    assert!(
+        text.contains("\n\n■表2. 今後の中間会合の予定\n\n会合名\t開催期間\t開催地\t会合内容\n"),
+        "{text}"
+    );
+    let docx = env.path("out.docx");
+    env.ok(&[
+        "export",
+        "2",
+        "--format",
+        "docx",
+        "-o",
+        docx.to_str().unwrap(),
+    ]);
+    assert!(
+        std::fs::read(&docx).unwrap().starts_with(b"PK\x03\x04"),
+        "a zip package"
+    );
+    assert_eq!(
+        env.user_error(&["export", "2", "--format", "docx"]),
+        "rapporteur-cli: a Word file needs a file to go to: add -o FILE.docx"
+    );
 
     // The app saves an edit to the same file; the CLI sees its history and restores.
     let mut store = rapporteur_storage::Store::open(&env.db()).unwrap();

@@ -165,7 +165,14 @@ impl Store {
                  JOIN revisions v ON v.report_id = r.id AND v.number = r.head_revision
                  WHERE r.id = ?1 AND r.deleted_at IS NULL",
                 [id],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get::<_, String>(3)?)),
+                |row| {
+                    Ok((
+                        row.get(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        row.get::<_, String>(3)?,
+                    ))
+                },
             )
             .optional()?;
         let (revision, created_at, saved_at, document) = row.ok_or(StoreError::NotFound(id))?;

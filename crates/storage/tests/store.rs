@@ -115,7 +115,10 @@ fn every_save_adds_a_revision_and_any_kept_one_can_be_restored() {
     );
     let stored = store.report(id).unwrap();
     assert_eq!(stored.revision, 2);
-    assert!(stored.created_at < stored.saved_at, "created with revision 1, saved as 2");
+    assert!(
+        stored.created_at < stored.saved_at,
+        "created with revision 1, saved as 2"
+    );
 
     let history = store.history(id).unwrap();
     let numbers: Vec<u32> = history.iter().map(|r| r.number).collect();

@@ -26,7 +26,7 @@ describe("meetingFacts", () => {
   it("lists every fact of a complete meeting in Japanese", () => {
     const facts = meetingFacts(sg17, messages.ja, "ja");
     expect(facts.map((f) => f.label)).toEqual([
-      "会合", "回次", "会期", "開催地", "開催形態", "参加者", "寄書", "一時文書（TD）",
+      "会合", "回次", "会期", "開催地", "開催形態", "参加者", "寄書", "臨時文書（TD）",
     ]);
     expect(asRecord(facts)).toEqual({
       group: "ITU-T SG17（セキュリティ）",

@@ -24,6 +24,12 @@ const ja = {
     meeting: "会合の概要",
     outline: "目次",
     noOutline: "見出しがありません",
+    export: {
+      label: "書き出す",
+      formats: { docx: "Word 文書（.docx）", json: "報告書ファイル（.report.json）", text: "テキスト（.txt）" },
+      dialogTitle: "報告書を書き出す",
+      done: (path: string) => `書き出しました: ${path}`,
+    },
     facts: {
       group: "会合",
       ordinal: "回次",
@@ -32,7 +38,7 @@ const ja = {
       mode: "開催形態",
       participants: "参加者",
       contributions: "寄書",
-      temporaryDocuments: "一時文書（TD）",
+      temporaryDocuments: "臨時文書（TD）",
     },
   },
   modes: { in_person: "対面", hybrid: "ハイブリッド", virtual: "オンライン" } satisfies Record<MeetingMode, string>,
@@ -86,6 +92,12 @@ const en: Messages = {
     meeting: "Meeting",
     outline: "Contents",
     noOutline: "No headings yet",
+    export: {
+      label: "Export",
+      formats: { docx: "Word document (.docx)", json: "Report file (.report.json)", text: "Text (.txt)" },
+      dialogTitle: "Export the report",
+      done: (path) => `Exported to ${path}`,
+    },
     facts: {
       group: "Group",
       ordinal: "Meeting",

@@ -1,0 +1,133 @@
+//! `make bench`: how long the Word export takes, for the example report and a
+//! synthetic 30-page one, against pandoc turning the same document (as Markdown) into
+//! a .docx in the same run. A benchmark, not a test: it prints figures and ratios.
+
+use chrono::Utc;
+use rapporteur_export::{export, Dates, ExportFormat};
+use rapporteur_model::{Block, Report};
+use rapporteur_prose::{generate, Node};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
+const RUNS: usize = 15;
+
+fn main() {
+    let example = rapporteur_format::read_report(EXAMPLE).expect("the example is valid");
+    let long = thirty_pages(&example);
+    let dir = tempfile_dir();
+    println!("Word export, median of {RUNS} runs (pandoc: the same document as Markdown → docx)");
+    for (name, report) in [
+        ("example (6 pages)", &example),
+        ("synthetic (30 pages)", &long),
+    ] {
+        let ours = median(|| {
+            export(
+                report,
+                ExportFormat::Docx,
+                Dates {
+                    created: Utc::now(),
+                    modified: Utc::now(),
+                },
+            )
+            .expect("export");
+        });
+        let markdown = dir.join(format!("{}.md", name.split(' ').next().unwrap_or("doc")));
+        std::fs::write(&markdown, to_markdown(report)).expect("write markdown");
+        let out = dir.join("pandoc.docx");
+        let pandoc = median(|| {
+            let status = Command::new("pandoc")
+                .args(["-f", "markdown", "-t", "docx", "-o"])
+                .arg(&out)
+                .arg(&markdown)
+                .status()
+                .expect("pandoc is installed (make deps)");
+            assert!(status.success());
+        });
+        println!(
+            "  {name:<22} rapporteur {:>8.2} ms   pandoc {:>8.2} ms   pandoc / rapporteur = {:.1}×",
+            ms(ours),
+            ms(pandoc),
+            pandoc.as_secs_f64() / ours.as_secs_f64()
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn tempfile_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("rapporteur-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn median(mut run: impl FnMut()) -> Duration {
+    run(); // warm up
+    let mut times: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            run();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[RUNS / 2]
+}
+
+/// The example with its Working Party sections repeated five times (ids made unique),
+/// about 30 printed pages.
+fn thirty_pages(example: &Report) -> Report {
+    let mut report = example.clone();
+    let results = &mut report.sections[2].sections;
+    let original = results.clone();
+    for copy in 1..5 {
+        for section in &original {
+            let mut section = section.clone();
+            for block in &mut section.blocks {
+                if let Block::Question(q) = block {
+                    for o in &mut q.outcomes {
+                        o.id = o.id.as_ref().map(|id| format!("{id}-{copy}"));
+                    }
+                }
+            }
+            results.push(section);
+        }
+    }
+    report
+}
+
+/// The generated document as Markdown: what pandoc is given.
+fn to_markdown(report: &Report) -> String {
+    let doc = generate(report);
+    let mut md = format!("# {}\n\n", doc.title);
+    for node in &doc.body {
+        match node {
+            Node::Heading(h) => md.push_str(&format!(
+                "{} {}\n\n",
+                "#".repeat(usize::from(h.level) + 1),
+                h.line()
+            )),
+            Node::Paragraph(text) => md.push_str(&format!("{}\n\n", text.replace('\n', "\\\n"))),
+            Node::Bullet { text, .. } => {
+                md.push_str(&format!("- {}\n\n", text.replace('\n', "\\\n")))
+            }
+            Node::Table(t) => {
+                md.push_str(&format!(
+                    "{}\n\n| {} |\n|{}\n",
+                    t.caption,
+                    t.header.join(" | "),
+                    "---|".repeat(t.header.len())
+                ));
+                for row in &t.rows {
+                    let cells: Vec<String> = row.iter().map(|c| c.replace('\n', "<br>")).collect();
+                    md.push_str(&format!("| {} |\n", cells.join(" | ")));
+                }
+                md.push('\n');
+            }
+        }
+    }
+    md
+}

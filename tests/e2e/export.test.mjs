@@ -1,0 +1,67 @@
+// Export from the running app: the report view offers the three formats, and the
+// export command writes a Word file that an independent reader opens. Errors reach
+// the UI as { code, message }.
+
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { ROOT, Session, startDriver } from "./webdriver.mjs";
+
+let driver;
+let session;
+
+before(async () => {
+  driver = await startDriver();
+  session = await Session.start(driver);
+  await session.click(await session.find('[data-testid="report-row"]'));
+  await session.find('[data-testid="report-title"]');
+});
+
+after(async () => {
+  await session?.end();
+  await driver?.stop();
+});
+
+test("the report view offers Word, the report file and text", async () => {
+  for (const format of ["docx", "json", "text"]) {
+    const button = await session.find(`[data-testid="export-${format}"]`);
+    assert.ok((await session.text(button)).length > 0);
+  }
+});
+
+test("the export command writes a Word file with the report's sentences", async () => {
+  const path = join(driver.home, "報告書.docx");
+  const result = await session.invoke("export_report", { id: 1, format: "docx", path });
+  assert.deepEqual(result, { ok: null });
+  assert.ok(readFileSync(path).subarray(0, 4).equals(Buffer.from("PK\x03\x04")), "a zip package");
+  const python = join(ROOT, ".venv/bin/python");
+  assert.ok(existsSync(python), "the test readers are not installed: run `make deps`");
+  const read = spawnSync(python, ["-c", "import docx,sys; print('\\n'.join(p.text for p in docx.Document(sys.argv[1]).paragraphs))", path], {
+    encoding: "utf8",
+  });
+  assert.equal(read.status, 0, read.stderr);
+  assert.match(read.stdout, /課題10では、X\.1250rev \(Baseline capabilities for enhanced identity management and interoperability\) がTAP投票を経て合意された。/);
+});
+
+test("the report file and the text come out as the CLI writes them", async () => {
+  const json = join(driver.home, "out.report.json");
+  assert.deepEqual(await session.invoke("export_report", { id: 1, format: "json", path: json }), { ok: null });
+  const exported = JSON.parse(readFileSync(json, "utf8"));
+  const shipped = JSON.parse(readFileSync(join(ROOT, "examples/sg17-2025-12.report.json"), "utf8"));
+  assert.deepEqual(exported, shipped);
+  const text = join(driver.home, "out.txt");
+  assert.deepEqual(await session.invoke("export_report", { id: 1, format: "text", path: text }), { ok: null });
+  assert.match(readFileSync(text, "utf8"), /^ITU-T SG17第2回会合報告\n/);
+});
+
+test("a failed command reaches the UI as { code, message }", async () => {
+  const missing = await session.invoke("open_report", { id: 999 });
+  assert.deepEqual(missing, { error: { code: "not_found", message: "no report with id 999" } });
+  const path = "/nonexistent-folder/out.docx";
+  const unwritable = await session.invoke("export_report", { id: 1, format: "docx", path });
+  assert.equal(unwritable.error.code, "io");
+  assert.match(unwritable.error.message, /^\/nonexistent-folder\/out\.docx: cannot write: No such file or directory/);
+  await session.screenshot("export-report-view");
+});
