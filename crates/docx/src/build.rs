@@ -149,11 +149,11 @@ fn name_paragraph(name: &str, reading: Option<&str>) -> Paragraph {
 }
 
 /// Column widths in twips: the schedule's four columns (meeting, period, venue, content)
-/// get 28/24/18/30 % of the text width; any other table shares it evenly. `columns` > 0.
+/// get 28/26/16/30 % of the text width; any other table shares it evenly. `columns` > 0.
 fn column_widths(columns: usize) -> Vec<usize> {
     let width = styles::TEXT_WIDTH as usize;
     if columns == 4 {
-        [28, 24, 18, 30]
+        [28, 26, 16, 30]
             .iter()
             .map(|pct| width * pct / 100)
             .collect()

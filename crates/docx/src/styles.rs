@@ -101,9 +101,11 @@ pub(crate) fn apply_defaults(docx: docx_rs::Docx) -> docx_rs::Docx {
 /// Every style the document uses. docx-rs writes an empty `Normal` of its own first; the
 /// package layer keeps this one in its place.
 pub(crate) fn styles() -> Vec<Style> {
+    // Ragged right, not justified: a line that ends before a long English title (which
+    // cannot break) would otherwise have its Japanese characters spread apart.
     let normal = Style::new("Normal", StyleType::Paragraph)
         .name("Normal")
-        .align(AlignmentType::Both);
+        .align(AlignmentType::Left);
     let title = paragraph_style(TITLE, "Title")
         .next(BODY_TEXT)
         .fonts(gothic())
