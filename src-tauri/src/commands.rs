@@ -4,8 +4,8 @@
 use crate::{AppState, CommandError, ErrorCode};
 use chrono::{DateTime, Utc};
 use rapporteur_export::{export, Dates, ExportFormat};
-use rapporteur_model::{OutlineEntry, Report};
-use rapporteur_storage::{ReportId, ReportSummary};
+use rapporteur_model::{Language, OutlineEntry, Report};
+use rapporteur_storage::{ReportId, ReportSummary, RevisionInfo};
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
@@ -62,4 +62,128 @@ pub async fn export_report(
         .map_err(|e| CommandError::new(ErrorCode::Io, e.to_string()))?;
     std::fs::write(&path, bytes)
         .map_err(|e| CommandError::new(ErrorCode::Io, format!("{path}: cannot write: {e}")))
+}
+
+/// What an autosave reports back.
+#[derive(Debug, Serialize, Type)]
+pub struct Saved {
+    pub revision: u32,
+}
+
+/// Stores `report` as the newest revision of report `id` (a save of an unchanged report
+/// adds no revision). A report the file format would refuse is refused, with the path.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_report(
+    state: State<'_, AppState>,
+    id: ReportId,
+    report: Report,
+) -> Result<Saved, CommandError> {
+    let revision = state.store()?.save_report(id, &report)?;
+    Ok(Saved { revision })
+}
+
+/// A new, empty report for an ITU-T study group meeting; returns its id.
+#[tauri::command]
+#[specta::specta]
+pub async fn create_report(state: State<'_, AppState>) -> Result<ReportId, CommandError> {
+    let mut report = Report::new("", "ITU-T", "");
+    report.sections.push(rapporteur_model::Section {
+        heading: Some("はじめに".to_owned()),
+        blocks: vec![rapporteur_model::Block::Summary],
+        ..Default::default()
+    });
+    Ok(state.store()?.create_report(&report)?)
+}
+
+/// A copy of report `id` as a new report; returns the copy's id.
+#[tauri::command]
+#[specta::specta]
+pub async fn duplicate_report(
+    state: State<'_, AppState>,
+    id: ReportId,
+) -> Result<ReportId, CommandError> {
+    let mut store = state.store()?;
+    let mut report = store.report(id)?.report;
+    let suffix = match report.language {
+        Language::Ja => "（複製）",
+        Language::En => " (copy)",
+    };
+    report.title.push_str(suffix);
+    Ok(store.create_report(&report)?)
+}
+
+/// Takes report `id` out of the library; `undelete_report` brings it back.
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_report(state: State<'_, AppState>, id: ReportId) -> Result<(), CommandError> {
+    Ok(state.store()?.delete_report(id)?)
+}
+
+/// Brings a deleted report back into the library.
+#[tauri::command]
+#[specta::specta]
+pub async fn undelete_report(state: State<'_, AppState>, id: ReportId) -> Result<(), CommandError> {
+    Ok(state.store()?.undelete_report(id)?)
+}
+
+/// Adds the report file at `path` (chosen in the open dialog) to the library.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_report_file(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<ReportId, CommandError> {
+    let report = read_report_file(&path)?;
+    Ok(state.store()?.create_report(&report)?)
+}
+
+/// The largest report file the app reads: the 6-page example is 60 KB.
+const MAX_REPORT_FILE: u64 = 16 * 1024 * 1024;
+
+fn read_report_file(path: &str) -> Result<Report, CommandError> {
+    let io =
+        |e: std::io::Error| CommandError::new(ErrorCode::Io, format!("{path}: cannot read: {e}"));
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_REPORT_FILE {
+        return Err(CommandError::new(
+            ErrorCode::InvalidReport,
+            format!(
+                "{path}: {size} bytes is too large for a report file (at most {MAX_REPORT_FILE})"
+            ),
+        ));
+    }
+    let text = std::fs::read_to_string(path).map_err(io)?;
+    rapporteur_format::read_report(&text)
+        .map_err(|e| CommandError::new(ErrorCode::InvalidReport, format!("{path}: {e}")))
+}
+
+/// The kept revisions of report `id`, newest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn report_history(
+    state: State<'_, AppState>,
+    id: ReportId,
+) -> Result<Vec<RevisionInfo>, CommandError> {
+    Ok(state.store()?.history(id)?)
+}
+
+/// Makes `revision` of report `id` the newest again; returns the new revision's number.
+#[tauri::command]
+#[specta::specta]
+pub async fn restore_revision(
+    state: State<'_, AppState>,
+    id: ReportId,
+    revision: u32,
+) -> Result<Saved, CommandError> {
+    let revision = state.store()?.restore(id, revision)?;
+    Ok(Saved { revision })
+}
+
+/// The report as the journal will print it: the document tree every export is written
+/// from, for the live preview.
+#[tauri::command]
+#[specta::specta]
+pub async fn preview_report(report: Report) -> Result<rapporteur_prose::Document, CommandError> {
+    Ok(rapporteur_prose::generate(&report))
 }

@@ -16,6 +16,15 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         .commands(tauri_specta::collect_commands![
             commands::list_reports,
             commands::open_report,
+            commands::save_report,
+            commands::create_report,
+            commands::duplicate_report,
+            commands::delete_report,
+            commands::undelete_report,
+            commands::import_report_file,
+            commands::report_history,
+            commands::restore_revision,
+            commands::preview_report,
             commands::export_report
         ])
         // Report ids are SQLite row ids, far below 2^53: a JS number holds them exactly.

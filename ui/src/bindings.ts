@@ -8,6 +8,30 @@ export const commands = {
 	listReports: () => typedError<ReportSummary[], CommandError>(__TAURI_INVOKE("list_reports")),
 	/**  One report, with its outline. */
 	openReport: (id: number) => typedError<ReportView, CommandError>(__TAURI_INVOKE("open_report", { id })),
+	/**
+	 *  Stores `report` as the newest revision of report `id` (a save of an unchanged report
+	 *  adds no revision). A report the file format would refuse is refused, with the path.
+	 */
+	saveReport: (id: number, report: Report) => typedError<Saved, CommandError>(__TAURI_INVOKE("save_report", { id, report })),
+	/**  A new, empty report for an ITU-T study group meeting; returns its id. */
+	createReport: () => typedError<number, CommandError>(__TAURI_INVOKE("create_report")),
+	/**  A copy of report `id` as a new report; returns the copy's id. */
+	duplicateReport: (id: number) => typedError<number, CommandError>(__TAURI_INVOKE("duplicate_report", { id })),
+	/**  Takes report `id` out of the library; `undelete_report` brings it back. */
+	deleteReport: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("delete_report", { id })),
+	/**  Brings a deleted report back into the library. */
+	undeleteReport: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("undelete_report", { id })),
+	/**  Adds the report file at `path` (chosen in the open dialog) to the library. */
+	importReportFile: (path: string) => typedError<number, CommandError>(__TAURI_INVOKE("import_report_file", { path })),
+	/**  The kept revisions of report `id`, newest first. */
+	reportHistory: (id: number) => typedError<RevisionInfo[], CommandError>(__TAURI_INVOKE("report_history", { id })),
+	/**  Makes `revision` of report `id` the newest again; returns the new revision's number. */
+	restoreRevision: (id: number, revision: number) => typedError<Saved, CommandError>(__TAURI_INVOKE("restore_revision", { id, revision })),
+	/**
+	 *  The report as the journal will print it: the document tree every export is written
+	 *  from, for the live preview.
+	 */
+	previewReport: (report: Report) => typedError<Document, CommandError>(__TAURI_INVOKE("preview_report", { report })),
 	/**  Writes report `id` in `format` to `path`, a file the user chose in the save dialog. */
 	exportReport: (id: number, format: ExportFormat, path: string) => typedError<null, CommandError>(__TAURI_INVOKE("export_report", { id, format, path })),
 };
@@ -54,6 +78,18 @@ export type Contributions = {
 	home_note?: string | null,
 };
 
+/**  The whole report, ready to print. */
+export type Document = {
+	title: string,
+	/**  In byline order. */
+	authors: Author[],
+	language: Language,
+	preset: Preset,
+	/**  The first day of the meeting, for the document's properties. */
+	meeting_start: string | null,
+	body: Node[],
+};
+
 export type DocumentKind = "recommendation" | "technical_report" | "technical_paper" | "supplement" | "other";
 
 /**  What the UI can tell apart about a failed command. */
@@ -69,6 +105,20 @@ export type ExportFormat =
 "json" | 
 /**  The generated text, as the journal prints it. */
 "text";
+
+/**
+ *  A numbered heading: `number` and `text` are kept apart so that a writer can style
+ *  them, and `line()` joins them the way the preset prints them.
+ */
+export type Heading = {
+	/**  1 for `1. はじめに`, 2 for `2.1 …`, and so on. */
+	level: number,
+	/**  `1.`, `2.1`, `1．` … */
+	number: string,
+	/**  What stands between number and text: a space, an ideographic space, or nothing. */
+	separator: string,
+	text: string,
+};
 
 /**  Language of the generated sentences. */
 export type Language = "ja" | "en";
@@ -94,6 +144,20 @@ export type Meeting = {
 };
 
 export type MeetingMode = "in_person" | "hybrid" | "virtual";
+
+/**  One part of the body, in order. */
+export type Node = {
+	kind: "heading",
+} & Heading | 
+/**  A paragraph; `\n` inside is a line break. */
+({ kind: "paragraph"; text: string }) & { marker?: never } | 
+/**
+ *  One bulleted paragraph: a Question's results, or one item of a bullet list.
+ *  `marker` is the preset's bullet character (`●`, `◦`).
+ */
+{ kind: "bullet"; marker: string; text: string } | {
+	kind: "table",
+} & Table;
 
 /**  What a meeting did with one work item. */
 export type Outcome = {
@@ -189,6 +253,18 @@ export type ReportView = {
 	outline: OutlineEntry[],
 };
 
+/**  One saved revision of a report. */
+export type RevisionInfo = {
+	number: number,
+	saved_at: string,
+	title: string,
+};
+
+/**  What an autosave reports back. */
+export type Saved = {
+	revision: number,
+};
+
 /**  A numbered table of future meetings. */
 export type Schedule = {
 	caption?: string | null,
@@ -220,6 +296,14 @@ export type Section = {
 /**  How the generated sentences are phrased. */
 export type Style = {
 	preset: Preset,
+};
+
+/**  A schedule table with its caption (`■表1. 今後のプレナリ会合の予定`). */
+export type Table = {
+	caption: string,
+	header: string[],
+	/**  Each row has as many cells as the header; `\n` in a cell is a line break. */
+	rows: string[][],
 };
 
 /**  Marks a section that reports one Working Party. */

@@ -49,7 +49,9 @@ pub(crate) fn build(doc: &Document) -> Docx {
             let level = usize::from(heading.level.clamp(1, 3)) - 1;
             docx.add_paragraph(lines_paragraph(&heading.line()).style(styles::HEADINGS[level]))
         }
-        Node::Paragraph(text) => docx.add_paragraph(lines_paragraph(text).style(styles::BODY_TEXT)),
+        Node::Paragraph { text } => {
+            docx.add_paragraph(lines_paragraph(text).style(styles::BODY_TEXT))
+        }
         Node::Bullet { marker, text } => {
             let (id, level) = bullets.numbering_for(*marker);
             docx.add_paragraph(

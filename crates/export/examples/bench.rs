@@ -110,7 +110,7 @@ fn to_markdown(report: &Report) -> String {
                 "#".repeat(usize::from(h.level) + 1),
                 h.line()
             )),
-            Node::Paragraph(text) => md.push_str(&format!("{}\n\n", text.replace('\n', "\\\n"))),
+            Node::Paragraph { text } => md.push_str(&format!("{}\n\n", text.replace('\n', "\\\n"))),
             Node::Bullet { text, .. } => {
                 md.push_str(&format!("- {}\n\n", text.replace('\n', "\\\n")))
             }

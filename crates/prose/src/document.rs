@@ -2,9 +2,11 @@
 //! and the preview all render, so that they cannot disagree.
 
 use rapporteur_model::{Author, Language, Preset};
+use serde::Serialize;
+use specta::Type;
 
 /// The whole report, ready to print.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct Document {
     pub title: String,
     /// In byline order.
@@ -17,11 +19,14 @@ pub struct Document {
 }
 
 /// One part of the body, in order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Node {
     Heading(Heading),
     /// A paragraph; `\n` inside is a line break.
-    Paragraph(String),
+    Paragraph {
+        text: String,
+    },
     /// One bulleted paragraph: a Question's results, or one item of a bullet list.
     /// `marker` is the preset's bullet character (`●`, `◦`).
     Bullet {
@@ -33,7 +38,7 @@ pub enum Node {
 
 /// A numbered heading: `number` and `text` are kept apart so that a writer can style
 /// them, and `line()` joins them the way the preset prints them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct Heading {
     /// 1 for `1. はじめに`, 2 for `2.1 …`, and so on.
     pub level: u8,
@@ -51,7 +56,7 @@ impl Heading {
 }
 
 /// A schedule table with its caption (`■表1. 今後のプレナリ会合の予定`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct Table {
     pub caption: String,
     pub header: Vec<String>,

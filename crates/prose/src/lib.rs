@@ -125,7 +125,8 @@ impl Writer<'_> {
                     self.voice.working_party_sentence(wp, &questions)
                 }
             };
-            self.body.extend(sentence.map(Node::Paragraph));
+            self.body
+                .extend(sentence.map(|text| Node::Paragraph { text }));
         }
         for block in &section.blocks {
             self.block(block, section.working_party.is_some());
@@ -135,10 +136,10 @@ impl Writer<'_> {
 
     fn block(&mut self, block: &Block, in_working_party: bool) {
         match block {
-            Block::Summary => self
-                .body
-                .push(Node::Paragraph(self.voice.summary(self.meeting))),
-            Block::Paragraph { text } => self.body.push(Node::Paragraph(text.clone())),
+            Block::Summary => self.body.push(Node::Paragraph {
+                text: self.voice.summary(self.meeting),
+            }),
+            Block::Paragraph { text } => self.body.push(Node::Paragraph { text: text.clone() }),
             Block::Bullets { items } => {
                 let marker = self.voice.bullet();
                 self.body.extend(items.iter().map(|text| Node::Bullet {
@@ -155,7 +156,7 @@ impl Writer<'_> {
                         text,
                     }
                 } else {
-                    Node::Paragraph(text)
+                    Node::Paragraph { text }
                 });
             }
             Block::Schedule(schedule) => self.schedule(schedule),

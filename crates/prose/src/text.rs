@@ -24,7 +24,7 @@ pub fn render_text(doc: &Document) -> String {
     for node in &doc.body {
         match node {
             Node::Heading(heading) => out.push_str(&heading.line()),
-            Node::Paragraph(text) => out.push_str(text),
+            Node::Paragraph { text } => out.push_str(text),
             Node::Bullet { marker, text } => {
                 out.push(*marker);
                 out.push_str(text);

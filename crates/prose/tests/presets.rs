@@ -16,7 +16,7 @@ fn body_lines(report: &Report) -> Vec<String> {
         .iter()
         .map(|node| match node {
             Node::Heading(h) => h.line(),
-            Node::Paragraph(text) => text.clone(),
+            Node::Paragraph { text } => text.clone(),
             Node::Bullet { marker, text } => format!("{marker}{text}"),
             Node::Table(t) => format!(
                 "{} | {}",

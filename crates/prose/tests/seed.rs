@@ -49,7 +49,9 @@ fn generated_paragraphs() -> Vec<String> {
         .iter()
         .filter_map(|node| match node {
             Node::Bullet { text, .. } => Some(text.clone()),
-            Node::Paragraph(text) if text.starts_with("ITU-T SG17 (") || text.starts_with("WP") => {
+            Node::Paragraph { text }
+                if text.starts_with("ITU-T SG17 (") || text.starts_with("WP") =>
+            {
                 Some(text.clone())
             }
             _ => None,

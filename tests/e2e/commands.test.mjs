@@ -1,0 +1,106 @@
+// The editing commands of the running app, through its real IPC and its real database:
+// save (and refuse), history and restore, create, duplicate, delete and bring back,
+// import a file, preview; and everything is still there after the app restarts.
+
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { ROOT, Session, startDriver } from "./webdriver.mjs";
+
+let driver;
+let session;
+
+async function ok(command, args) {
+  const result = await session.invoke(command, args);
+  assert.ok("ok" in result, `${command}: ${JSON.stringify(result)}`);
+  return result.ok;
+}
+
+before(async () => {
+  driver = await startDriver();
+  session = await Session.start(driver);
+  await session.find('[data-testid="report-row"]');
+});
+
+after(async () => {
+  await session?.end();
+  await driver?.stop();
+});
+
+test("a save adds a revision; a refused save changes nothing; a revision can be restored", async () => {
+  const view = await ok("open_report", { id: 1 });
+  const edited = { ...view.report, title: "ITU-T SG17第2回会合報告（改訂）" };
+  assert.deepEqual(await ok("save_report", { id: 1, report: edited }), { revision: 2 });
+  assert.deepEqual(await ok("save_report", { id: 1, report: edited }), { revision: 2 }, "an unchanged save adds none");
+
+  const bad = { ...edited, meeting: { ...edited.meeting, end: "2025-12-01" } };
+  assert.deepEqual(await session.invoke("save_report", { id: 1, report: bad }), {
+    error: {
+      code: "invalid_report",
+      message: 'the report is not valid: meeting.end: expected a date on or after meeting.start (2025-12-03); found "2025-12-01"',
+    },
+  });
+  assert.equal((await ok("open_report", { id: 1 })).revision, 2);
+
+  const history = await ok("report_history", { id: 1 });
+  assert.deepEqual(history.map((r) => [r.number, r.title]), [
+    [2, "ITU-T SG17第2回会合報告（改訂）"],
+    [1, "ITU-T SG17第2回会合報告"],
+  ]);
+  assert.deepEqual(await ok("restore_revision", { id: 1, revision: 1 }), { revision: 3 });
+  assert.equal((await ok("open_report", { id: 1 })).report.title, "ITU-T SG17第2回会合報告");
+});
+
+test("create, duplicate, delete and bring back", async () => {
+  const created = await ok("create_report", {});
+  const blank = await ok("open_report", { id: created });
+  assert.equal(blank.report.meeting.organization, "ITU-T");
+  assert.deepEqual(blank.outline.map((e) => e.heading), ["はじめに"]);
+
+  const copy = await ok("duplicate_report", { id: 1 });
+  assert.equal((await ok("open_report", { id: copy })).report.title, "ITU-T SG17第2回会合報告（複製）");
+  assert.equal((await ok("list_reports", {})).length, 3);
+
+  await ok("delete_report", { id: copy });
+  assert.equal((await ok("list_reports", {})).length, 2);
+  assert.deepEqual(await session.invoke("open_report", { id: copy }), {
+    error: { code: "not_found", message: `no report with id ${copy}` },
+  });
+  await ok("undelete_report", { id: copy });
+  assert.equal((await ok("list_reports", {})).length, 3);
+});
+
+test("a report file is imported; a bad one is refused with its path", async () => {
+  const path = join(ROOT, "tests/fixtures/sg17-2020-03-kanji.report.json");
+  const id = await ok("import_report_file", { path });
+  assert.equal((await ok("open_report", { id })).report.style.preset, "ja-kanji");
+
+  const bad = join(driver.home, "bad.report.json");
+  writeFileSync(bad, '{"format": "rapporteur.report", "version": 1, "title": 3}');
+  const refused = await session.invoke("import_report_file", { path: bad });
+  assert.equal(refused.error.code, "invalid_report");
+  assert.equal(refused.error.message, `${bad}: title: expected a string; found 3`);
+});
+
+test("the preview is the document the journal will print", async () => {
+  const { report } = await ok("open_report", { id: 1 });
+  const doc = await ok("preview_report", { report });
+  assert.deepEqual(doc.body[0], { kind: "heading", level: 1, number: "1.", separator: " ", text: "はじめに" });
+  const bullet = doc.body.find((n) => n.kind === "bullet");
+  assert.equal(bullet.marker, "●");
+  assert.match(bullet.text, /^課題10では、X\.1250rev \(Baseline capabilities/);
+  const tables = doc.body.filter((n) => n.kind === "table");
+  assert.deepEqual(tables.map((t) => t.caption), ["■表1. 今後のプレナリ会合の予定", "■表2. 今後の中間会合の予定"]);
+});
+
+test("everything saved is there after the app restarts", async () => {
+  const before = await ok("list_reports", {});
+  await session.end();
+  session = await Session.start(driver);
+  await session.find('[data-testid="report-row"]');
+  const afterRestart = await ok("list_reports", {});
+  assert.deepEqual(afterRestart.map((r) => [r.id, r.title, r.revision]), before.map((r) => [r.id, r.title, r.revision]));
+  const rows = await session.findAll('[data-testid="report-row"]');
+  assert.equal(rows.length, before.length);
+});
