@@ -3,7 +3,7 @@
 
 use crate::{AppState, CommandError, ErrorCode};
 use chrono::{DateTime, Utc};
-use rapporteur_export::{export, Dates, ExportFormat};
+use rapporteur_export::{export, DocxOptions, ExportFormat};
 use rapporteur_model::{Language, OutlineEntry, Report};
 use rapporteur_storage::{ReportId, ReportSummary, RevisionInfo};
 use serde::Serialize;
@@ -54,11 +54,11 @@ pub async fn export_report(
     path: String,
 ) -> Result<(), CommandError> {
     let stored = state.store()?.report(id)?;
-    let dates = Dates {
+    let options = DocxOptions {
         created: stored.created_at,
         modified: stored.saved_at,
     };
-    let bytes = export(&stored.report, format, dates)
+    let bytes = export(&stored.report, format, &options)
         .map_err(|e| CommandError::new(ErrorCode::Io, e.to_string()))?;
     std::fs::write(&path, bytes)
         .map_err(|e| CommandError::new(ErrorCode::Io, format!("{path}: cannot write: {e}")))

@@ -174,11 +174,11 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
                 ));
             }
             let stored = store.report(id)?;
-            let dates = rapporteur_export::Dates {
+            let options = rapporteur_export::DocxOptions {
                 created: stored.created_at,
                 modified: stored.saved_at,
             };
-            let bytes = rapporteur_export::export(&stored.report, format.into(), dates)
+            let bytes = rapporteur_export::export(&stored.report, format.into(), &options)
                 .map_err(|e| Failure::Message(e.to_string()))?;
             match output {
                 None => out.write_all(&bytes)?,

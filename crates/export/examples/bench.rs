@@ -3,7 +3,7 @@
 //! a .docx in the same run. A benchmark, not a test: it prints figures and ratios.
 
 use chrono::Utc;
-use rapporteur_export::{export, Dates, ExportFormat};
+use rapporteur_export::{export, DocxOptions, ExportFormat};
 use rapporteur_model::{Block, Report};
 use rapporteur_prose::{generate, Node};
 use std::process::Command;
@@ -25,7 +25,7 @@ fn main() {
             export(
                 report,
                 ExportFormat::Docx,
-                Dates {
+                &DocxOptions {
                     created: Utc::now(),
                     modified: Utc::now(),
                 },

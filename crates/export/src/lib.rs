@@ -1,10 +1,12 @@
 //! A report in each format it can leave the app in; the CLI and the app's Export both
 //! come here, so they write the same bytes.
 
-use chrono::{DateTime, Utc};
 use rapporteur_model::Report;
 use serde::{Deserialize, Serialize};
 use specta::Type;
+
+/// When the report was made and last changed, for the Word file's properties.
+pub use rapporteur_docx::DocxOptions;
 
 /// What a report can be exported as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -18,13 +20,6 @@ pub enum ExportFormat {
     Text,
 }
 
-/// When the report was made and last changed, for the Word file's properties.
-#[derive(Debug, Clone, Copy)]
-pub struct Dates {
-    pub created: DateTime<Utc>,
-    pub modified: DateTime<Utc>,
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("cannot write the Word file: {0}")]
@@ -32,18 +27,18 @@ pub enum ExportError {
 }
 
 /// The bytes of `report` in `format`.
-pub fn export(report: &Report, format: ExportFormat, dates: Dates) -> Result<Vec<u8>, ExportError> {
+pub fn export(
+    report: &Report,
+    format: ExportFormat,
+    options: &DocxOptions,
+) -> Result<Vec<u8>, ExportError> {
     Ok(match format {
         ExportFormat::Json => rapporteur_format::write_report(report).into_bytes(),
         ExportFormat::Text => {
             rapporteur_prose::render_text(&rapporteur_prose::generate(report)).into_bytes()
         }
         ExportFormat::Docx => {
-            let options = rapporteur_docx::DocxOptions {
-                created: dates.created,
-                modified: dates.modified,
-            };
-            rapporteur_docx::write_docx(&rapporteur_prose::generate(report), &options)?
+            rapporteur_docx::write_docx(&rapporteur_prose::generate(report), options)?
         }
     })
 }
