@@ -1,11 +1,14 @@
 //! `rapporteur-cli`: the headless command line over the same database as the app.
 //!
-//! Exit codes: 0 done, 1 a user error (one line on stderr), 2 a usage error.
+//! Exit codes: 0 done, 1 a user error or, for `check`, an error found in the report (one
+//! line on stderr), 2 a usage error.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use rapporteur_checks::{EarlierTitle, Severity};
 use rapporteur_format::read_report;
 use rapporteur_model::Report;
 use rapporteur_storage::{default_db_path, ReportId, Store};
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -46,6 +49,13 @@ enum Command {
     },
     /// Check a report file without importing it
     Validate { file: PathBuf },
+    /// Check a report as a careful editor would (dates, counts, ids, spelling): one
+    /// finding a line, SEVERITY PATH CODE MESSAGE, tab-separated; exit 1 on an error
+    Check {
+        /// A report file (an existing path) or the id of a report in the database
+        #[arg(value_name = "ID|FILE", value_parser = check_target)]
+        report: CheckTarget,
+    },
     /// List a report's kept revisions, newest first
     History { id: ReportId },
     /// Make an earlier revision the newest again (itself a new revision)
@@ -133,13 +143,18 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
         writeln!(out, "{}: a valid report: {}", file.display(), report.title)?;
         return Ok(());
     }
+    if let Command::Check { report } = cli.command {
+        return check(report, cli.db, out);
+    }
     let db = match cli.db {
         Some(path) => path,
         None => default_db_path()?,
     };
     let mut store = Store::open(&db)?;
     match cli.command {
-        Command::Validate { .. } => unreachable!("handled before opening the database"),
+        Command::Validate { .. } | Command::Check { .. } => {
+            unreachable!("handled before opening the database")
+        }
         Command::Import { files } => {
             let reports = files
                 .iter()
@@ -216,6 +231,84 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// What `check` reads.
+#[derive(Clone)]
+enum CheckTarget {
+    File(PathBuf),
+    Id(ReportId),
+}
+
+/// An existing path is a file (even when its name is a number); otherwise an integer is
+/// a report id; anything else is a usage error.
+fn check_target(arg: &str) -> Result<CheckTarget, String> {
+    if Path::new(arg).exists() {
+        return Ok(CheckTarget::File(PathBuf::from(arg)));
+    }
+    arg.parse()
+        .map(CheckTarget::Id)
+        .map_err(|_| "neither an existing file nor a report id".to_owned())
+}
+
+/// Prints the findings on a report; fails (exit 1) when one of them is an error.
+fn check(target: CheckTarget, db: Option<PathBuf>, out: &mut impl Write) -> Result<(), Failure> {
+    let (report, store, except) = match target {
+        CheckTarget::Id(id) => {
+            let store = Store::open(&db.map_or_else(default_db_path, Ok)?)?;
+            (store.report(id)?.report, Some(store), Some(id))
+        }
+        CheckTarget::File(file) => {
+            // Earlier titles come from the database when there is one: checking a file
+            // creates none.
+            let db = db.or_else(|| default_db_path().ok()).filter(|p| p.exists());
+            let store = db.map(|db| Store::open(&db)).transpose()?;
+            (read_file(&file)?, store, None)
+        }
+    };
+    let history = match &store {
+        Some(store) => earlier_titles(store, &report, except)?,
+        None => HashMap::new(),
+    };
+    let findings = rapporteur_checks::check(&report, &history);
+    for f in &findings {
+        // Quoted titles may hold tabs or line breaks; a finding stays on its line.
+        let message = f.message.replace(['\t', '\n', '\r'], " ");
+        let severity = f.severity.as_str();
+        writeln!(out, "{severity}\t{}\t{}\t{message}", f.path, f.code)?;
+    }
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error);
+    match errors.count() {
+        0 => Ok(()),
+        1 => Err(Failure::Message("1 error in the report".to_owned())),
+        n => Err(Failure::Message(format!("{n} errors in the report"))),
+    }
+}
+
+/// The titles each work item of `report` has in the other reports of the store.
+fn earlier_titles(
+    store: &Store,
+    report: &Report,
+    except: Option<ReportId>,
+) -> Result<HashMap<String, Vec<EarlierTitle>>, Failure> {
+    let mut titles = HashMap::new();
+    for (_, _, outcome) in report.outcomes() {
+        let Some(id) = &outcome.id else { continue };
+        if titles.contains_key(id) {
+            continue;
+        }
+        let found = store
+            .item_titles(id, except)?
+            .into_iter()
+            .map(|t| EarlierTitle {
+                title: t.title,
+                report_title: t.report_title,
+                meeting_start: t.meeting_start,
+            })
+            .collect();
+        titles.insert(id.clone(), found);
+    }
+    Ok(titles)
 }
 
 fn read_file(path: &Path) -> Result<Report, Failure> {

@@ -199,6 +199,75 @@ fn validate_names_the_file_and_the_json_path() {
     assert!(!env.db().exists(), "validate does not touch the database");
 }
 
+/// Writes `report` as a file in the environment's folder and gives its path.
+fn write_json(env: &Env, name: &str, report: &Value) -> String {
+    let path = env.path(name);
+    std::fs::write(&path, serde_json::to_string(report).unwrap()).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+#[test]
+fn check_prints_one_finding_a_line_and_exits_1_on_an_error() {
+    let env = Env::new();
+    assert_eq!(
+        env.ok(&["check", EXAMPLE_PATH]),
+        "",
+        "the example has no finding"
+    );
+    assert!(!env.db().exists(), "checking a file creates no database");
+
+    // The seed's 今回 for 次回 put back, and a weekday that is not the date's.
+    let mut bad = json_of(Path::new(EXAMPLE_PATH));
+    let future = &mut bad["sections"][3]["blocks"][0]["text"];
+    *future = Value::from(
+        future
+            .as_str()
+            .unwrap()
+            .replacen("次回", "今回", 1)
+            .replacen("～4月2日(木)", "～4月2日(金)", 1),
+    );
+    let bad = write_json(&env, "bad.report.json", &bad);
+    let out = env.run(&["check", &bad]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "error\tsections[3].blocks[0].text\tdate.weekday\t「4月2日(金)」: 2026年4月2日は木曜日です。\n\
+         warning\tsections[3].blocks[0].text\ttext.next_meeting\t「今回の…会合」の日付「2026年6月2日(火)」が今回の会合の終了日(2025年12月11日)より後です。「次回」の誤りではありませんか。\n"
+    );
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "rapporteur-cli: 1 error in the report\n"
+    );
+
+    // Titles are compared with the reports of earlier meetings in the database.
+    let mut april = json_of(Path::new(EXAMPLE_PATH));
+    april["title"] = Value::from("ITU-T SG17第1回会合報告");
+    april["meeting"]["start"] = Value::from("2025-04-08");
+    april["meeting"]["end"] = Value::from("2025-04-17");
+    april["sections"][2]["sections"][0]["blocks"][0]["outcomes"][0]["title"] =
+        Value::from("Baseline capabilities for identity management");
+    let april = write_json(&env, "april.report.json", &april);
+    assert_eq!(env.ok(&["import", EXAMPLE_PATH, &april]), "1\n2\n");
+    let drift = "warning\tsections[2].sections[0].blocks[0].outcomes[0].title\tid.title_changed\t\
+                 X.1250revのタイトルが、以前の報告「ITU-T SG17第1回会合報告」(2025年4月8日)での\
+                 「Baseline capabilities for identity management」と異なります。\n";
+    assert_eq!(env.ok(&["check", "1"]), drift, "a warning is not an error");
+    assert_eq!(env.ok(&["check", EXAMPLE_PATH]), drift);
+    assert_eq!(
+        env.ok(&["check", "2"]),
+        "",
+        "a later report is not compared"
+    );
+    assert_eq!(
+        env.user_error(&["check", "99"]),
+        "rapporteur-cli: no report with id 99"
+    );
+    let invalid = env.path("invalid.report.json");
+    std::fs::write(&invalid, "{}").unwrap();
+    let message = env.user_error(&["check", invalid.to_str().unwrap()]);
+    assert!(message.contains("invalid.report.json: "), "{message}");
+}
+
 #[test]
 fn a_rejected_import_adds_nothing_even_with_good_files_beside_it() {
     let env = Env::new();
@@ -221,6 +290,8 @@ fn usage_errors_exit_2_and_help_exits_0() {
         &["show", "abc"],
         &["export", "1", "--format", "pdf"],
         &["import"],
+        &["check"],
+        &["check", "neither-a-file-nor-an-id"],
         &[],
     ] {
         assert_eq!(env.run(args).status.code(), Some(2), "{args:?}");

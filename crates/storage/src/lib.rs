@@ -10,7 +10,9 @@ mod store;
 
 pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;
-pub use store::{ReportId, ReportSummary, RevisionInfo, Store, StoredReport, KEPT_REVISIONS};
+pub use store::{
+    ItemTitle, ReportId, ReportSummary, RevisionInfo, Store, StoredReport, KEPT_REVISIONS,
+};
 
 use std::path::PathBuf;
 

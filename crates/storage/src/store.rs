@@ -55,6 +55,16 @@ pub struct RevisionInfo {
     pub title: String,
 }
 
+/// The title a work item's id has in one stored report: what the item was called there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ItemTitle {
+    pub report: ReportId,
+    pub report_title: String,
+    /// When that report's meeting started, if it says.
+    pub meeting_start: Option<NaiveDate>,
+    pub title: String,
+}
+
 /// Many reports in one SQLite file.
 pub struct Store {
     conn: Connection,
@@ -293,6 +303,29 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(Some(id))
+    }
+
+    /// The titles the work item `item_id` has in the newest revision of every report in
+    /// the library but `except`: each title once per report, the most recent meeting
+    /// first and reports without a start date last. Read from the `outcomes` index, so
+    /// no document is parsed.
+    pub fn item_titles(&self, item_id: &str, except: Option<ReportId>) -> Result<Vec<ItemTitle>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.id, r.title, r.start_date, o.title FROM outcomes o
+             JOIN reports r ON r.id = o.report_id
+             WHERE o.item_id = ?1 AND r.deleted_at IS NULL AND r.id IS NOT ?2
+             GROUP BY r.id, o.title
+             ORDER BY r.start_date IS NULL, r.start_date DESC, r.id DESC, min(o.position)",
+        )?;
+        let rows = stmt.query_map(params![item_id, except], |row| {
+            Ok(ItemTitle {
+                report: row.get(0)?,
+                report_title: row.get(1)?,
+                meeting_start: row.get(2)?,
+                title: row.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn ensure_exists(&self, id: ReportId) -> Result<()> {

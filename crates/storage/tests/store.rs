@@ -277,6 +277,80 @@ fn the_registry_index_follows_the_newest_revision() {
     assert_eq!(outcome_rows(&path), 99);
 }
 
+/// The example with its meeting's dates, its title and the title of X.1250rev changed.
+fn variant(title: &str, start: Option<&str>, item_title: &str) -> Report {
+    let mut report = example();
+    report.title = title.to_owned();
+    report.meeting.start = start.map(|s| s.parse().unwrap());
+    report.meeting.end = report.meeting.start;
+    let Block::Question(q) = &mut report.sections[2].sections[0].blocks[0] else {
+        panic!()
+    };
+    assert_eq!(q.outcomes[0].id.as_deref(), Some("X.1250rev"));
+    q.outcomes[0].title = item_title.to_owned();
+    report
+}
+
+#[test]
+fn the_titles_of_an_item_come_from_the_other_reports_newest_meeting_first() {
+    let mut store = Store::open_in_memory().unwrap();
+    let current = store.create_report(&example()).unwrap();
+    let mut april = variant("第1回", Some("2025-04-08"), "Old title");
+    // Listed twice with the same title: one row for the report.
+    let Block::Question(q) = &mut april.sections[2].sections[0].blocks[1] else {
+        panic!()
+    };
+    let mut twice = q.outcomes[0].clone();
+    twice.id = Some("X.1250rev".to_owned());
+    twice.title = "Old title".to_owned();
+    q.outcomes.push(twice);
+    let april = store.create_report(&april).unwrap();
+    let undated = store
+        .create_report(&variant("日付なし", None, "Undated title"))
+        .unwrap();
+    let older = store
+        .create_report(&variant("第9回", Some("2023-09-01"), "Oldest title"))
+        .unwrap();
+    let deleted = store
+        .create_report(&variant("削除", Some("2025-09-01"), "Deleted title"))
+        .unwrap();
+    store.delete_report(deleted).unwrap();
+
+    let titles = store.item_titles("X.1250rev", Some(current)).unwrap();
+    let seen: Vec<(i64, &str, Option<String>, &str)> = titles
+        .iter()
+        .map(|t| {
+            (
+                t.report,
+                t.report_title.as_str(),
+                t.meeting_start.map(|d| d.to_string()),
+                t.title.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (april, "第1回", Some("2025-04-08".to_owned()), "Old title"),
+            (
+                older,
+                "第9回",
+                Some("2023-09-01".to_owned()),
+                "Oldest title"
+            ),
+            (undated, "日付なし", None, "Undated title"),
+        ]
+    );
+    let all = store.item_titles("X.1250rev", None).unwrap();
+    assert_eq!(all.len(), 4);
+    assert_eq!(all[0].report, current);
+    assert_eq!(
+        all[0].title,
+        "Baseline capabilities for enhanced identity management and interoperability"
+    );
+    assert!(store.item_titles("X.9999", None).unwrap().is_empty());
+}
+
 #[test]
 fn a_database_of_every_earlier_schema_opens_and_keeps_its_reports() {
     // Schema 0 is a new, empty file; for every later one, fill the database the way

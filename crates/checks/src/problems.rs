@@ -1,0 +1,270 @@
+//! Every problem the checks can find, with its stable code, its severity and its message
+//! in each language: the one place to read what Rapporteur checks and what it says.
+
+use crate::text_dates::weekday_kanji;
+use crate::{EarlierTitle, Severity};
+use chrono::{Datelike, NaiveDate};
+use rapporteur_model::{Action, Language, ScheduleDate};
+
+/// A problem at a JSON path.
+pub(crate) type Found = (String, Problem);
+
+pub(crate) enum Problem {
+    /// An end date before its start (the meeting's, or a schedule row's).
+    EndBeforeStart {
+        start: ScheduleDate,
+        end: ScheduleDate,
+    },
+    /// A weekday written next to a date in free text that is not the date's.
+    Weekday { written: String, date: NaiveDate },
+    /// A schedule row without a start date.
+    NoDate,
+    /// A future meeting dated before this meeting started.
+    BeforeMeeting {
+        date: ScheduleDate,
+        meeting_start: NaiveDate,
+    },
+    /// On-site and remote participants do not add up to the total.
+    Sum {
+        total: u32,
+        on_site: u32,
+        remote: u32,
+    },
+    /// More participants from the home country than in all.
+    HomeParticipants { home: u32, total: u32 },
+    /// More contributions from the home country than in all.
+    HomeContributions { home: u32, total: u32 },
+    /// A work-item id of none of the known shapes.
+    IdShape { id: String },
+    /// A work item listed again with another action.
+    IdConflict {
+        id: String,
+        action: Action,
+        first_action: Action,
+        first_question: u32,
+    },
+    /// A work item whose title is not the one it had in the latest earlier report.
+    TitleChanged { id: String, earlier: EarlierTitle },
+    /// A near miss of a fixed term of the domain.
+    Spelling { found: String, term: &'static str },
+    /// "今回の…会合は" followed by a date after this meeting ended.
+    NextMeeting { written: String, end: NaiveDate },
+    /// A discussed Question with no outcome, text or note.
+    EmptyQuestion { number: u32 },
+    /// A section with no blocks and no subsections.
+    EmptySection,
+}
+
+impl Problem {
+    pub(crate) fn code(&self) -> &'static str {
+        match self {
+            Problem::EndBeforeStart { .. } => "date.order",
+            Problem::Weekday { .. } => "date.weekday",
+            Problem::NoDate => "date.missing",
+            Problem::BeforeMeeting { .. } => "date.before_meeting",
+            Problem::Sum { .. } => "count.sum",
+            Problem::HomeParticipants { .. } => "count.home",
+            Problem::HomeContributions { .. } => "count.home_contributions",
+            Problem::IdShape { .. } => "id.shape",
+            Problem::IdConflict { .. } => "id.conflict",
+            Problem::TitleChanged { .. } => "id.title_changed",
+            Problem::Spelling { .. } => "text.spelling",
+            Problem::NextMeeting { .. } => "text.next_meeting",
+            Problem::EmptyQuestion { .. } => "structure.empty_question",
+            Problem::EmptySection => "structure.empty_section",
+        }
+    }
+
+    pub(crate) fn severity(&self) -> Severity {
+        match self {
+            // Facts that contradict each other: one of them is wrong.
+            Problem::EndBeforeStart { .. }
+            | Problem::Weekday { .. }
+            | Problem::BeforeMeeting { .. }
+            | Problem::Sum { .. }
+            | Problem::HomeParticipants { .. }
+            | Problem::HomeContributions { .. }
+            | Problem::IdConflict { .. } => Severity::Error,
+            // Very probably wrong, but the author may know better: a date not fixed yet,
+            // a new shape of id, a title renamed by the meeting, a rare word one kana
+            // away from a term, a sentence about a later date.
+            Problem::NoDate
+            | Problem::IdShape { .. }
+            | Problem::TitleChanged { .. }
+            | Problem::Spelling { .. }
+            | Problem::NextMeeting { .. }
+            | Problem::EmptySection => Severity::Warning,
+            // The generated sentence says so correctly when nothing was decided.
+            Problem::EmptyQuestion { .. } => Severity::Hint,
+        }
+    }
+
+    /// The message in `language`; each check's wording in both languages side by side.
+    pub(crate) fn message(&self, language: Language) -> String {
+        let (ja, en) = self.messages();
+        match language {
+            Language::Ja => ja,
+            Language::En => en,
+        }
+    }
+
+    fn messages(&self) -> (String, String) {
+        let ja = |d: NaiveDate| day_ja(ScheduleDate::Day(d));
+        let en = |d: NaiveDate| day_en(ScheduleDate::Day(d));
+        match self {
+            Problem::EndBeforeStart { start, end } => (
+                format!(
+                    "終了日({})が開始日({})より前です。",
+                    day_ja(*end),
+                    day_ja(*start)
+                ),
+                format!(
+                    "The end date ({}) is before the start date ({}).",
+                    day_en(*end),
+                    day_en(*start)
+                ),
+            ),
+            Problem::Weekday { written, date } => (
+                format!(
+                    "「{written}」: {}は{}曜日です。",
+                    ja(*date),
+                    weekday_kanji(date.weekday())
+                ),
+                format!("“{written}”: {} is a {}.", en(*date), date.format("%A")),
+            ),
+            Problem::NoDate => (
+                "この会合には日付がありません(開催期間が空欄になります)。".to_owned(),
+                "This meeting has no date (its period will be blank).".to_owned(),
+            ),
+            Problem::BeforeMeeting {
+                date,
+                meeting_start,
+            } => (
+                format!(
+                    "今後の会合の日付({})が、今回の会合の開始日({})より前です。",
+                    day_ja(*date),
+                    ja(*meeting_start)
+                ),
+                format!(
+                    "This future meeting ({}) is dated before this meeting started ({}).",
+                    day_en(*date),
+                    en(*meeting_start)
+                ),
+            ),
+            Problem::Sum {
+                total,
+                on_site,
+                remote,
+            } => {
+                let sum = u64::from(*on_site) + u64::from(*remote);
+                (
+                    format!("参加者の合計{total}名が、現地参加{on_site}名とリモート参加{remote}名の和({sum}名)と一致しません。"),
+                    format!("The total of {total} participants is not {on_site} on site + {remote} remote = {sum}."),
+                )
+            }
+            Problem::HomeParticipants { home, total } => (
+                format!("自国からの参加者{home}名が、参加者の合計{total}名を超えています。"),
+                format!("{home} participants from the home country is more than the {total} in all."),
+            ),
+            Problem::HomeContributions { home, total } => (
+                format!("自国からの寄書{home}件が、寄書の合計{total}件を超えています。"),
+                format!("{home} contributions from the home country is more than the {total} in all."),
+            ),
+            Problem::IdShape { id } => {
+                let shapes = "X.1234, X.1234rev, X.name-tag, XSTR.name, XSTP.name, X.Sup…, TR.name";
+                (
+                    format!("「{id}」は既知の番号の形({})ではありません。", shapes.replace(", ", "、")),
+                    format!("“{id}” is not of a known shape ({shapes})."),
+                )
+            }
+            Problem::IdConflict {
+                id,
+                action,
+                first_action,
+                first_question,
+            } => (
+                format!(
+                    "{id}は課題{first_question}で「{}」とされていますが、ここでは「{}」です。",
+                    action_ja(*first_action),
+                    action_ja(*action)
+                ),
+                format!(
+                    "{id} is {} in Question {first_question} but {} here.",
+                    action_en(*first_action),
+                    action_en(*action)
+                ),
+            ),
+            Problem::TitleChanged { id, earlier } => {
+                let (title, report) = (&earlier.title, &earlier.report_title);
+                let (when_ja, when_en) = earlier
+                    .meeting_start
+                    .map(|d| (format!("({})", ja(d)), format!(" ({})", en(d))))
+                    .unwrap_or_default();
+                (
+                    format!("{id}のタイトルが、以前の報告「{report}」{when_ja}での「{title}」と異なります。"),
+                    format!("The title of {id} differs from “{title}” in the earlier report “{report}”{when_en}."),
+                )
+            }
+            Problem::Spelling { found, term } => (
+                format!("「{found}」は「{term}」の誤記ではありませんか。"),
+                format!("“{found}” looks like a misspelling of “{term}”."),
+            ),
+            Problem::NextMeeting { written, end } => (
+                format!(
+                    "「今回の…会合」の日付「{written}」が今回の会合の終了日({})より後です。「次回」の誤りではありませんか。",
+                    ja(*end)
+                ),
+                format!(
+                    "“今回” (this meeting) is followed by “{written}”, after this meeting ended ({}): “次回” (the next meeting) may be meant.",
+                    en(*end)
+                ),
+            ),
+            Problem::EmptyQuestion { number } => (
+                format!("課題{number}には結果も本文も注記もありません(「今会合でデターミネーションまたはコンセントされた勧告等は無かった」と出力されます)。"),
+                format!("Question {number} has no outcome, text or note (the report will say that nothing was determined or consented)."),
+            ),
+            Problem::EmptySection => (
+                "この節には内容がありません(見出しだけが出力されます)。".to_owned(),
+                "This section has no content (only its heading will be printed).".to_owned(),
+            ),
+        }
+    }
+}
+
+fn day_ja(date: ScheduleDate) -> String {
+    match date {
+        ScheduleDate::Day(d) => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        ScheduleDate::Month { year, month } => format!("{year}年{month}月"),
+    }
+}
+
+fn day_en(date: ScheduleDate) -> String {
+    match date {
+        ScheduleDate::Day(d) => d.format("%-d %B %Y").to_string(),
+        ScheduleDate::Month { .. } => date.first_day().format("%B %Y").to_string(),
+    }
+}
+
+fn action_ja(action: Action) -> &'static str {
+    match action {
+        Action::Approved => "承認",
+        Action::Determined => "デターミネーション",
+        Action::Consented => "コンセント",
+        Action::Agreed => "合意",
+        Action::NewWorkItem => "新規ワークアイテム",
+        Action::Postponed => "承認延期",
+        Action::Deleted => "削除",
+    }
+}
+
+fn action_en(action: Action) -> &'static str {
+    match action {
+        Action::Approved => "approved",
+        Action::Determined => "determined",
+        Action::Consented => "consented",
+        Action::Agreed => "agreed",
+        Action::NewWorkItem => "a new work item",
+        Action::Postponed => "postponed",
+        Action::Deleted => "deleted",
+    }
+}
