@@ -135,6 +135,24 @@ export class Session {
     return this.call("GET", `/element/${element}/text`);
   }
 
+  async attribute(element, name) {
+    return this.call("GET", `/element/${element}/attribute/${name}`);
+  }
+
+  /** Types into a field as a user would: key events, input events. */
+  async type(element, text) {
+    return this.call("POST", `/element/${element}/value`, { text });
+  }
+
+  async clear(element) {
+    return this.call("POST", `/element/${element}/clear`, {});
+  }
+
+  /** Waits until `probe` (an async function) returns something truthy; returns it. */
+  async until(what, probe, timeoutMs = 10_000) {
+    return until(what, probe, timeoutMs);
+  }
+
   async click(element) {
     return this.call("POST", `/element/${element}/click`, {});
   }

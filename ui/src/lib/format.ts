@@ -125,6 +125,11 @@ export function parseTimestamp(text: string): Date | null {
   return date;
 }
 
+/** Now, as a timestamp `formatTimestamp` reads. */
+export function nowTimestamp(): string {
+  return new Date().toISOString();
+}
+
 const pad = (n: number): string => String(n).padStart(2, "0");
 
 /** A stored timestamp in the local timezone: "2026/11/23 21:00". Unparsable text is returned as is. */

@@ -1,18 +1,35 @@
-// Which screen is shown. Kept as data so later screens (the editor) slot in here.
+// Which screen is shown. Kept as data so later screens slot in here.
 
 export type Screen = { name: "library" } | { name: "report"; id: number };
+
+/** How long leaving a screen waits for its last save before going anyway. */
+const LEAVE_TIMEOUT_MS = 3000;
 
 class Navigation {
   screen = $state<Screen>({ name: "library" });
   /** The report last opened, so the library can return keyboard focus to its row. */
   lastReportId = $state<number | null>(null);
+  /** Run before leaving the current screen: the editor saves its pending change. */
+  #beforeLeave: (() => Promise<void>) | null = null;
 
-  openReport(id: number): void {
+  setBeforeLeave(hook: (() => Promise<void>) | null): void {
+    this.#beforeLeave = hook;
+  }
+
+  async #leave(): Promise<void> {
+    const hook = this.#beforeLeave;
+    if (!hook) return;
+    await Promise.race([hook(), new Promise((resolve) => setTimeout(resolve, LEAVE_TIMEOUT_MS))]);
+  }
+
+  async openReport(id: number): Promise<void> {
+    await this.#leave();
     this.lastReportId = id;
     this.screen = { name: "report", id };
   }
 
-  showLibrary(): void {
+  async showLibrary(): Promise<void> {
+    await this.#leave();
     this.screen = { name: "library" };
   }
 }

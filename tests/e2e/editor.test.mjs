@@ -1,0 +1,170 @@
+// The editor of the running app: a new report filled in through its fields, the
+// generated sentence in the live preview, autosave, undo and redo, refused values shown
+// beside their field, IME composition holding the save, delete with a way back, and
+// everything there again after the app restarts.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { Session, startDriver } from "./webdriver.mjs";
+
+let driver;
+let session;
+
+const $ = (testid) => session.find(`[data-testid="${testid}"]`);
+
+/** The selector of the control of a field: inside the field's wrapper, or the element itself. */
+function controlSelector(testid) {
+  return ["input", "textarea", "select"].flatMap((tag) => [`[data-testid="${testid}"] ${tag}`, `${tag}[data-testid="${testid}"]`]).join(", ");
+}
+
+async function control(testid) {
+  return session.find(controlSelector(testid));
+}
+
+/** Runs `body` in the window with `el` bound to the field's control. */
+async function withControl(testid, body, value = null) {
+  await session.executeAsync(
+    `const [selector, value, done] = arguments; const el = document.querySelector(selector); ${body}; done(null);`,
+    [controlSelector(testid), value],
+  );
+}
+
+async function fill(testid, text) {
+  // The editor pane scrolls on its own; WebKit's driver does not bring a field out of it.
+  await withControl(testid, `el.scrollIntoView({ block: "center" })`);
+  const field = await control(testid);
+  await session.clear(field);
+  if (text !== "") await session.type(field, text);
+}
+
+/** Sets a date input by script: WebKit's date inputs do not take typed keys reliably. */
+async function setDate(testid, value) {
+  await withControl(testid, `el.value = value; el.dispatchEvent(new Event("input", { bubbles: true })); el.dispatchEvent(new Event("change", { bubbles: true }))`, value);
+}
+
+async function saveState() {
+  return session.attribute(await $("save-status"), "data-state");
+}
+
+async function waitSaved() {
+  await session.until("the autosave", async () => (await saveState()) === "saved");
+}
+
+async function previewText() {
+  return session.text(await $("preview"));
+}
+
+before(async () => {
+  driver = await startDriver();
+  session = await Session.start(driver);
+  await $("report-row");
+});
+
+after(async () => {
+  await session?.end();
+  await driver?.stop();
+});
+
+test("a new report filled in field by field reads as the journal prints it", async () => {
+  await session.click(await $("new-report"));
+  await $("editor");
+  await fill("field-title", "ITU-T SG17第3回会合報告");
+  await session.click(await $("outline-meeting"));
+  await fill("field-meeting-group", "SG17");
+  await fill("field-meeting-ordinal", "3");
+  await setDate("field-meeting-start", "2026-06-02");
+  await setDate("field-meeting-end", "2026-06-11");
+  await fill("field-meeting-city", "ジュネーブ");
+  await fill("field-meeting-country", "スイス");
+  await fill("field-participants-total", "300");
+  assert.match(await session.text(await $("field-meeting-start-weekday")), /火/);
+  await waitSaved();
+  const expected = "ITU-T SG17の第3回会合が、2026年6月2日(火)～11日(木)に、スイス(ジュネーブ)において開催された。この会合には、300名が参加した。";
+  await session.until("the preview", async () => (await previewText()).replace(/\s/g, "").includes(expected.replace(/\s/g, "")));
+  assert.equal(await session.text(await $("report-title")), "ITU-T SG17第3回会合報告");
+  await session.screenshot("editor-new-report");
+});
+
+test("undo and redo step through the edits, and each is saved", async () => {
+  await fill("field-participants-total", "");
+  await fill("field-participants-total", "310");
+  await waitSaved();
+  await session.until("310 in the preview", async () => (await previewText()).includes("310名"));
+  await session.click(await $("undo"));
+  await session.until("undo", async () => (await previewText()).includes("300名"));
+  await waitSaved();
+  const list = await session.invoke("list_reports", {});
+  const id = list.ok.find((r) => r.title === "ITU-T SG17第3回会合報告").id;
+  assert.equal((await session.invoke("open_report", { id })).ok.report.meeting.participants.total, 300);
+  await session.click(await $("redo"));
+  await session.until("redo", async () => (await previewText()).includes("310名"));
+  await waitSaved();
+  assert.equal((await session.invoke("open_report", { id })).ok.report.meeting.participants.total, 310);
+});
+
+test("a refused value is shown beside its field and nothing is saved", async () => {
+  const list = await session.invoke("list_reports", {});
+  const id = list.ok.find((r) => r.title === "ITU-T SG17第3回会合報告").id;
+  const before = (await session.invoke("open_report", { id })).ok.revision;
+
+  await setDate("field-meeting-end", "2026-06-01");
+  const error = await session.until("the date error", async () => {
+    const errors = await session.findAll('[data-testid="field-error"]').catch(() => []);
+    const texts = await Promise.all(errors.map((e) => session.text(e)));
+    return texts.find((t) => t.includes("2026-06-02"));
+  });
+  assert.match(error, /終了日は開始日/);
+  await fill("field-participants-on-site", "-3");
+  const errors = await session.findAll('[data-testid="field-error"]');
+  assert.ok(errors.length >= 2, "the negative count has its own message");
+  await new Promise((r) => setTimeout(r, 1200));
+  assert.equal((await session.invoke("open_report", { id })).ok.revision, before, "no revision was added");
+  await session.screenshot("editor-refused-values");
+
+  await setDate("field-meeting-end", "2026-06-11");
+  await fill("field-participants-on-site", "");
+  await waitSaved();
+});
+
+test("an IME composition holds the save until it ends", async () => {
+  await session.click(await $("outline-title"));
+  await withControl(
+    "field-title",
+    `el.dispatchEvent(new CompositionEvent("compositionstart", { bubbles: true, data: "" }));
+     el.value = "ITU-T SG17第3回会合報告（速報）";
+     el.dispatchEvent(new InputEvent("input", { bubbles: true, isComposing: true, data: "速報" }))`,
+  );
+  await new Promise((r) => setTimeout(r, 1200));
+  const list = await session.invoke("list_reports", {});
+  assert.ok(list.ok.some((r) => r.title === "ITU-T SG17第3回会合報告"), "nothing saved mid-composition");
+  await withControl("field-title", `el.dispatchEvent(new CompositionEvent("compositionend", { bubbles: true, data: "速報" }))`);
+  await session.until("the save after the composition", async () => {
+    const reports = (await session.invoke("list_reports", {})).ok;
+    return reports.some((r) => r.title === "ITU-T SG17第3回会合報告（速報）");
+  });
+});
+
+test("a deleted report can be brought back from the library", async () => {
+  await session.click(await $("back"));
+  const rows = await session.findAll('[data-testid="report-row"]');
+  assert.equal(rows.length, 2);
+  const deletes = await session.findAll('[data-testid="delete-report"]');
+  await session.click(deletes[0]);
+  await session.click(await $("confirm-delete"));
+  await session.until("one row left", async () => (await session.findAll('[data-testid="report-row"]')).length === 1);
+  await session.click(await $("undo-delete"));
+  await session.until("two rows again", async () => (await session.findAll('[data-testid="report-row"]')).length === 2);
+  await session.screenshot("library-two-reports");
+});
+
+test("after a restart the edited report is there as it was left", async () => {
+  await session.end();
+  session = await Session.start(driver);
+  const rows = await session.findAll('[data-testid="report-row"]');
+  const texts = await Promise.all(rows.map((r) => session.text(r)));
+  const index = texts.findIndex((t) => t.includes("ITU-T SG17第3回会合報告（速報）"));
+  assert.ok(index >= 0, texts.join("\n"));
+  await session.click(rows[index]);
+  await session.until("the preview after restart", async () => (await previewText()).includes("2026年6月2日(火)～11日(木)"));
+  assert.match(await previewText(), /310名/);
+});

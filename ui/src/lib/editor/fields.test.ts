@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import type { Report } from "../../bindings";
+import { dateRangeProblem, formatCount, optionalText, parseCount, reportProblems, weekdayLabel } from "./fields";
+
+describe("parseCount", () => {
+  it("reads an empty field as absent, never as 0", () => {
+    expect(parseCount("")).toEqual({ ok: true, value: null });
+    expect(parseCount("   ")).toEqual({ ok: true, value: null });
+  });
+
+  it("reads non-negative integers, also typed in full width", () => {
+    expect(parseCount("408")).toEqual({ ok: true, value: 408 });
+    expect(parseCount("0")).toEqual({ ok: true, value: 0 });
+    expect(parseCount(" 12 ")).toEqual({ ok: true, value: 12 });
+    expect(parseCount("４０８")).toEqual({ ok: true, value: 408 });
+    expect(parseCount("3.0")).toEqual({ ok: true, value: 3 });
+  });
+
+  it("refuses negative, fractional, non-numeric and too large values", () => {
+    expect(parseCount("-3")).toEqual({ ok: false, error: "negative" });
+    expect(parseCount("－3")).toEqual({ ok: false, error: "negative" });
+    expect(parseCount("1.5")).toEqual({ ok: false, error: "notInteger" });
+    expect(parseCount("abc")).toEqual({ ok: false, error: "notNumber" });
+    expect(parseCount("1e3")).toEqual({ ok: false, error: "notNumber" });
+    expect(parseCount("12名")).toEqual({ ok: false, error: "notNumber" });
+    expect(parseCount("4294967296")).toEqual({ ok: false, error: "tooLarge" });
+  });
+
+  it("formats absent counts as an empty field", () => {
+    expect(formatCount(null)).toBe("");
+    expect(formatCount(undefined)).toBe("");
+    expect(formatCount(0)).toBe("0");
+  });
+});
+
+describe("dates", () => {
+  it("shows the weekday of a date", () => {
+    expect(weekdayLabel("2025-12-03", "ja")).toBe("(水)");
+    expect(weekdayLabel("2025-12-11", "ja")).toBe("(木)");
+    expect(weekdayLabel("2025-12-03", "en")).toBe("Wed");
+    expect(weekdayLabel("", "ja")).toBe("");
+    expect(weekdayLabel(null, "ja")).toBe("");
+    expect(weekdayLabel("2025-02-30", "ja")).toBe("");
+  });
+
+  it("finds an end date before the start", () => {
+    expect(dateRangeProblem("2025-12-03", "2025-12-01")).toEqual({
+      path: "meeting.end",
+      kind: "endBeforeStart",
+      start: "2025-12-03",
+      end: "2025-12-01",
+    });
+    expect(dateRangeProblem("2025-12-03", "2025-12-03")).toBeNull();
+    expect(dateRangeProblem("2025-12-03", "2026-01-01")).toBeNull();
+    expect(dateRangeProblem(null, "2025-12-01")).toBeNull();
+    expect(dateRangeProblem("2025-12-03", undefined)).toBeNull();
+  });
+
+  it("checks the report's meeting dates", () => {
+    const report = {
+      title: "",
+      language: "ja",
+      style: { preset: "ja-katakana" },
+      authors: [],
+      meeting: { organization: "ITU-T", group: "SG17", start: "2025-12-03", end: "2025-11-30" },
+      sections: [],
+    } satisfies Report;
+    expect(reportProblems(report)).toHaveLength(1);
+    expect(reportProblems({ ...report, meeting: { ...report.meeting, end: "2025-12-11" } })).toEqual([]);
+  });
+});
+
+describe("optionalText", () => {
+  it("leaves an empty optional field out", () => {
+    expect(optionalText("")).toBeNull();
+    expect(optionalText("  ")).toBeNull();
+    expect(optionalText("ジュネーブ")).toBe("ジュネーブ");
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { History } from "./history";
+
+describe("History", () => {
+  it("undoes and redoes steps in order", () => {
+    const h = new History("a");
+    h.push("b", null, 0);
+    h.push("c", null, 1);
+    expect(h.undo()).toBe("b");
+    expect(h.undo()).toBe("a");
+    expect(h.undo()).toBeNull();
+    expect(h.present).toBe("a");
+    expect(h.redo()).toBe("b");
+    expect(h.redo()).toBe("c");
+    expect(h.redo()).toBeNull();
+  });
+
+  it("reports whether undo and redo are possible", () => {
+    const h = new History(0);
+    expect([h.canUndo, h.canRedo]).toEqual([false, false]);
+    h.push(1);
+    expect([h.canUndo, h.canRedo]).toEqual([true, false]);
+    h.undo();
+    expect([h.canUndo, h.canRedo]).toEqual([false, true]);
+  });
+
+  it("coalesces consecutive changes of one field into one step", () => {
+    const h = new History("");
+    h.push("k", "title", 0);
+    h.push("ka", "title", 100);
+    h.push("kai", "title", 200);
+    expect(h.undo()).toBe("");
+  });
+
+  it("starts a new step for another field, after a pause, after undo or after seal", () => {
+    const h = new History("");
+    h.push("a", "title", 0);
+    h.push("ab", "city", 10);
+    h.push("abc", "city", 5000);
+    expect(h.undo()).toBe("ab");
+    expect(h.undo()).toBe("a");
+    h.redo();
+    h.push("ab!", "city", 5001);
+    expect(h.undo()).toBe("ab");
+
+    const sealed = new History(0);
+    sealed.push(1, "x", 0);
+    sealed.seal();
+    sealed.push(2, "x", 1);
+    expect(sealed.undo()).toBe(1);
+  });
+
+  it("never coalesces changes without a key", () => {
+    const h = new History(0);
+    h.push(1, null, 0);
+    h.push(2, null, 0);
+    expect(h.undo()).toBe(1);
+  });
+
+  it("drops the redo branch on a new change", () => {
+    const h = new History("a");
+    h.push("b", null, 0);
+    h.undo();
+    h.push("c", null, 1);
+    expect(h.canRedo).toBe(false);
+    expect(h.undo()).toBe("a");
+  });
+
+  it("keeps at most `limit` undo steps, dropping the oldest", () => {
+    const h = new History(0, { limit: 3 });
+    for (let i = 1; i <= 10; i++) h.push(i, null, i);
+    const undone: (number | null)[] = [];
+    while (h.canUndo) undone.push(h.undo());
+    expect(undone).toEqual([9, 8, 7]);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import type { Report } from "../../bindings";
+import { outline, samePath, sectionAt } from "./outline";
+
+const report: Report = {
+  title: "t",
+  language: "ja",
+  style: { preset: "ja-katakana" },
+  authors: [],
+  meeting: { organization: "ITU-T", group: "SG17" },
+  sections: [
+    { heading: "はじめに", blocks: [] },
+    {
+      heading: "結果",
+      blocks: [],
+      sections: [{ working_party: { number: 1, title: "デジタルID" }, blocks: [] }, { heading: "その他", blocks: [] }],
+    },
+  ],
+};
+
+describe("outline", () => {
+  it("numbers sections by their place and names Working Parties without a heading", () => {
+    expect(outline(report).map((e) => [e.number.join("."), e.heading])).toEqual([
+      ["1", "はじめに"],
+      ["2", "結果"],
+      ["2.1", "WP1: デジタルID"],
+      ["2.2", "その他"],
+    ]);
+    const kanji = outline({ ...report, style: { preset: "ja-kanji" } });
+    expect(kanji[2]?.heading).toBe("WP1：デジタルID");
+  });
+
+  it("finds a section by its path, or null", () => {
+    expect(sectionAt(report, [1, 1])?.heading).toBe("その他");
+    expect(sectionAt(report, [5])).toBeNull();
+    expect(sectionAt(report, [])).toBeNull();
+    expect(samePath([1, 0], [1, 0])).toBe(true);
+    expect(samePath([1], [1, 0])).toBe(false);
+  });
+});

@@ -1,0 +1,158 @@
+// The state of the report open in the editor: the current snapshot, its undo history,
+// autosave and the live preview. Components change the report only through `update`.
+
+import { commands, type Document, type Report, type ReportView } from "../../bindings";
+import { nowTimestamp } from "../format";
+import type { Messages } from "../i18n";
+import { load } from "../result";
+import { reportProblems, type Problem } from "./fields";
+import { History } from "./history";
+import type { SectionPath } from "./outline";
+import { Autosaver, Debouncer, type SaveOutcome, type SaveStatus } from "./scheduler";
+
+export type Part = { kind: "title" } | { kind: "authors" } | { kind: "meeting" } | { kind: "section"; path: SectionPath };
+
+const PREVIEW_DELAY_MS = 300;
+const SAVE_DELAY_MS = 500;
+
+export class EditorSession {
+  readonly id: number;
+  /** Never mutated in place: `update` replaces it with a changed copy. */
+  report = $state.raw<Report>() as Report;
+  revision = $state(0);
+  savedAt = $state("");
+  status = $state<SaveStatus>({ state: "saved" });
+  canUndo = $state(false);
+  canRedo = $state(false);
+  selected = $state<Part>({ kind: "title" });
+  /** The last preview that could be computed; kept while a newer one is on its way. */
+  preview = $state.raw<Document | null>(null);
+  previewError = $state<string | null>(null);
+  problems = $state.raw<Problem[]>([]);
+
+  #composing = false;
+  #previewRequest = 0;
+  readonly #history: History<Report>;
+  readonly #autosaver: Autosaver<Report>;
+  readonly #previewer: Debouncer;
+  readonly #messages: () => Messages;
+
+  constructor(view: ReportView, messages: () => Messages) {
+    this.id = view.id;
+    this.report = view.report;
+    this.revision = view.revision;
+    this.savedAt = view.saved_at;
+    this.#messages = messages;
+    this.#history = new History(view.report);
+    this.#autosaver = new Autosaver<Report>({
+      delayMs: SAVE_DELAY_MS,
+      save: (report) => this.#save(report),
+      onStatus: (status) => {
+        this.status = status;
+      },
+    });
+    this.#previewer = new Debouncer(() => void this.#refreshPreview(), PREVIEW_DELAY_MS);
+    this.problems = reportProblems(view.report);
+    void this.#refreshPreview();
+  }
+
+  get composing(): boolean {
+    return this.#composing;
+  }
+
+  /**
+   * Applies `change` to a copy of the report. `key` names the edited field: consecutive
+   * changes to one field become a single undo step.
+   */
+  update(key: string | null, change: (draft: Report) => void): void {
+    const draft = structuredClone(this.report);
+    change(draft);
+    if (JSON.stringify(draft) === JSON.stringify(this.report)) return;
+    this.#history.push(draft, key);
+    this.#apply(draft);
+  }
+
+  undo(): void {
+    const report = this.#history.undo();
+    if (report) this.#apply(report);
+  }
+
+  redo(): void {
+    const report = this.#history.redo();
+    if (report) this.#apply(report);
+  }
+
+  /** Ends the current undo step (a field lost focus). */
+  seal(): void {
+    this.#history.seal();
+  }
+
+  select(part: Part): void {
+    this.#history.seal();
+    this.selected = part;
+  }
+
+  /** While an IME composition is in progress nothing is saved or re-previewed. */
+  compositionStarted(): void {
+    this.#composing = true;
+    this.#autosaver.hold();
+  }
+
+  compositionEnded(): void {
+    this.#composing = false;
+    this.#autosaver.release();
+    this.#previewer.schedule();
+  }
+
+  /** Saves a pending change now; for leaving the screen or closing the window. */
+  flush(): Promise<void> {
+    return this.#autosaver.flush();
+  }
+
+  dispose(): void {
+    this.#previewer.cancel();
+  }
+
+  #apply(report: Report): void {
+    this.report = report;
+    this.canUndo = this.#history.canUndo;
+    this.canRedo = this.#history.canRedo;
+    this.problems = reportProblems(report);
+    this.#autosaver.change(report);
+    this.#previewer.schedule();
+  }
+
+  async #save(report: Report): Promise<SaveOutcome> {
+    const problems = reportProblems(report);
+    const problem = problems[0];
+    // The backend would refuse it too; the message says why next to the field.
+    if (problem) return { ok: false, message: problemMessage(problem, this.#messages()) };
+    const result = await load(() => commands.saveReport(this.id, report));
+    if (result.state === "ready") {
+      this.revision = result.data.revision;
+      this.savedAt = nowTimestamp();
+      return { ok: true };
+    }
+    return { ok: false, message: result.state === "failed" ? result.message : "" };
+  }
+
+  async #refreshPreview(): Promise<void> {
+    if (this.#composing) return;
+    const request = ++this.#previewRequest;
+    const report = this.report;
+    const result = await load(() => commands.previewReport(report));
+    // An older reply must not replace a newer preview.
+    if (request !== this.#previewRequest) return;
+    if (result.state === "ready") {
+      this.preview = result.data;
+      this.previewError = null;
+    } else if (result.state === "failed") {
+      this.previewError = result.message;
+    }
+  }
+}
+
+export function problemMessage(problem: Problem, t: Messages): string {
+  // `kind` has one value so far; the next checks get their own messages here.
+  return t.editor.errors[problem.kind](problem.start, problem.end);
+}
