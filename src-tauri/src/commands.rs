@@ -168,6 +168,18 @@ pub async fn report_history(
     Ok(state.store()?.history(id)?)
 }
 
+/// Report `id` as it was at `revision`, for the editor to bring back as an ordinary
+/// (undoable, autosaved) edit.
+#[tauri::command]
+#[specta::specta]
+pub async fn revision_report(
+    state: State<'_, AppState>,
+    id: ReportId,
+    revision: u32,
+) -> Result<Report, CommandError> {
+    Ok(state.store()?.revision(id, revision)?)
+}
+
 /// Makes `revision` of report `id` the newest again; returns the new revision's number.
 #[tauri::command]
 #[specta::specta]

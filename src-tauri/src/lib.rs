@@ -23,6 +23,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::undelete_report,
             commands::import_report_file,
             commands::report_history,
+            commands::revision_report,
             commands::restore_revision,
             commands::preview_report,
             commands::export_report

@@ -168,3 +168,22 @@ test("after a restart the edited report is there as it was left", async () => {
   await session.until("the preview after restart", async () => (await previewText()).includes("2026年6月2日(火)～11日(木)"));
   assert.match(await previewText(), /310名/);
 });
+
+test("an earlier revision comes back as an edit that undo takes back", async () => {
+  await session.click(await $("outline-history"));
+  const revisions = await session.findAll('[data-testid="revision"]');
+  assert.ok(revisions.length >= 3, `${revisions.length} revisions`);
+  assert.match(await session.text(revisions.at(-1)), /第1版/);
+  const restores = await session.findAll('[data-testid="restore-revision"]');
+  assert.equal(restores.length, revisions.length - 1, "every revision but the current one");
+  const newestBefore = revisions.length;
+  // The first revision is the blank report this test created.
+  await session.click(restores.at(-1));
+  await session.until("the blank title", async () => (await session.text(await $("report-title"))) === "（見出しなし）");
+  await waitSaved();
+  await session.until("a new revision on top", async () => (await session.findAll('[data-testid="revision"]')).length === newestBefore + 1);
+  await session.click(await $("undo"));
+  await session.until("the title back", async () => (await session.text(await $("report-title"))) === "ITU-T SG17第3回会合報告（速報）");
+  await waitSaved();
+  await session.screenshot("editor-history");
+});

@@ -25,6 +25,11 @@ export const commands = {
 	importReportFile: (path: string) => typedError<number, CommandError>(__TAURI_INVOKE("import_report_file", { path })),
 	/**  The kept revisions of report `id`, newest first. */
 	reportHistory: (id: number) => typedError<RevisionInfo[], CommandError>(__TAURI_INVOKE("report_history", { id })),
+	/**
+	 *  Report `id` as it was at `revision`, for the editor to bring back as an ordinary
+	 *  (undoable, autosaved) edit.
+	 */
+	revisionReport: (id: number, revision: number) => typedError<Report, CommandError>(__TAURI_INVOKE("revision_report", { id, revision })),
 	/**  Makes `revision` of report `id` the newest again; returns the new revision's number. */
 	restoreRevision: (id: number, revision: number) => typedError<Saved, CommandError>(__TAURI_INVOKE("restore_revision", { id, revision })),
 	/**

@@ -61,7 +61,15 @@ const ja = {
   },
   editor: {
     label: "編集",
-    outlineParts: { title: "表題と言語", authors: "報告者", meeting: "会合の概要" },
+    outlineParts: { title: "表題と言語", authors: "報告者", meeting: "会合の概要", history: "保存の履歴" },
+    history: {
+      heading: "保存された版",
+      note: "版を選ぶと、その内容に戻します。戻すことも一つの編集なので、元に戻す（Ctrl+Z）で取り消せます。",
+      current: "現在の版",
+      restore: "この版に戻す",
+      revision: (n: number) => `第${n}版`,
+      loading: "履歴を読み込んでいます…",
+    },
     preview: "プレビュー",
     showPreview: "プレビューを表示",
     previewLoading: "プレビューを作成しています…",
@@ -232,7 +240,15 @@ const en: Messages = {
   },
   editor: {
     label: "Editor",
-    outlineParts: { title: "Title and language", authors: "Authors", meeting: "Meeting" },
+    outlineParts: { title: "Title and language", authors: "Authors", meeting: "Meeting", history: "Saved revisions" },
+    history: {
+      heading: "Saved revisions",
+      note: "Bringing a revision back is an edit like any other: undo (Ctrl+Z) takes it back.",
+      current: "Current",
+      restore: "Bring this one back",
+      revision: (n) => `Revision ${n}`,
+      loading: "Loading the history…",
+    },
     preview: "Preview",
     showPreview: "Show the preview",
     previewLoading: "Preparing the preview…",

@@ -10,7 +10,12 @@ import { History } from "./history";
 import type { SectionPath } from "./outline";
 import { Autosaver, Debouncer, type SaveOutcome, type SaveStatus } from "./scheduler";
 
-export type Part = { kind: "title" } | { kind: "authors" } | { kind: "meeting" } | { kind: "section"; path: SectionPath };
+export type Part =
+  | { kind: "title" }
+  | { kind: "authors" }
+  | { kind: "meeting" }
+  | { kind: "history" }
+  | { kind: "section"; path: SectionPath };
 
 const PREVIEW_DELAY_MS = 300;
 const SAVE_DELAY_MS = 500;
