@@ -38,10 +38,7 @@ const ja = {
     back: "報告書一覧へ戻る",
     loading: "報告書を読み込んでいます…",
     revision: (revision: number, savedAt: string) => `第${revision}版・${savedAt} 保存`,
-    authors: "報告者",
-    meeting: "会合の概要",
     outline: "目次",
-    noOutline: "見出しがありません",
     export: {
       label: "書き出す",
       formats: { docx: "Word 文書（.docx）", json: "報告書ファイル（.report.json）", text: "テキスト（.txt）" },
@@ -217,10 +214,7 @@ const en: Messages = {
     back: "Back to reports",
     loading: "Loading the report…",
     revision: (revision, savedAt) => `Revision ${revision} · saved ${savedAt}`,
-    authors: "Authors",
-    meeting: "Meeting",
     outline: "Contents",
-    noOutline: "No headings yet",
     export: {
       label: "Export",
       formats: { docx: "Word document (.docx)", json: "Report file (.report.json)", text: "Text (.txt)" },
