@@ -23,6 +23,8 @@ mod structure;
 mod text_dates;
 mod texts;
 
+pub use spelling::term_slips;
+
 use chrono::NaiveDate;
 use rapporteur_model::Report;
 use serde::Serialize;

@@ -45,22 +45,29 @@ const INSIDE_WORDS: usize = 7;
 pub(crate) fn check(report: &Report) -> Vec<Found> {
     let mut found = Vec::new();
     for text in free_texts(report) {
-        let mut seen: Vec<(String, &str)> = Vec::new();
-        for word in katakana_words(text.text) {
-            if let Some(slip) = misspelling(&word) {
-                if !seen.contains(&slip) {
-                    seen.push(slip.clone());
-                    let (found_text, term) = slip;
-                    let problem = Problem::Spelling {
-                        found: found_text,
-                        term,
-                    };
-                    found.push((text.path.clone(), problem));
-                }
-            }
+        for (found_text, term) in term_slips(text.text) {
+            let problem = Problem::Spelling {
+                found: found_text,
+                term,
+            };
+            found.push((text.path.clone(), problem));
         }
     }
     found
+}
+
+/// Each fixed term misspelt in `text`, once: the piece as written and the term it
+/// misses (`("データミネーション", "デターミネーション")`). The importer reads through them.
+pub fn term_slips(text: &str) -> Vec<(String, &'static str)> {
+    let mut slips = Vec::new();
+    for word in katakana_words(text) {
+        if let Some(slip) = misspelling(&word) {
+            if !slips.contains(&slip) {
+                slips.push(slip);
+            }
+        }
+    }
+    slips
 }
 
 /// The misspelt piece of `word` and the term it misses, if any.

@@ -80,7 +80,7 @@ impl Japanese {
     }
 
     /// The predicate of a clause, in its sentence-final form (`がデターミネーションされた`).
-    fn predicate(&self, action: Action, process: Option<Process>) -> &'static str {
+    pub(crate) fn predicate(&self, action: Action, process: Option<Process>) -> &'static str {
         match (self.kanji, action, process) {
             (false, Action::Approved, Some(Process::Tap)) => "がTAP投票を経て合意された",
             (false, Action::Approved, Some(Process::Aap)) => "がAAPにより承認された",

@@ -7,6 +7,7 @@ mod dates;
 mod document;
 mod english;
 mod japanese;
+pub mod phrases;
 mod text;
 
 pub use document::{Document, Heading, Node, Table};
@@ -37,8 +38,12 @@ trait Voice {
 }
 
 fn voice_for(report: &Report) -> Box<dyn Voice> {
-    match report.language {
-        Language::Ja => Box::new(japanese::Japanese::new(report.style.preset)),
+    voice(report.language, report.style.preset)
+}
+
+fn voice(language: Language, preset: rapporteur_model::Preset) -> Box<dyn Voice> {
+    match language {
+        Language::Ja => Box::new(japanese::Japanese::new(preset)),
         Language::En => Box::new(english::English),
     }
 }
@@ -164,14 +169,7 @@ impl Writer<'_> {
     }
 
     fn question(&self, question: &Question) -> String {
-        let sentences = match &question.text {
-            Some(text) => text.clone(),
-            None => self.voice.question_sentences(question),
-        };
-        match question.note.as_deref().filter(|n| !n.is_empty()) {
-            Some(note) => format!("{sentences}{}{note}", self.voice.sentence_gap()),
-            None => sentences,
-        }
+        question_text(self.voice, question)
     }
 
     fn schedule(&mut self, schedule: &Schedule) {
@@ -200,6 +198,18 @@ impl Writer<'_> {
     }
 }
 
+/// A Question's printed text: its own `text` or the generated sentences, then `note`.
+fn question_text(voice: &dyn Voice, question: &Question) -> String {
+    let sentences = match &question.text {
+        Some(text) => text.clone(),
+        None => voice.question_sentences(question),
+    };
+    match question.note.as_deref().filter(|n| !n.is_empty()) {
+        Some(note) => format!("{sentences}{}{note}", voice.sentence_gap()),
+        None => sentences,
+    }
+}
+
 /// The outcomes of a Question grouped by action, in the documented order, with the
 /// approved ones further split by process (TAP, AAP, none) in that order.
 fn outcome_groups(
@@ -209,26 +219,18 @@ fn outcome_groups(
     Option<rapporteur_model::Process>,
     Vec<&Outcome>,
 )> {
-    use rapporteur_model::{Action, Process, Spelled};
-    let mut groups = Vec::new();
-    for &action in Action::ALL {
-        let processes: &[Option<Process>] = if action == Action::Approved {
-            &[Some(Process::Tap), Some(Process::Aap), None]
-        } else {
-            &[None]
-        };
-        for &process in processes {
+    phrases::outcome_kinds()
+        .into_iter()
+        .filter_map(|(action, process)| {
             let items: Vec<&Outcome> = question
                 .outcomes
                 .iter()
                 .filter(|o| {
-                    o.action == action && (action != Action::Approved || o.process == process)
+                    o.action == action
+                        && (action != rapporteur_model::Action::Approved || o.process == process)
                 })
                 .collect();
-            if !items.is_empty() {
-                groups.push((action, process, items));
-            }
-        }
-    }
-    groups
+            (!items.is_empty()).then_some((action, process, items))
+        })
+        .collect()
 }
