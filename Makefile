@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test deps ui build bindings dev lint unit e2e bench clean
+.PHONY: run test deps ui build bindings dev lint unit e2e bench fuzz clean
 
 ## Install what is missing, build, and open the app on its local database.
 run: build
@@ -38,6 +38,10 @@ e2e: build
 ## Figures, not tests: the Word export against pandoc on the same document.
 bench: deps
 	cargo run --release -p rapporteur-export --example bench
+
+## The import's property tests with 100,000 generated and mangled files each (release).
+fuzz: deps
+	IMPORT_FUZZ_CASES=$${IMPORT_FUZZ_CASES:-100000} cargo test --release -p rapporteur-import --test hostile
 
 ## Regenerate ui/src/bindings.ts from the Rust commands.
 bindings: ui

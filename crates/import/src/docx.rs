@@ -1,0 +1,346 @@
+//! A .docx read into paragraphs and tables: a small reader over `word/document.xml`,
+//! bounded everywhere because the file may come from anywhere (zip bombs, entity
+//! declarations, absurd nesting are refused with a typed error).
+
+use std::io::{Cursor, Read};
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+
+use crate::error::ImportError;
+use crate::piece::{Paragraph, Piece, Role};
+
+/// The largest file read.
+pub const MAX_FILE: u64 = 32 << 20;
+/// The most parts (zip entries) a Word file may have.
+const MAX_ENTRIES: usize = 4096;
+/// The largest part, unpacked.
+const MAX_PART: u64 = 64 << 20;
+/// The highest compression ratio of a part over `RATIO_FROM` bytes: XML packs ~10:1,
+/// a zip bomb ~1000:1.
+const MAX_RATIO: u64 = 200;
+const RATIO_FROM: u64 = 1 << 20;
+/// The deepest nesting of elements read; Word's own stays under 30.
+const MAX_DEPTH: usize = 256;
+
+const DOCUMENT: &str = "word/document.xml";
+
+/// Whether `bytes` start like a zip archive.
+pub(crate) fn looks_like_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
+}
+
+pub(crate) fn read_docx(bytes: &[u8]) -> Result<Vec<Piece>, ImportError> {
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(ImportError::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_FILE,
+        });
+    }
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ImportError::NotDocx {
+            reason: e.to_string(),
+        })?;
+    if archive.len() > MAX_ENTRIES {
+        return Err(ImportError::TooManyEntries {
+            count: archive.len(),
+            limit: MAX_ENTRIES,
+        });
+    }
+    for index in 0..archive.len() {
+        let entry = archive.by_index(index).map_err(|e| ImportError::NotDocx {
+            reason: e.to_string(),
+        })?;
+        check_entry(entry.name(), entry.size(), entry.compressed_size())?;
+    }
+    let entry = archive.by_name(DOCUMENT).map_err(|e| match e {
+        zip::result::ZipError::FileNotFound => ImportError::NoDocumentPart,
+        e => ImportError::NotDocx {
+            reason: e.to_string(),
+        },
+    })?;
+    // The sizes in the archive's headers may lie: read no more than the limit allows.
+    let mut xml = Vec::new();
+    entry
+        .take(MAX_PART + 1)
+        .read_to_end(&mut xml)
+        .map_err(|e| ImportError::NotDocx {
+            reason: format!("{DOCUMENT}: {e}"),
+        })?;
+    if xml.len() as u64 > MAX_PART {
+        return Err(ImportError::EntryTooLarge {
+            name: DOCUMENT.to_owned(),
+            size: xml.len() as u64,
+            limit: MAX_PART,
+        });
+    }
+    read_document(&xml)
+}
+
+fn check_entry(name: &str, size: u64, compressed: u64) -> Result<(), ImportError> {
+    if size > MAX_PART {
+        return Err(ImportError::EntryTooLarge {
+            name: name.to_owned(),
+            size,
+            limit: MAX_PART,
+        });
+    }
+    if size > RATIO_FROM {
+        let ratio = size / compressed.max(1);
+        if ratio > MAX_RATIO {
+            return Err(ImportError::CompressionRatio {
+                name: name.to_owned(),
+                ratio,
+                limit: MAX_RATIO,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A paragraph being read: its text, its style, and the ruby of an author's name.
+#[derive(Default)]
+struct OpenParagraph {
+    text: String,
+    style: Option<String>,
+    numbered: bool,
+    bases: Vec<String>,
+    readings: Vec<String>,
+}
+
+/// Where text goes while reading.
+#[derive(Default)]
+struct State {
+    pieces: Vec<Piece>,
+    paragraph: Option<OpenParagraph>,
+    /// Rows of the outermost table being read; nested tables fold into its cells.
+    table: Option<Vec<Vec<String>>>,
+    table_depth: usize,
+}
+
+/// `word/document.xml` into pieces.
+pub(crate) fn read_document(xml: &[u8]) -> Result<Vec<Piece>, ImportError> {
+    let mut reader = Reader::from_reader(xml);
+    let mut stack: Vec<String> = Vec::new();
+    let mut state = State::default();
+    loop {
+        let position = reader.buffer_position();
+        let event = reader.read_event().map_err(|e| ImportError::Xml {
+            position,
+            message: e.to_string(),
+        })?;
+        match event {
+            Event::Start(start) => {
+                let name = local_name(&start);
+                if stack.len() >= MAX_DEPTH {
+                    return Err(ImportError::TooDeep {
+                        depth: stack.len() + 1,
+                        limit: MAX_DEPTH,
+                    });
+                }
+                state.open(&name, &start, &stack);
+                stack.push(name);
+            }
+            Event::Empty(start) => {
+                let name = local_name(&start);
+                state.open(&name, &start, &stack);
+                state.close(&name, &stack);
+            }
+            Event::End(_) => {
+                if let Some(name) = stack.pop() {
+                    state.close(&name, &stack);
+                }
+            }
+            Event::Text(text) => {
+                let text = text.decode().map_err(|e| ImportError::Xml {
+                    position,
+                    message: e.to_string(),
+                })?;
+                state.text(&text, &stack);
+            }
+            Event::GeneralRef(reference) => {
+                let resolved = match reference.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    Ok(None) => {
+                        let name = reference.decode().unwrap_or_default().into_owned();
+                        match quick_xml::escape::resolve_predefined_entity(&name) {
+                            Some(text) => text.to_owned(),
+                            None => return Err(ImportError::Entity { name }),
+                        }
+                    }
+                    Err(e) => {
+                        return Err(ImportError::Xml {
+                            position,
+                            message: e.to_string(),
+                        })
+                    }
+                };
+                state.text(&resolved, &stack);
+            }
+            Event::CData(data) => {
+                let text = String::from_utf8_lossy(&data).into_owned();
+                state.text(&text, &stack);
+            }
+            Event::DocType(_) => return Err(ImportError::Doctype),
+            Event::Eof => break,
+            Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+        }
+    }
+    Ok(state.pieces)
+}
+
+fn local_name(start: &BytesStart) -> String {
+    String::from_utf8_lossy(start.local_name().as_ref()).into_owned()
+}
+
+fn attribute(start: &BytesStart, local: &str) -> Option<String> {
+    start
+        .attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == local.as_bytes())
+        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+}
+
+impl State {
+    fn open(&mut self, name: &str, start: &BytesStart, stack: &[String]) {
+        match name {
+            "tbl" => {
+                self.table_depth += 1;
+                if self.table_depth == 1 {
+                    self.flush_paragraph();
+                    self.table = Some(Vec::new());
+                }
+            }
+            "tr" if self.table_depth == 1 => {
+                if let Some(rows) = &mut self.table {
+                    rows.push(Vec::new());
+                }
+            }
+            "tc" if self.table_depth == 1 => {
+                if let Some(row) = self.table.as_mut().and_then(|rows| rows.last_mut()) {
+                    row.push(String::new());
+                }
+            }
+            "p" if self.table_depth == 0 => self.paragraph = Some(OpenParagraph::default()),
+            "p" => {
+                // A cell's second paragraph starts a new line in the cell.
+                if let Some(cell) = self.cell() {
+                    if !cell.is_empty() {
+                        cell.push('\n');
+                    }
+                }
+            }
+            "pStyle" if in_paragraph_properties(stack) => {
+                if let Some(paragraph) = &mut self.paragraph {
+                    paragraph.style = attribute(start, "val");
+                }
+            }
+            "numPr" if in_paragraph_properties(stack) => {
+                if let Some(paragraph) = &mut self.paragraph {
+                    paragraph.numbered = true;
+                }
+            }
+            "br" | "cr" => self.push_text("\n", stack),
+            "tab" if stack.last().is_some_and(|parent| parent == "r") => {
+                self.push_text("\t", stack)
+            }
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, name: &str, _stack: &[String]) {
+        match name {
+            "tbl" => {
+                self.table_depth = self.table_depth.saturating_sub(1);
+                if self.table_depth == 0 {
+                    if let Some(rows) = self.table.take() {
+                        self.pieces.push(Piece::Table(rows));
+                    }
+                }
+            }
+            "p" if self.table_depth == 0 => self.flush_paragraph(),
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str, stack: &[String]) {
+        // Only the text of runs: w:t (and w:rt/w:rubyBase's runs); not deleted text,
+        // field instructions or anything else.
+        if stack.last().is_some_and(|name| name == "t") {
+            self.push_text(text, stack);
+        }
+    }
+
+    fn push_text(&mut self, text: &str, stack: &[String]) {
+        if self.table_depth > 0 {
+            if let Some(cell) = self.cell() {
+                cell.push_str(text);
+            }
+            return;
+        }
+        let Some(paragraph) = &mut self.paragraph else {
+            return;
+        };
+        if stack.iter().any(|name| name == "rt") {
+            paragraph.readings.push(text.to_owned());
+        } else if stack.iter().any(|name| name == "rubyBase") {
+            paragraph.bases.push(text.to_owned());
+        } else {
+            paragraph.text.push_str(text);
+        }
+    }
+
+    fn cell(&mut self) -> Option<&mut String> {
+        self.table
+            .as_mut()
+            .and_then(|rows| rows.last_mut())
+            .and_then(|row| row.last_mut())
+    }
+
+    fn flush_paragraph(&mut self) {
+        let Some(open) = self.paragraph.take() else {
+            return;
+        };
+        let style = open.style.as_deref().unwrap_or("");
+        let role = match role_of(style, open.numbered) {
+            _ if !open.bases.is_empty() => Role::Author {
+                name: open.bases.join(" "),
+                reading: (!open.readings.is_empty()).then(|| open.readings.join(" ")),
+            },
+            Role::Author { .. } => Role::Author {
+                name: open.text.clone(),
+                reading: None,
+            },
+            role => role,
+        };
+        let text = match &role {
+            Role::Author { name, .. } => name.clone(),
+            _ => open.text,
+        };
+        let lines = text.split('\n').map(str::to_owned).collect();
+        self.pieces
+            .push(Piece::Paragraph(Paragraph::new(text, lines, role)));
+    }
+}
+
+fn in_paragraph_properties(stack: &[String]) -> bool {
+    stack.last().is_some_and(|name| name == "pPr")
+}
+
+/// What a paragraph style (by id) says; Word's own ids and those of Rapporteur's export.
+fn role_of(style: &str, numbered: bool) -> Role {
+    let lower = style.to_ascii_lowercase();
+    match lower.as_str() {
+        "title" => Role::Title,
+        "affiliation" => Role::Affiliation,
+        "author" => Role::Author {
+            name: String::new(),
+            reading: None,
+        },
+        "caption" => Role::Caption,
+        s if s.starts_with("heading") => Role::Heading,
+        s if s.starts_with("listbullet") || s == "listparagraph" => Role::Bullet,
+        _ if numbered => Role::Bullet,
+        _ => Role::Unknown,
+    }
+}

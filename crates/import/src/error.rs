@@ -1,0 +1,35 @@
+//! Why a file could not be read at all. A file that is read but not understood is no
+//! error: what is not recognised is kept as free text (see `ImportReport`).
+
+/// A refusal, saying what was refused and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("the file is {size} bytes; at most {limit} bytes are read")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("the text is not UTF-8 (first bad byte at offset {offset})")]
+    NotUtf8 { offset: usize },
+    #[error("not a Word file: {reason}")]
+    NotDocx { reason: String },
+    #[error("the Word file has {count} parts; at most {limit} are read")]
+    TooManyEntries { count: usize, limit: usize },
+    #[error("the Word file's part {name} would unpack to {size} bytes; at most {limit} are read")]
+    EntryTooLarge { name: String, size: u64, limit: u64 },
+    #[error("the Word file's part {name} is compressed {ratio}:1 (a zip bomb?); at most {limit}:1 is read")]
+    CompressionRatio {
+        name: String,
+        ratio: u64,
+        limit: u64,
+    },
+    #[error("the Word file has no word/document.xml")]
+    NoDocumentPart,
+    #[error("word/document.xml declares a DOCTYPE, which a Word file never does (refused: entity expansion)")]
+    Doctype,
+    #[error("word/document.xml uses the undeclared entity &{name}; (refused)")]
+    Entity { name: String },
+    #[error("word/document.xml nests elements {depth} deep; at most {limit} are read")]
+    TooDeep { depth: usize, limit: usize },
+    #[error("word/document.xml is not well-formed XML at byte {position}: {message}")]
+    Xml { position: u64, message: String },
+    #[error("the file holds no text")]
+    Empty,
+}

@@ -1,0 +1,540 @@
+//! The document's paragraphs and tables recognised as a report: title, byline, numbered
+//! sections, the summary, Working Parties and their Questions, bullets and schedules.
+//! What is not recognised stays, in place, as paragraph blocks.
+
+pub(crate) mod bullet;
+mod byline;
+mod dates;
+pub(crate) mod heading;
+mod meeting;
+mod question;
+mod schedule;
+mod working_party;
+
+use rapporteur_model::{
+    Block, Language, Meeting, Preset, Question, Report, Schedule, Section, Style, WorkingParty,
+};
+use rapporteur_prose::phrases;
+
+use crate::error::ImportError;
+use crate::piece::{Paragraph, Piece, Role};
+use crate::summary::{ImportReport, Typo};
+
+pub(crate) fn other_preset(preset: Preset) -> Preset {
+    match preset {
+        Preset::JaKatakana => Preset::JaKanji,
+        Preset::JaKanji => Preset::JaKatakana,
+    }
+}
+
+fn is_japanese(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
+/// The older preset writes full-width brackets, `〜` and `◦`; the default the others.
+fn preset_of(pieces: &[Piece]) -> Preset {
+    let (mut kanji, mut katakana) = (0usize, 0usize);
+    let mut count = |text: &str| {
+        for c in text.chars() {
+            match c {
+                '（' | '〜' | '◦' | '．' => kanji += 1,
+                '(' | '～' | '●' => katakana += 1,
+                _ => {}
+            }
+        }
+    };
+    for piece in pieces {
+        match piece {
+            Piece::Paragraph(p) => count(&p.text),
+            Piece::Table(rows) => rows.iter().flatten().for_each(|cell| count(cell)),
+        }
+    }
+    if kanji > katakana {
+        Preset::JaKanji
+    } else {
+        Preset::JaKatakana
+    }
+}
+
+fn text_of(piece: &Piece) -> &str {
+    match piece {
+        Piece::Paragraph(p) => p.text.trim(),
+        Piece::Table(_) => "",
+    }
+}
+
+pub(crate) fn recognise(
+    pieces: Vec<Piece>,
+    mut account: ImportReport,
+) -> Result<(Report, ImportReport), ImportError> {
+    let pieces: Vec<Piece> = pieces
+        .into_iter()
+        .filter(|p| !matches!(p, Piece::Paragraph(p) if p.text.trim().is_empty()))
+        .collect();
+    if pieces.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let japanese = pieces.iter().any(|p| text_of(p).chars().any(is_japanese))
+        || pieces.iter().any(|p| matches!(p, Piece::Table(rows) if rows.iter().flatten().any(|c| c.chars().any(is_japanese))));
+    let language = if japanese { Language::Ja } else { Language::En };
+    let preset = preset_of(&pieces);
+
+    // The title: the paragraph styled so, else the first one.
+    let title_index = pieces
+        .iter()
+        .position(|p| matches!(p, Piece::Paragraph(p) if p.role == Role::Title))
+        .filter(|&i| i < 3)
+        .or_else(|| pieces.iter().position(|p| matches!(p, Piece::Paragraph(_))))
+        .unwrap_or(0);
+    let title = text_of(&pieces[title_index]).to_owned();
+    if !title.is_empty() {
+        account.recognised("title", "title");
+    }
+    let first_heading = pieces
+        .iter()
+        .enumerate()
+        .skip(title_index + 1)
+        .find(|(_, p)| is_heading_piece(p, &[]))
+        .map_or(pieces.len(), |(i, _)| i);
+    let byline: Vec<&Paragraph> = pieces[title_index + 1..first_heading]
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Paragraph(p) => Some(p),
+            Piece::Table(_) => None,
+        })
+        .collect();
+    let all_paragraphs = byline.len() == first_heading - title_index - 1;
+    let (authors, body_start) = match byline::read(&byline).filter(|_| all_paragraphs) {
+        Some(authors) => (authors, first_heading),
+        None => (Vec::new(), title_index + 1),
+    };
+    for (i, author) in authors.iter().enumerate() {
+        account.recognised(&format!("authors[{i}]"), author.name.clone());
+    }
+
+    let mut builder = Builder {
+        language,
+        preset,
+        sections: Vec::new(),
+        stack: Vec::new(),
+        meeting: None,
+        caption: None,
+        account,
+    };
+    for piece in &pieces[body_start..] {
+        match piece {
+            Piece::Paragraph(p) => builder.paragraph(p),
+            Piece::Table(rows) => builder.table(rows),
+        }
+    }
+    builder.flush_caption();
+    while !builder.stack.is_empty() {
+        builder.close();
+    }
+    let meeting = builder.meeting.take().unwrap_or_default();
+    let report = Report {
+        title,
+        language,
+        style: Style { preset },
+        authors,
+        meeting,
+        sections: builder.sections,
+    };
+    Ok((report, builder.account))
+}
+
+/// Whether a piece is a heading that may follow the section numbered `current`.
+fn is_heading_piece(piece: &Piece, current: &[u32]) -> bool {
+    let Piece::Paragraph(p) = piece else {
+        return false;
+    };
+    match (&p.role, heading::parse(&p.text)) {
+        (Role::Heading, _) => true,
+        (Role::Unknown, Some(h)) => !p.text.contains('\n') && follows(current, &h.number),
+        _ => false,
+    }
+}
+
+/// Whether section `next` may follow section `current`: a later sibling of it or of one
+/// of its parents, or its first child.
+fn follows(current: &[u32], next: &[u32]) -> bool {
+    let Some((&last, parent)) = next.split_last() else {
+        return false;
+    };
+    if next.len() > current.len() + 1 || current.get(..parent.len()) != Some(parent) {
+        return false;
+    }
+    match current.get(parent.len()) {
+        Some(&at) => last > at,
+        None => last == 1 || current.is_empty(),
+    }
+}
+
+/// A section being filled, and the Working Party sentence it opened with.
+struct Open {
+    section: Section,
+    number: Vec<u32>,
+    /// The opening sentence and the Questions it named with their scopes.
+    opening: Option<(String, working_party::Scopes)>,
+}
+
+struct Builder {
+    language: Language,
+    preset: Preset,
+    sections: Vec<Section>,
+    stack: Vec<Open>,
+    meeting: Option<Meeting>,
+    /// A table caption waiting for its table: the line as written, and its text.
+    caption: Option<(String, Option<String>)>,
+    account: ImportReport,
+}
+
+impl Builder {
+    fn section_path(&self) -> String {
+        let mut path = String::new();
+        let mut siblings = self.sections.len();
+        for (depth, open) in self.stack.iter().enumerate() {
+            if depth > 0 {
+                path.push('.');
+            }
+            path.push_str(&format!("sections[{siblings}]"));
+            siblings = open.section.sections.len();
+        }
+        path
+    }
+
+    /// The path the next block of the current section will have.
+    fn block_path(&self) -> String {
+        let blocks = self.stack.last().map_or(0, |o| o.section.blocks.len());
+        format!("{}.blocks[{blocks}]", self.section_path())
+    }
+
+    fn current(&mut self) -> &mut Open {
+        if self.stack.is_empty() {
+            // Text before the first heading: a section with an empty heading keeps it in
+            // place (only a Working Party's section may have none at all).
+            self.stack.push(Open {
+                section: Section {
+                    heading: Some(String::new()),
+                    ..Section::default()
+                },
+                number: vec![1],
+                opening: None,
+            });
+        }
+        self.stack.last_mut().expect("a section is open")
+    }
+
+    fn push(&mut self, block: Block) {
+        self.current().section.blocks.push(block);
+    }
+
+    fn free_text(&mut self, text: &str) {
+        let path = self.block_path();
+        self.account.free_text(&path, text);
+        self.push(Block::Paragraph {
+            text: text.to_owned(),
+        });
+    }
+
+    fn open(&mut self, number: Vec<u32>, text: &str) {
+        self.flush_caption();
+        let level = number.len().min(self.stack.len() + 1).max(1);
+        while self.stack.len() >= level {
+            self.close();
+        }
+        let section = match heading::working_party(text) {
+            Some((wp, title)) => Section {
+                working_party: Some(WorkingParty {
+                    number: wp,
+                    title,
+                    intro: None,
+                }),
+                ..Section::default()
+            },
+            None => Section {
+                heading: Some(text.to_owned()),
+                ..Section::default()
+            },
+        };
+        self.stack.push(Open {
+            section,
+            number,
+            opening: None,
+        });
+        let path = self.section_path();
+        let what = match &self
+            .stack
+            .last()
+            .expect("just pushed")
+            .section
+            .working_party
+        {
+            Some(wp) => format!("Working Party {}", wp.number),
+            None => "heading".to_owned(),
+        };
+        self.account.recognised(&path, what);
+    }
+
+    /// Closes the innermost section: the Working Party's sentence gives its Questions
+    /// their scopes, and is kept as the intro when it is not the generated one.
+    fn close(&mut self) {
+        self.flush_caption();
+        let path = self.section_path();
+        let Some(mut open) = self.stack.pop() else {
+            return;
+        };
+        if let (Some(wp), Some((sentence, scopes))) =
+            (&mut open.section.working_party, open.opening.take())
+        {
+            for block in &mut open.section.blocks {
+                if let Block::Question(q) = block {
+                    if let Some((_, scope)) = scopes.iter().find(|(n, _)| *n == q.number) {
+                        q.scope = scope.clone();
+                    }
+                }
+            }
+            let questions: Vec<&Question> = open
+                .section
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Question(q) => Some(q),
+                    _ => None,
+                })
+                .collect();
+            let generated =
+                phrases::working_party_sentence(self.language, self.preset, wp, &questions);
+            if generated.as_deref() != Some(sentence.as_str()) {
+                wp.intro = Some(sentence);
+                self.account.kept_as_written(
+                    &format!("{path}.working_party.intro"),
+                    "Working Party sentence",
+                );
+            }
+        }
+        match self.stack.last_mut() {
+            Some(parent) => parent.section.sections.push(open.section),
+            None => self.sections.push(open.section),
+        }
+    }
+
+    fn paragraph(&mut self, p: &Paragraph) {
+        let text = p.text.trim();
+        let current: Vec<u32> = self
+            .stack
+            .last()
+            .map(|o| o.number.clone())
+            .unwrap_or_default();
+        if is_heading_piece(&Piece::Paragraph(p.clone()), &current) {
+            match heading::parse(text) {
+                Some(h) => self.open(h.number, &h.text),
+                None => {
+                    let mut number = current;
+                    number.truncate(self.stack.len().max(1));
+                    if let Some(last) = number.last_mut() {
+                        *last += 1;
+                    } else {
+                        number.push(1);
+                    }
+                    self.open(number, text);
+                }
+            }
+            return;
+        }
+        if let Some(caption) = schedule::caption(text).filter(|_| !text.contains('\n')) {
+            self.flush_caption();
+            self.caption = Some((text.to_owned(), caption));
+            return;
+        }
+        self.flush_caption();
+        let (bulleted, body) = match (&p.role, bullet::strip(text)) {
+            (Role::Bullet, _) => (true, text),
+            (_, Some(rest)) => (true, rest),
+            _ => (false, text),
+        };
+        if self.language == Language::Ja {
+            if !bulleted && self.meeting.is_none() && self.summary(body) {
+                return;
+            }
+            if !bulleted && self.working_party_sentence(body) {
+                return;
+            }
+            if self.question(body) {
+                return;
+            }
+        }
+        if bulleted {
+            let path = self.block_path();
+            let open = self.current();
+            match open.section.blocks.last_mut() {
+                Some(Block::Bullets { items }) => items.push(body.to_owned()),
+                _ => {
+                    open.section.blocks.push(Block::Bullets {
+                        items: vec![body.to_owned()],
+                    });
+                    self.account.recognised(&path, "bullets");
+                }
+            }
+            return;
+        }
+        self.free_text(text);
+    }
+
+    /// The summary paragraph: the meeting's facts, and the sentences after them kept as
+    /// a paragraph of their own.
+    fn summary(&mut self, text: &str) -> bool {
+        let sentences = split_outside(text, '。', true);
+        let Some(read) = meeting::read(&sentences) else {
+            return false;
+        };
+        let facts: String = sentences[..read.sentences].concat();
+        let path = self.block_path();
+        for wrong in &read.wrong_weekdays {
+            self.account.kept_as_written(
+                &path,
+                format!(
+                    "weekday ({}) of {} does not match the date",
+                    wrong.printed, wrong.date
+                ),
+            );
+        }
+        let generated = [self.preset, other_preset(self.preset)]
+            .iter()
+            .any(|&p| phrases::summary(self.language, p, &read.meeting) == facts);
+        self.meeting = Some(read.meeting);
+        self.account.recognised("meeting", "meeting facts");
+        if generated {
+            self.push(Block::Summary);
+            self.account.recognised(&path, "summary");
+            let rest = sentences[read.sentences..].concat();
+            if !rest.trim().is_empty() {
+                self.free_text(rest.trim());
+            }
+        } else {
+            self.account
+                .kept_as_written(&path, "summary paragraph (meeting facts read)");
+            self.push(Block::Paragraph {
+                text: text.to_owned(),
+            });
+        }
+        true
+    }
+
+    /// A Working Party's opening sentence, before its first Question.
+    fn working_party_sentence(&mut self, text: &str) -> bool {
+        let Some(open) = self.stack.last_mut() else {
+            return false;
+        };
+        let Some(wp) = &open.section.working_party else {
+            return false;
+        };
+        let has_question = open
+            .section
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Question(_)));
+        if has_question || open.opening.is_some() || !text.starts_with(&format!("WP{}", wp.number))
+        {
+            return false;
+        }
+        match working_party::read(text, wp.number) {
+            Some(scopes) => open.opening = Some((text.to_owned(), scopes)),
+            // Not read: kept as the Working Party's intro, which replaces the sentence.
+            None => open.opening = Some((text.to_owned(), Vec::new())),
+        }
+        true
+    }
+
+    fn question(&mut self, text: &str) -> bool {
+        let in_working_party = self
+            .stack
+            .last()
+            .is_some_and(|o| o.section.working_party.is_some());
+        let Some(read) = question::read(text, self.preset) else {
+            return false;
+        };
+        if !read.understood && !in_working_party {
+            return false;
+        }
+        let path = self.block_path();
+        for (found, term) in &read.typos {
+            self.account.typos.push(Typo {
+                path: path.clone(),
+                found: found.clone(),
+                term: (*term).to_owned(),
+            });
+        }
+        let q = &read.question;
+        self.account.recognised(
+            &path,
+            format!("課題{}: {} outcomes", q.number, q.outcomes.len()),
+        );
+        if q.text.is_some() {
+            self.account.kept_as_written(
+                &format!("{path}.text"),
+                format!("課題{} as written", q.number),
+            );
+        }
+        self.push(Block::Question(read.question));
+        true
+    }
+
+    fn flush_caption(&mut self) {
+        if let Some((_, caption)) = self.caption.take() {
+            // A caption with no table after it: a schedule with no rows prints the same.
+            let path = self.block_path();
+            self.account.recognised(&path, "table caption");
+            self.push(Block::Schedule(Schedule {
+                caption,
+                rows: Vec::new(),
+            }));
+        }
+    }
+
+    fn table(&mut self, rows: &[Vec<String>]) {
+        let caption = self.caption.take();
+        let path = self.block_path();
+        match schedule::rows(rows, self.language, self.preset) {
+            Some(rows) => {
+                self.account
+                    .recognised(&path, format!("schedule: {} rows", rows.len()));
+                self.push(Block::Schedule(Schedule {
+                    caption: caption.and_then(|(_, text)| text),
+                    rows,
+                }));
+            }
+            None => {
+                if let Some((line, _)) = caption {
+                    self.free_text(&line);
+                }
+                let text: Vec<String> = rows.iter().map(|row| row.join("\t")).collect();
+                self.free_text(&text.join("\n"));
+            }
+        }
+    }
+}
+
+/// `text` split at each `mark` outside brackets, keeping the mark at the end of each
+/// piece or not: sentences at `。`, items at `、`.
+pub(crate) fn split_outside(text: &str, mark: char, keep: bool) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if c == mark && depth == 0 => {
+                let end = if keep { i + c.len_utf8() } else { i };
+                out.push(&text[start..end]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    if start < text.len() || !keep {
+        out.push(&text[start..]);
+    }
+    out
+}

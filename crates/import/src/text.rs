@@ -1,0 +1,217 @@
+//! Plain text read into paragraphs and tables, as pdftotext or copy-paste gives it: hard
+//! line breaks inside sentences are joined, page numbers and running headers dropped,
+//! paragraphs cut by a page break joined again, tab-separated lines read as a table.
+
+use crate::error::ImportError;
+use crate::piece::{Paragraph, Piece, Role};
+use crate::recognise::heading;
+
+/// The largest text read.
+pub const MAX_TEXT: u64 = 16 << 20;
+
+/// What the text reader gives: the pieces, and the lines it dropped as page furniture.
+pub(crate) struct ReadText {
+    pub pieces: Vec<Piece>,
+    pub dropped: Vec<String>,
+}
+
+pub(crate) fn read_text(bytes: &[u8]) -> Result<ReadText, ImportError> {
+    if bytes.len() as u64 > MAX_TEXT {
+        return Err(ImportError::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_TEXT,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    // A form feed is pdftotext's page break: a line end like any other here.
+    let text = text.replace("\r\n", "\n").replace(['\r', '\u{c}'], "\n");
+    let mut blocks: Vec<Vec<String>> = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    for line in text.split('\n') {
+        // Trailing spaces go; a trailing tab is an empty last cell and stays.
+        let line = line.trim_end_matches([' ', '\u{3000}']);
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                blocks.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line.to_owned());
+        }
+    }
+    if !current.is_empty() {
+        blocks.push(current);
+    }
+    let dropped = drop_furniture(&mut blocks);
+    let blocks = blocks.into_iter().flat_map(split_at_structure).collect();
+    Ok(ReadText {
+        pieces: pieces(blocks),
+        dropped,
+    })
+}
+
+/// Removes page numbers, and running headers (a short line standing alone that recurs
+/// after the first heading), returning what it removed.
+fn drop_furniture(blocks: &mut Vec<Vec<String>>) -> Vec<String> {
+    let first_heading = blocks
+        .iter()
+        .position(|b| b.len() == 1 && heading::parse(&b[0]).is_some_and(|h| h.number.len() == 1))
+        .unwrap_or(blocks.len());
+    let standalone = |block: &Vec<String>| -> Option<String> {
+        let [line] = block.as_slice() else {
+            return None;
+        };
+        let line = line.trim();
+        let plain = !line.contains('\t')
+            && !line.contains('。')
+            && line.chars().count() <= 60
+            && heading::parse(line).is_none()
+            && !is_structural(line);
+        plain.then(|| line.to_owned())
+    };
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for block in &blocks[first_heading..] {
+        if let Some(line) = standalone(block) {
+            *counts.entry(line).or_default() += 1;
+        }
+    }
+    let mut dropped = Vec::new();
+    let mut index = 0;
+    blocks.retain_mut(|block| {
+        let after_heading = index >= first_heading;
+        index += 1;
+        block.retain(|line| {
+            let page_number = is_page_number(line);
+            if page_number {
+                dropped.push(line.trim().to_owned());
+            }
+            !page_number
+        });
+        if block.is_empty() {
+            return false;
+        }
+        if after_heading {
+            if let Some(line) = standalone(block) {
+                if counts.get(&line).copied().unwrap_or(0) >= 2 {
+                    dropped.push(line);
+                    return false;
+                }
+            }
+        }
+        true
+    });
+    dropped
+}
+
+/// `12`, `- 12 -`, `— 12 —`, `Page 12`, `12 / 30`.
+fn is_page_number(line: &str) -> bool {
+    let line = line.trim();
+    let line = line.strip_prefix("Page ").unwrap_or(line);
+    let inner = line.trim_matches(|c: char| matches!(c, '-' | '–' | '—' | ' '));
+    let (a, b) = inner.split_once(" / ").unwrap_or((inner, "1"));
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+    digits(a) && digits(b)
+}
+
+/// A line that starts something of its own: a heading, a bullet, a table caption.
+pub(crate) fn is_structural(line: &str) -> bool {
+    let line = line.trim_start();
+    heading::parse(line).is_some()
+        || crate::recognise::bullet::strip(line).is_some()
+        || line.starts_with('■')
+        || line.starts_with("Table ")
+}
+
+/// A block split before each line that starts something of its own (a bullet right
+/// under the last line of a paragraph), unless the block is a table.
+fn split_at_structure(block: Vec<String>) -> Vec<Vec<String>> {
+    if is_table(&block) {
+        return vec![block];
+    }
+    let mut out: Vec<Vec<String>> = Vec::new();
+    for line in block {
+        match out.last_mut() {
+            Some(current) if !is_structural(&line) => current.push(line),
+            _ => out.push(vec![line]),
+        }
+    }
+    out
+}
+
+fn is_table(block: &[String]) -> bool {
+    block.iter().filter(|line| line.contains('\t')).count() * 2 > block.len()
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| "。．.!?！？」』".contains(c))
+}
+
+/// Blocks into pieces; a paragraph cut by a page break (it does not end a sentence and
+/// the next block starts nothing of its own) is joined with the next one.
+fn pieces(blocks: Vec<Vec<String>>) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut previous_open = false;
+    // The title and byline come before the first heading: never joined.
+    let mut seen_heading = false;
+    for block in blocks {
+        if is_table(&block) {
+            let rows = block
+                .iter()
+                .map(|line| line.split('\t').map(|c| c.trim().to_owned()).collect())
+                .collect();
+            pieces.push(Piece::Table(rows));
+            previous_open = false;
+            continue;
+        }
+        let starts_own = is_structural(&block[0]);
+        if previous_open && !starts_own {
+            if let Some(Piece::Paragraph(paragraph)) = pieces.last_mut() {
+                for line in &block {
+                    paragraph.text = join(&paragraph.text, line);
+                }
+                paragraph.lines.extend(block);
+                previous_open = !ends_sentence(&paragraph.text);
+                continue;
+            }
+        }
+        let single_heading = block.len() == 1 && heading::parse(&block[0]).is_some();
+        seen_heading |= single_heading;
+        let text = block
+            .iter()
+            .fold(String::new(), |text, line| join(&text, line));
+        previous_open = !single_heading
+            && !block[0].trim_start().starts_with('■')
+            && !ends_sentence(&text)
+            && seen_heading;
+        pieces.push(Piece::Paragraph(Paragraph::new(text, block, Role::Unknown)));
+    }
+    pieces
+}
+
+/// Two pieces of one sentence joined: directly between Japanese characters, with a space
+/// between Latin words, and a word hyphenated at the line end joined whole.
+pub(crate) fn join(left: &str, right: &str) -> String {
+    let right = right.trim();
+    if left.is_empty() {
+        return right.to_owned();
+    }
+    let left = left.trim_end();
+    let before = left.chars().last().unwrap_or(' ');
+    let after = right.chars().next().unwrap_or(' ');
+    if before == '-' && after.is_ascii_lowercase() {
+        let before_hyphen = left[..left.len() - 1].chars().last().unwrap_or(' ');
+        if before_hyphen.is_ascii_alphabetic() {
+            return format!("{}{right}", &left[..left.len() - 1]);
+        }
+    }
+    if before.is_ascii() && after.is_ascii() && before != '(' && after != ')' {
+        format!("{left} {right}")
+    } else {
+        format!("{left}{right}")
+    }
+}
