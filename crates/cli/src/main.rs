@@ -29,7 +29,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Add report files to the database (all or none) and print their new ids
+    /// Add reports to the database (all files or none) and print their new ids: report
+    /// files, and published reports (.docx or plain text), told apart by content; for a
+    /// published report, also what was recognised, kept as free text, and typos read
     Import {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -156,12 +158,17 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             unreachable!("handled before opening the database")
         }
         Command::Import { files } => {
-            let reports = files
+            let read = files
                 .iter()
-                .map(|f| read_file(f))
+                .map(|f| read_any(f))
                 .collect::<Result<Vec<_>, _>>()?;
-            for id in store.import_reports(&reports)? {
+            let reports: Vec<Report> = read.iter().map(|(report, _)| report.clone()).collect();
+            let ids = store.import_reports(&reports)?;
+            for ((id, (_, account)), file) in ids.iter().zip(&read).zip(&files) {
                 writeln!(out, "{id}")?;
+                if let Some(account) = account {
+                    print_account(&file.display().to_string(), account, out)?;
+                }
             }
         }
         Command::List => {
@@ -322,6 +329,51 @@ fn read_file(path: &Path) -> Result<Report, Failure> {
         ))
     })?;
     read_report(&text).map_err(|e| Failure::Message(format!("{}: {e}", path.display())))
+}
+
+/// A report file, or a published report (a Word file or its text) with the account of
+/// what was read of it: told apart by content, not by name.
+fn read_any(path: &Path) -> Result<(Report, Option<rapporteur_import::ImportReport>), Failure> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Failure::Message(format!("{}: cannot read: {e}", path.display())))?;
+    // JSON content is a report file (and its errors are the format's), whatever else.
+    let is_report_file = !rapporteur_import::looks_like_docx(&bytes)
+        && bytes
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(|b| matches!(b, b'{' | b'[' | b'"'));
+    if is_report_file {
+        return Ok((read_file(path)?, None));
+    }
+    let imported = rapporteur_import::import(&bytes)
+        .map_err(|e| Failure::Message(format!("{}: {e}", path.display())))?;
+    Ok((imported.report, Some(imported.account)))
+}
+
+/// What the import of a published report recognised, kept and read through, indented
+/// under its id.
+fn print_account(
+    file: &str,
+    account: &rapporteur_import::ImportReport,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    writeln!(out, "  {file}: {}", account.counts())?;
+    for part in &account.recognised {
+        writeln!(out, "  recognised\t{}\t{}", part.path, part.what)?;
+    }
+    for part in &account.free_text {
+        writeln!(out, "  free text\t{}\t{}", part.path, part.what)?;
+    }
+    for part in &account.kept_as_written {
+        writeln!(out, "  as written\t{}\t{}", part.path, part.what)?;
+    }
+    for typo in &account.typos {
+        writeln!(out, "  typo\t{}\t{} → {}", typo.path, typo.found, typo.term)?;
+    }
+    for line in &account.dropped {
+        writeln!(out, "  dropped\t{line}")?;
+    }
+    Ok(())
 }
 
 fn show(report: &Report, out: &mut impl Write) -> io::Result<()> {

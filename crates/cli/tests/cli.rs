@@ -378,3 +378,62 @@ fn a_database_that_cannot_be_opened_is_a_one_line_error() {
         "{message}"
     );
 }
+
+#[test]
+fn published_reports_import_from_word_and_text_with_what_was_read() {
+    let env = Env::new();
+    env.ok(&["import", EXAMPLE_PATH]);
+    let docx = env.path("published.docx");
+    env.ok(&[
+        "export",
+        "1",
+        "--format",
+        "docx",
+        "-o",
+        docx.to_str().unwrap(),
+    ]);
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/sg17-2025-12-report.txt"
+    );
+    // Named for neither: told apart by content.
+    let text = env.path("published.bin");
+    std::fs::copy(seed, &text).unwrap();
+    let out = env.ok(&["import", docx.to_str().unwrap(), text.to_str().unwrap()]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "2", "{out}");
+    assert!(lines.contains(&"3"), "{out}");
+    assert!(
+        out.contains("recognised\tsections[2].sections[0].blocks[0]\t課題10: 17 outcomes"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "typo\tsections[2].sections[0].blocks[0]\tデータミネーション → デターミネーション"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("free text\tsections[0].blocks[1]\tなお、第1回会合同様に"),
+        "{out}"
+    );
+    let shown = env.ok(&["show", "2"]);
+    assert_eq!(
+        shown,
+        env.ok(&["show", "1"]),
+        "the Word file reads back as the report"
+    );
+    assert!(env
+        .ok(&["show", "3"])
+        .starts_with("ITU-T SG17第2回会合報告\n"));
+    // A published report that cannot be read adds nothing, even beside good files.
+    let truncated = env.path("truncated.docx");
+    let bytes = std::fs::read(&docx).unwrap();
+    std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
+    let message = env.user_error(&["import", seed, truncated.to_str().unwrap()]);
+    assert!(
+        message.contains("truncated.docx: not a Word file"),
+        "{message}"
+    );
+    assert_eq!(env.ok(&["list"]).lines().count(), 3);
+}
