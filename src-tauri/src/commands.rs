@@ -138,24 +138,14 @@ pub async fn import_report_file(
     Ok(state.store()?.create_report(&report)?)
 }
 
-/// The largest report file the app reads: the 6-page example is 60 KB.
-const MAX_REPORT_FILE: u64 = 16 * 1024 * 1024;
-
 fn read_report_file(path: &str) -> Result<Report, CommandError> {
-    let io =
-        |e: std::io::Error| CommandError::new(ErrorCode::Io, format!("{path}: cannot read: {e}"));
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_REPORT_FILE {
-        return Err(CommandError::new(
-            ErrorCode::InvalidReport,
-            format!(
-                "{path}: {size} bytes is too large for a report file (at most {MAX_REPORT_FILE})"
-            ),
-        ));
-    }
-    let text = std::fs::read_to_string(path).map_err(io)?;
-    rapporteur_format::read_report(&text)
-        .map_err(|e| CommandError::new(ErrorCode::InvalidReport, format!("{path}: {e}")))
+    rapporteur_format::read_report_file(std::path::Path::new(path)).map_err(|e| {
+        let code = match e {
+            rapporteur_format::FileError::Io { .. } => ErrorCode::Io,
+            _ => ErrorCode::InvalidReport,
+        };
+        CommandError::new(code, e.to_string())
+    })
 }
 
 /// The kept revisions of report `id`, newest first.

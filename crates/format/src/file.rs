@@ -1,0 +1,66 @@
+//! Reading a report file from disk, bounded: a file too large, not UTF-8, or nested too
+//! deeply gets a clear error naming the file, never an exhausted memory or stack.
+
+use crate::{read_report, FormatError};
+use rapporteur_model::Report;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// The largest report file read: the 6-page example is 60 KB, a 30-page report about
+/// 300 KB. (JSON nesting is bounded by serde_json's limit of 128 levels.)
+pub const MAX_REPORT_FILE: u64 = 16 * 1024 * 1024;
+
+/// Why a report file could not be read; each names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: more than {limit} bytes, too large for a report file")]
+    TooLarge { path: PathBuf, limit: u64 },
+    #[error("{path}: not UTF-8 text (byte {byte})")]
+    NotUtf8 { path: PathBuf, byte: usize },
+    #[error("{path}: {source}")]
+    Format { path: PathBuf, source: FormatError },
+}
+
+/// Reads the report file at `path`, at most `MAX_REPORT_FILE` bytes of it.
+pub fn read_report_file(path: &Path) -> Result<Report, FileError> {
+    let text = read_text_file(path, MAX_REPORT_FILE)?;
+    read_report(&text).map_err(|source| FileError::Format {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Reads the UTF-8 text of the file at `path`, refusing it beyond `limit` bytes. The
+/// limit holds while reading (not only by the size the file claimed beforehand), so a
+/// file that grows or a device that never ends is cut off too.
+pub fn read_text_file(path: &Path, limit: u64) -> Result<String, FileError> {
+    let io = |source| FileError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let claimed = file.metadata().map_err(io)?.len();
+    if claimed > limit {
+        return Err(FileError::TooLarge {
+            path: path.to_owned(),
+            limit,
+        });
+    }
+    let mut bytes = Vec::with_capacity(claimed as usize);
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(FileError::TooLarge {
+            path: path.to_owned(),
+            limit,
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| FileError::NotUtf8 {
+        path: path.to_owned(),
+        byte: e.utf8_error().valid_up_to(),
+    })
+}
