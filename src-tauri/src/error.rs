@@ -39,8 +39,17 @@ impl From<StoreError> for CommandError {
             StoreError::NewerSchema { .. }
             | StoreError::NotADatabase { .. }
             | StoreError::CreateDir { .. }
-            | StoreError::NoDataDir => ErrorCode::DatabaseUnavailable,
-            StoreError::Sqlite(_) => ErrorCode::Database,
+            | StoreError::NoDataDir
+            | StoreError::ReadOnly { .. }
+            | StoreError::CannotOpen { .. }
+            | StoreError::Damaged { .. }
+            | StoreError::InUse { .. }
+            | StoreError::NoSuchBackup { .. } => ErrorCode::DatabaseUnavailable,
+            StoreError::File { .. } => ErrorCode::Io,
+            // A save that could not be made this time: the message says why and what to do.
+            StoreError::Busy { .. } | StoreError::DiskFull { .. } | StoreError::Sqlite(_) => {
+                ErrorCode::Database
+            }
         };
         CommandError::new(code, err.to_string())
     }

@@ -5,9 +5,8 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use rapporteur_checks::{EarlierTitle, Severity};
-use rapporteur_format::read_report;
 use rapporteur_model::Report;
-use rapporteur_storage::{default_db_path, ReportId, Store};
+use rapporteur_storage::{default_db_path, BackupReason, ReportId, Store};
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -64,6 +63,20 @@ enum Command {
     Restore { id: ReportId, revision: u32 },
     /// Take a report out of the library
     Delete { id: ReportId },
+    /// The database's rolling backups (in the `backups` folder beside it)
+    #[command(subcommand)]
+    Backup(BackupCommand),
+}
+
+#[derive(Subcommand)]
+enum BackupCommand {
+    /// List the backups, newest first: NAME, when taken, size
+    List,
+    /// Back up the database now; print the new backup's path
+    Now,
+    /// Put a backup back as the database (the database as it was is backed up first;
+    /// refused while the app or another rapporteur-cli has it open)
+    Restore { name: String },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -152,9 +165,13 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
         Some(path) => path,
         None => default_db_path()?,
     };
+    // Before opening: a damaged database, which opening refuses, is the one to restore.
+    if let Command::Backup(command) = &cli.command {
+        return backup(command, &db, out);
+    }
     let mut store = Store::open(&db)?;
     match cli.command {
-        Command::Validate { .. } | Command::Check { .. } => {
+        Command::Validate { .. } | Command::Check { .. } | Command::Backup(_) => {
             unreachable!("handled before opening the database")
         }
         Command::Import { files } => {
@@ -318,17 +335,32 @@ fn earlier_titles(
     Ok(titles)
 }
 
+fn backup(command: &BackupCommand, db: &Path, out: &mut impl Write) -> Result<(), Failure> {
+    match command {
+        BackupCommand::List => {
+            for b in rapporteur_storage::list_backups(db)? {
+                let taken = b.taken_at.format("%Y-%m-%d %H:%M:%S UTC");
+                writeln!(out, "{}\t{taken}\t{} bytes", b.name, b.bytes)?;
+            }
+        }
+        BackupCommand::Now => {
+            let path = rapporteur_storage::back_up(db, BackupReason::Manual)?;
+            writeln!(out, "{}", path.display())?;
+        }
+        BackupCommand::Restore { name } => {
+            let saved = rapporteur_storage::restore_backup(db, name)?;
+            writeln!(
+                out,
+                "{name} restored; the database as it was is in {}",
+                saved.display()
+            )?;
+        }
+    }
+    Ok(())
+}
+
 fn read_file(path: &Path) -> Result<Report, Failure> {
-    let text = std::fs::read(path)
-        .map_err(|e| Failure::Message(format!("{}: cannot read: {e}", path.display())))?;
-    let text = String::from_utf8(text).map_err(|e| {
-        Failure::Message(format!(
-            "{}: not UTF-8 text (byte {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
-    read_report(&text).map_err(|e| Failure::Message(format!("{}: {e}", path.display())))
+    rapporteur_format::read_report_file(path).map_err(|e| Failure::Message(e.to_string()))
 }
 
 /// A report file, or a published report (a Word file or its text) with the account of

@@ -437,3 +437,38 @@ fn published_reports_import_from_word_and_text_with_what_was_read() {
     );
     assert_eq!(env.ok(&["list"]).lines().count(), 3);
 }
+
+#[test]
+fn backup_now_list_and_restore() {
+    let env = Env::new();
+    assert_eq!(env.ok(&["import", EXAMPLE_PATH]), "1\n");
+    let made = env.ok(&["backup", "now"]);
+    let made = PathBuf::from(made.trim_end());
+    assert_eq!(made.parent().unwrap(), env.path("backups"));
+    let name = made.file_name().unwrap().to_str().unwrap().to_owned();
+    assert!(name.ends_with("-manual.sqlite3"), "{name}");
+
+    let list = env.ok(&["backup", "list"]);
+    let line = list.lines().next().unwrap();
+    let columns: Vec<&str> = line.split('\t').collect();
+    assert_eq!(columns[0], name);
+    assert!(
+        columns[1].ends_with(" UTC") && columns[2].ends_with(" bytes"),
+        "{line}"
+    );
+
+    env.ok(&["delete", "1"]);
+    assert_eq!(env.ok(&["list"]), "");
+    let restored = env.ok(&["backup", "restore", &name]);
+    assert!(
+        restored.starts_with(&format!("{name} restored; the database as it was is in ")),
+        "{restored}"
+    );
+    assert_eq!(env.ok(&["list"]).lines().count(), 1, "the report is back");
+
+    let err = env.user_error(&["backup", "restore", "nothing.sqlite3"]);
+    assert!(
+        err.contains("no backup named nothing.sqlite3") && err.contains("backup list"),
+        "{err}"
+    );
+}

@@ -4,10 +4,15 @@
 //! One `Store` owns one connection. Every write is one transaction: a refused or failed
 //! save leaves the file exactly as it was.
 
+mod backup;
 mod error;
 mod migrations;
 mod store;
 
+pub use backup::{
+    back_up, backups_dir, list_backups, restore_backup, BackupInfo, BackupReason, DAILY,
+    KEPT_BACKUPS,
+};
 pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;
 pub use store::{

@@ -1,9 +1,10 @@
+use crate::backup::{back_up_from, daily_backup_due, BackupReason};
 use crate::migrations::{migrate_to, user_version, SCHEMA_VERSION};
 use crate::StoreError;
 use chrono::{DateTime, NaiveDate, Utc};
 use rapporteur_format::{read_report, validate, write_report};
 use rapporteur_model::{Report, Spelled};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::path::{Path, PathBuf};
@@ -68,6 +69,8 @@ pub struct ItemTitle {
 /// Many reports in one SQLite file.
 pub struct Store {
     conn: Connection,
+    /// The database file, named in every error a user can act on.
+    path: PathBuf,
 }
 
 impl Store {
@@ -81,8 +84,8 @@ impl Store {
                 source,
             })?;
         }
-        let conn = Connection::open(path)?;
-        Store::init(conn, path.to_owned())
+        let conn = Connection::open(path).map_err(|e| StoreError::from(e).at(path))?;
+        Store::init(conn, path.to_owned()).map_err(|e| e.at(path))
     }
 
     /// A database in memory, for tests and previews.
@@ -95,6 +98,12 @@ impl Store {
             path: path.clone(),
             reason,
         };
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // A file that SQLite would open read-only (its mode, its folder) is refused now,
+        // not at the first save, when the user would lose the edit.
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(StoreError::ReadOnly { path });
+        }
         // Judge the file before changing anything in it (turning on WAL writes its header).
         let version = user_version(&conn).map_err(|e| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::NotADatabase) => {
@@ -102,6 +111,7 @@ impl Store {
             }
             _ => StoreError::Sqlite(e),
         })?;
+
         if version > SCHEMA_VERSION {
             return Err(StoreError::NewerSchema {
                 path,
@@ -121,13 +131,64 @@ impl Store {
                 )));
             }
         }
-        conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "foreign_keys", true)?;
         if path.as_os_str() != ":memory:" {
             conn.pragma_update(None, "journal_mode", "WAL")?;
         }
+        if version > 0 {
+            // A damaged page found now is refused before anything is written over it.
+            let verdict: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
+            if verdict != "ok" {
+                return Err(StoreError::Damaged {
+                    path,
+                    reason: verdict,
+                });
+            }
+        }
+        if path.as_os_str() != ":memory:" && version > 0 {
+            if version < SCHEMA_VERSION {
+                // No upgrade without a copy of the database as the older build left it.
+                back_up_from(&conn, &path, BackupReason::BeforeUpgrade)?;
+            } else if daily_backup_due(&path).unwrap_or(false) {
+                // A backup that cannot be made (full disk, read-only backups folder) must
+                // not keep the user from their reports; the next opening tries again.
+                let _ = back_up_from(&conn, &path, BackupReason::Daily);
+            }
+        }
         migrate_to(&mut conn, SCHEMA_VERSION)?;
-        Ok(Store { conn })
+        Ok(Store { conn, path })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Caps the database at `pages` pages for this connection (SQLite's
+    /// `max_page_count`): how the tests meet a full disk without filling one.
+    #[doc(hidden)]
+    pub fn cap_pages_for_tests(&self, pages: u32) -> Result<()> {
+        self.conn
+            .pragma_update(None, "max_page_count", pages)
+            .map_err(|e| StoreError::from(e).at(&self.path))
+    }
+
+    /// Runs `write` in one transaction that holds the write lock from its start, so a
+    /// second process waits for the first (up to the busy timeout) instead of failing
+    /// when a read turns into a write after the other one committed.
+    fn write<T>(&mut self, write: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let run = |conn: &mut Connection| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = write(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        };
+        run(&mut self.conn).map_err(|e: StoreError| e.at(&self.path))
+    }
+
+    /// Names a failed read's cause with the database's path.
+    fn located<T>(&self, result: Result<T>) -> Result<T> {
+        result.map_err(|e| e.at(&self.path))
     }
 
     /// Adds reports as new ones, all or none; returns their ids in order.
@@ -136,13 +197,12 @@ impl Store {
             validate(report)?;
         }
         let now = Utc::now();
-        let tx = self.conn.transaction()?;
-        let mut ids = Vec::with_capacity(reports.len());
-        for report in reports {
-            ids.push(insert_report(&tx, report, now)?);
-        }
-        tx.commit()?;
-        Ok(ids)
+        self.write(|tx| {
+            reports
+                .iter()
+                .map(|report| insert_report(tx, report, now))
+                .collect()
+        })
     }
 
     /// Adds one report; returns its id.
@@ -155,19 +215,23 @@ impl Store {
     pub fn save_report(&mut self, id: ReportId, report: &Report) -> Result<u32> {
         validate(report)?;
         let document = write_report(report);
-        let tx = self.conn.transaction()?;
-        let (head, head_document) = head(&tx, id)?;
-        if head_document == document {
-            return Ok(head);
-        }
-        let revision = head + 1;
-        write_head(&tx, id, revision, report, &document, Utc::now())?;
-        tx.commit()?;
-        Ok(revision)
+        self.write(|tx| {
+            let (head, head_document) = head(tx, id)?;
+            if head_document == document {
+                return Ok(head);
+            }
+            let revision = head + 1;
+            write_head(tx, id, revision, report, &document, Utc::now())?;
+            Ok(revision)
+        })
     }
 
     /// The newest revision of report `id`.
     pub fn report(&self, id: ReportId) -> Result<StoredReport> {
+        self.located(self.read_report(id))
+    }
+
+    fn read_report(&self, id: ReportId) -> Result<StoredReport> {
         let row = self
             .conn
             .query_row(
@@ -197,6 +261,10 @@ impl Store {
 
     /// Every report not deleted, most recently edited first.
     pub fn list_reports(&self) -> Result<Vec<ReportSummary>> {
+        self.located(self.read_list())
+    }
+
+    fn read_list(&self) -> Result<Vec<ReportSummary>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, title, organization, group_name, ordinal, start_date, end_date, updated_at, head_revision
              FROM reports WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC",
@@ -261,48 +329,52 @@ impl Store {
 
     /// Takes a report out of the library; `undelete_report` brings it back.
     pub fn delete_report(&mut self, id: ReportId) -> Result<()> {
-        let changed = self.conn.execute(
-            "UPDATE reports SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-            params![id, Utc::now()],
-        )?;
-        if changed == 0 {
-            return Err(StoreError::NotFound(id));
-        }
-        Ok(())
+        self.write(|tx| {
+            let changed = tx.execute(
+                "UPDATE reports SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                params![id, Utc::now()],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::NotFound(id));
+            }
+            Ok(())
+        })
     }
 
     /// Brings a deleted report back into the library.
     pub fn undelete_report(&mut self, id: ReportId) -> Result<()> {
-        let changed = self.conn.execute(
-            "UPDATE reports SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
-            [id],
-        )?;
-        if changed == 0 {
-            return Err(StoreError::NotFound(id));
-        }
-        Ok(())
+        self.write(|tx| {
+            let changed = tx.execute(
+                "UPDATE reports SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+                [id],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::NotFound(id));
+            }
+            Ok(())
+        })
     }
 
     /// Adds `report` once in the life of this database, remembered under `key`: the
     /// example report of a first run does not come back after the user deletes it.
     pub fn add_once(&mut self, key: &str, report: &Report) -> Result<Option<ReportId>> {
         validate(report)?;
-        let tx = self.conn.transaction()?;
-        let done: Option<String> = tx
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        if done.is_some() {
-            return Ok(None);
-        }
-        let id = insert_report(&tx, report, Utc::now())?;
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)",
-            params![key, id.to_string()],
-        )?;
-        tx.commit()?;
-        Ok(Some(id))
+        self.write(|tx| {
+            let done: Option<String> = tx
+                .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            if done.is_some() {
+                return Ok(None);
+            }
+            let id = insert_report(tx, report, Utc::now())?;
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)",
+                params![key, id.to_string()],
+            )?;
+            Ok(Some(id))
+        })
     }
 
     /// The titles the work item `item_id` has in the newest revision of every report in

@@ -428,6 +428,10 @@ fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
         "{err}"
     );
     assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(
+        !rapporteur_storage::backups_dir(&path).exists(),
+        "not even a backup was written"
+    );
 }
 
 #[test]
@@ -455,4 +459,231 @@ fn a_file_that_is_not_ours_is_refused_and_left_untouched() {
             .contains("it holds 1 table(s) of another program and no Rapporteur schema"),
         "{err}"
     );
+}
+
+#[test]
+fn a_second_writer_holding_the_database_too_long_gives_a_clear_error_and_loses_nothing() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store.create_report(&example()).unwrap();
+    let other = Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let before = dump(&path);
+
+    let mut edited = example();
+    edited.title = "待たされた編集".to_owned();
+    let err = store.save_report(id, &edited).unwrap_err();
+    assert!(
+        matches!(&err, StoreError::Busy { path: p } if *p == path),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .contains("this change was not saved: try again"),
+        "{err}"
+    );
+    assert_eq!(dump(&path), before);
+
+    // Once the other writer is done, the same save goes through.
+    other.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(store.save_report(id, &edited).unwrap(), 2);
+}
+
+#[test]
+fn a_full_disk_refuses_the_save_and_keeps_everything_saved_before() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store.create_report(&example()).unwrap();
+    let pages: u32 = Connection::open(&path)
+        .unwrap()
+        .pragma_query_value(None, "page_count", |r| r.get(0))
+        .unwrap();
+    // Room for nothing more: the next revision (60 KB) needs new pages.
+    store.cap_pages_for_tests(pages).unwrap();
+    let before = dump(&path);
+
+    let mut edited = example();
+    edited.title = "入らない編集".to_owned();
+    let err = store.save_report(id, &edited).unwrap_err();
+    assert!(
+        matches!(&err, StoreError::DiskFull { path: p } if *p == path),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string().ends_with(
+            "the disk is full; this change was not saved and the database is as it was: free some space and try again"
+        ),
+        "{err}"
+    );
+    assert_eq!(dump(&path), before);
+    assert_eq!(store.report(id).unwrap().report, example());
+}
+
+/// Makes `dir` and the files in it read-only for this process. Permissions do not bind
+/// root (as these tests may run), so for root the immutable attribute is set as well,
+/// which binds everyone; `writable_again` undoes both.
+fn make_read_only(dir: &Path) {
+    let files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    set_mode(dir, &files, 0o555, 0o444);
+    let probe = dir.join("probe");
+    if std::fs::write(&probe, "").is_ok() {
+        std::fs::remove_file(&probe).unwrap();
+        let status = std::process::Command::new("chattr")
+            .arg("+i")
+            .args(&files)
+            .arg(dir)
+            .status()
+            .expect("chattr, to make a folder read-only for root");
+        assert!(status.success(), "chattr +i failed");
+        assert!(
+            std::fs::write(&probe, "").is_err(),
+            "{}: cannot make the folder read-only for this process",
+            dir.display()
+        );
+    }
+}
+
+fn writable_again(dir: &Path) {
+    let files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    // Fails harmlessly where the attribute was never set (not root).
+    let _ = std::process::Command::new("chattr")
+        .arg("-i")
+        .arg(dir)
+        .args(&files)
+        .stderr(std::process::Stdio::null())
+        .status();
+    set_mode(dir, &files, 0o755, 0o644);
+}
+
+fn set_mode(dir: &Path, files: &[PathBuf], dir_mode: u32, file_mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    for file in files {
+        std::fs::set_permissions(file, std::fs::Permissions::from_mode(file_mode)).unwrap();
+    }
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(dir_mode)).unwrap();
+}
+
+#[test]
+fn a_read_only_data_folder_is_refused_with_a_clear_message_and_left_as_it_is() {
+    let (_dir, path) = temp_db();
+    let folder = path.parent().unwrap();
+    Store::open(&path)
+        .unwrap()
+        .create_report(&example())
+        .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    make_read_only(folder);
+
+    let opened = Store::open(&path);
+    let fresh = Store::open(&folder.join("new.sqlite3"));
+    let after = std::fs::read(&path).unwrap();
+    writable_again(folder);
+
+    let err = opened.err().expect("refused");
+    assert!(
+        matches!(&err, StoreError::ReadOnly { path: p } if *p == path),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string().contains("the database cannot be written (the file or its folder is read-only); nothing was changed"),
+        "{err}"
+    );
+    assert_eq!(after, before);
+    let err = fresh.err().expect("refused");
+    assert!(
+        matches!(&err, StoreError::CannotOpen { .. }),
+        "a new database in a read-only folder: {err:?}"
+    );
+    assert!(err.to_string().contains("new.sqlite3"), "{err}");
+}
+
+#[test]
+fn a_damaged_database_is_refused_and_left_byte_for_byte_as_it_was() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    for _ in 0..3 {
+        store.create_report(&example()).unwrap();
+    }
+    drop(store);
+    let good = std::fs::read(&path).unwrap();
+    let page = 4096;
+    assert!(good.len() > 20 * page);
+
+    // Garbage over a page in the middle; then a file cut short.
+    let mut scribbled = good.clone();
+    scribbled[10 * page..11 * page].fill(0x5a);
+    let cut = good[..good.len() / 2].to_vec();
+    for (what, bytes) in [("scribbled", scribbled), ("cut short", cut)] {
+        std::fs::write(&path, &bytes).unwrap();
+        let err = Store::open(&path).err().expect(what);
+        assert!(
+            matches!(&err, StoreError::Damaged { path: p, .. } if *p == path),
+            "{what}: {err:?}"
+        );
+        assert!(
+            err.to_string().contains("the database is damaged")
+                && err.to_string().contains("backup restore"),
+            "{what}: {err}"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "{what}");
+    }
+}
+
+#[test]
+fn a_database_made_by_every_released_schema_opens_upgrades_and_keeps_its_reports() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut tried = Vec::new();
+    for version in 1..=SCHEMA_VERSION {
+        let fixture = fixtures.join(format!("schema-{version}.sqlite3"));
+        if !fixture.exists() {
+            continue; // Not released yet.
+        }
+        tried.push(version);
+        let (_dir, path) = temp_db();
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::copy(&fixture, &path).unwrap();
+
+        let mut store = Store::open(&path).unwrap_or_else(|e| panic!("schema {version}: {e}"));
+        let list = store.list_reports().unwrap();
+        assert_eq!(list.len(), 1, "schema {version}");
+        assert_eq!(
+            store.report(1).unwrap().report,
+            example(),
+            "schema {version}"
+        );
+        assert!(matches!(store.report(2), Err(StoreError::NotFound(2))));
+        store.undelete_report(2).unwrap();
+        assert_eq!(store.report(2).unwrap().report, example());
+        let mut edited = example();
+        edited.title = "改訂".to_owned();
+        assert_eq!(store.save_report(1, &edited).unwrap(), 2);
+        let now: i64 = Connection::open(&path)
+            .unwrap()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(now, SCHEMA_VERSION);
+
+        // An upgrade keeps a backup of the database as the older build left it.
+        let upgrades: Vec<_> = rapporteur_storage::list_backups(&path)
+            .unwrap()
+            .into_iter()
+            .filter(|b| b.name.ends_with("-before-upgrade.sqlite3"))
+            .collect();
+        assert_eq!(upgrades.len(), usize::from(version < SCHEMA_VERSION));
+        for backup in upgrades {
+            let kept: i64 =
+                Connection::open(rapporteur_storage::backups_dir(&path).join(backup.name))
+                    .unwrap()
+                    .pragma_query_value(None, "user_version", |r| r.get(0))
+                    .unwrap();
+            assert_eq!(kept, version);
+        }
+    }
+    assert!(tried.contains(&1), "the fixture of schema 1 is there");
 }

@@ -1,0 +1,247 @@
+//! Rolling backups of the database: whole, consistent copies (`VACUUM INTO`) in a
+//! `backups` folder beside it, the newest `KEPT_BACKUPS` kept, and a restore that puts
+//! one back through SQLite's backup API after backing up what it replaces.
+//!
+//! These work on the database's path rather than an open `Store`, because a damaged
+//! database, which `Store::open` refuses, is exactly the one to restore over.
+
+use crate::migrations::{user_version, SCHEMA_VERSION};
+use crate::StoreError;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+/// How many backups are kept; the oldest go as new ones come.
+pub const KEPT_BACKUPS: usize = 10;
+
+/// How old the newest backup may be before opening the database makes another.
+pub const DAILY: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// The time in a backup's name: sorts as it reads, and is safe in any file system.
+const STAMP: &str = "%Y-%m-%dT%H-%M-%S%.3fZ";
+
+/// Why a backup was made; the last part of its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackupReason {
+    /// The first opening of the database in a day.
+    Daily,
+    /// Before the schema is upgraded by a newer build.
+    BeforeUpgrade,
+    /// Before a backup is restored over the database.
+    BeforeRestore,
+    /// Asked for (`rapporteur-cli backup now`).
+    Manual,
+}
+
+impl BackupReason {
+    fn as_str(self) -> &'static str {
+        match self {
+            BackupReason::Daily => "daily",
+            BackupReason::BeforeUpgrade => "before-upgrade",
+            BackupReason::BeforeRestore => "before-restore",
+            BackupReason::Manual => "manual",
+        }
+    }
+}
+
+/// One backup in the backups folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BackupInfo {
+    /// The file's name in the backups folder: what `restore_backup` takes.
+    pub name: String,
+    pub taken_at: DateTime<Utc>,
+    pub bytes: u64,
+}
+
+/// The folder the backups of the database at `db` go to.
+pub fn backups_dir(db: &Path) -> PathBuf {
+    db.parent().unwrap_or(Path::new(".")).join("backups")
+}
+
+/// The database's file name without `.sqlite3`: every backup's name starts with it.
+fn stem(db: &Path) -> String {
+    db.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "rapporteur".to_owned())
+}
+
+fn file_error(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::File {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// The backups of the database at `db`, newest first.
+pub fn list_backups(db: &Path) -> Result<Vec<BackupInfo>> {
+    let dir = backups_dir(db);
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(file_error(&dir)(e)),
+    };
+    let prefix = format!("{}-", stem(db));
+    let mut found = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(file_error(&dir))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(taken_at) = name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".sqlite3"))
+            .and_then(|rest| rest.get(..STAMP_LEN))
+            .and_then(|stamp| NaiveDateTime::parse_from_str(stamp, STAMP).ok())
+        else {
+            continue;
+        };
+        let bytes = entry.metadata().map_err(file_error(&entry.path()))?.len();
+        found.push(BackupInfo {
+            name,
+            taken_at: taken_at.and_utc(),
+            bytes,
+        });
+    }
+    found.sort_by(|a, b| b.name.cmp(&a.name));
+    Ok(found)
+}
+
+/// The length of a formatted `STAMP`, e.g. `2026-11-23T15-25-01.123Z`.
+const STAMP_LEN: usize = 24;
+
+/// Writes a consistent copy of the database at `db` into the backups folder (other
+/// processes may go on reading and writing meanwhile), then drops the oldest beyond
+/// `KEPT_BACKUPS`. Returns the new backup's path.
+pub fn back_up(db: &Path, reason: BackupReason) -> Result<PathBuf> {
+    let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| StoreError::from(e).at(db))?;
+    back_up_from(&conn, db, reason)
+}
+
+pub(crate) fn back_up_from(conn: &Connection, db: &Path, reason: BackupReason) -> Result<PathBuf> {
+    new_backup(db, reason, |partial| {
+        conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])
+            .map(drop)
+            .map_err(|e| StoreError::from(e).at(db))
+    })
+}
+
+/// Makes a backup named for `reason` with `write`, which writes the file it is given.
+/// That file is renamed to the backup's name only when complete: a backup cut short by
+/// a crash is never taken for a whole one. Then drops the oldest beyond `KEPT_BACKUPS`.
+fn new_backup(
+    db: &Path,
+    reason: BackupReason,
+    write: impl FnOnce(&Path) -> Result<()>,
+) -> Result<PathBuf> {
+    let dir = backups_dir(db);
+    std::fs::create_dir_all(&dir).map_err(file_error(&dir))?;
+    let name = format!(
+        "{}-{}-{}.sqlite3",
+        stem(db),
+        Utc::now().format(STAMP),
+        reason.as_str()
+    );
+    let path = dir.join(&name);
+    let partial = dir.join(format!("{name}.partial"));
+    let _ = std::fs::remove_file(&partial);
+    write(&partial)?;
+    std::fs::rename(&partial, &path).map_err(file_error(&path))?;
+    for old in list_backups(db)?.iter().skip(KEPT_BACKUPS) {
+        let old = dir.join(&old.name);
+        std::fs::remove_file(&old).map_err(file_error(&old))?;
+    }
+    Ok(path)
+}
+
+/// Whether the newest backup of the database at `db` is older than `DAILY` (or none).
+pub(crate) fn daily_backup_due(db: &Path) -> Result<bool> {
+    Ok(match list_backups(db)?.first() {
+        Some(newest) => (Utc::now() - newest.taken_at).to_std().unwrap_or_default() >= DAILY,
+        None => true,
+    })
+}
+
+/// Puts the backup `name` back as the database at `db`. The database as it was is
+/// backed up first (its backup's path is returned), and nothing happens while another
+/// process has the database open. The backup is checked whole before anything changes.
+pub fn restore_backup(db: &Path, name: &str) -> Result<PathBuf> {
+    let source = list_backups(db)?
+        .into_iter()
+        .find(|b| b.name == name)
+        .map(|b| backups_dir(db).join(b.name))
+        .ok_or_else(|| StoreError::NoSuchBackup {
+            name: name.to_owned(),
+            dir: backups_dir(db),
+        })?;
+    check_backup(&source)?;
+
+    let mut conn = Connection::open(db).map_err(|e| StoreError::from(e).at(db))?;
+    // SQLite leaves WAL mode only when no other connection has the file open: the one
+    // check for other Rapporteur windows or CLI runs there is, and the mode the backup
+    // API needs to write pages of another size.
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                StoreError::InUse {
+                    path: db.to_owned(),
+                }
+            }
+            _ => StoreError::from(e).at(db),
+        })?;
+    if mode != "delete" {
+        return Err(StoreError::InUse {
+            path: db.to_owned(),
+        });
+    }
+    // A damaged database cannot be copied by SQLite; its file is kept as it is instead
+    // (whole: out of WAL mode, the main file holds every committed change).
+    let saved = match back_up_from(&conn, db, BackupReason::BeforeRestore) {
+        Err(StoreError::Damaged { .. }) => new_backup(db, BackupReason::BeforeRestore, |copy| {
+            std::fs::copy(db, copy).map(drop).map_err(file_error(db))
+        })?,
+        saved => saved?,
+    };
+    conn.restore(
+        rusqlite::MAIN_DB,
+        &source,
+        None::<fn(rusqlite::backup::Progress)>,
+    )
+    .map_err(|e| StoreError::from(e).at(db))?;
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(|e| StoreError::from(e).at(db))?;
+    Ok(saved)
+}
+
+/// Refuses a backup that is damaged, not Rapporteur's, or of a newer schema.
+fn check_backup(path: &Path) -> Result<()> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| StoreError::from(e).at(path))?;
+    let version = user_version(&conn).map_err(|e| StoreError::from(e).at(path))?;
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            path: path.to_owned(),
+            found: version,
+            known: SCHEMA_VERSION,
+        });
+    }
+    if version < 1 {
+        return Err(StoreError::NotADatabase {
+            path: path.to_owned(),
+            reason: "it has no Rapporteur schema".to_owned(),
+        });
+    }
+    let verdict: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(|e| StoreError::from(e).at(path))?;
+    if verdict != "ok" {
+        return Err(StoreError::Damaged {
+            path: path.to_owned(),
+            reason: verdict,
+        });
+    }
+    Ok(())
+}
