@@ -366,8 +366,9 @@ fn read_file(path: &Path) -> Result<Report, Failure> {
 /// A report file, or a published report (a Word file or its text) with the account of
 /// what was read of it: told apart by content, not by name.
 fn read_any(path: &Path) -> Result<(Report, Option<rapporteur_import::ImportReport>), Failure> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure::Message(format!("{}: cannot read: {e}", path.display())))?;
+    let limit = rapporteur_import::MAX_FILE.max(rapporteur_format::MAX_REPORT_FILE);
+    let bytes =
+        rapporteur_format::read_file(path, limit).map_err(|e| Failure::Message(e.to_string()))?;
     // JSON content is a report file (and its errors are the format's), whatever else.
     let is_report_file = !rapporteur_import::looks_like_docx(&bytes)
         && bytes

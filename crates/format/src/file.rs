@@ -1,5 +1,6 @@
-//! Reading a report file from disk, bounded: a file too large, not UTF-8, or nested too
-//! deeply gets a clear error naming the file, never an exhausted memory or stack.
+//! Reading files from disk, bounded: a file too large, not UTF-8, or nested too deeply
+//! gets a clear error naming the file, never an exhausted memory or stack. The app and
+//! the CLI read every file they are given through here.
 
 use crate::{read_report, FormatError};
 use rapporteur_model::Report;
@@ -18,7 +19,7 @@ pub enum FileError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: more than {limit} bytes, too large for a report file")]
+    #[error("{path}: more than {limit} bytes, too large to be a report")]
     TooLarge { path: PathBuf, limit: u64 },
     #[error("{path}: not UTF-8 text (byte {byte})")]
     NotUtf8 { path: PathBuf, byte: usize },
@@ -35,32 +36,35 @@ pub fn read_report_file(path: &Path) -> Result<Report, FileError> {
     })
 }
 
-/// Reads the UTF-8 text of the file at `path`, refusing it beyond `limit` bytes. The
-/// limit holds while reading (not only by the size the file claimed beforehand), so a
-/// file that grows or a device that never ends is cut off too.
-pub fn read_text_file(path: &Path, limit: u64) -> Result<String, FileError> {
+/// Reads the UTF-8 text of the file at `path`, refusing it beyond `limit` bytes.
+fn read_text_file(path: &Path, limit: u64) -> Result<String, FileError> {
+    String::from_utf8(read_file(path, limit)?).map_err(|e| FileError::NotUtf8 {
+        path: path.to_owned(),
+        byte: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Reads the file at `path`, refusing it beyond `limit` bytes. The limit holds while
+/// reading (not only by the size the file claimed beforehand), so a file that grows or
+/// a device that never ends is cut off too.
+pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, FileError> {
     let io = |source| FileError::Io {
         path: path.to_owned(),
         source,
     };
+    let too_large = || FileError::TooLarge {
+        path: path.to_owned(),
+        limit,
+    };
     let file = std::fs::File::open(path).map_err(io)?;
     let claimed = file.metadata().map_err(io)?.len();
     if claimed > limit {
-        return Err(FileError::TooLarge {
-            path: path.to_owned(),
-            limit,
-        });
+        return Err(too_large());
     }
     let mut bytes = Vec::with_capacity(claimed as usize);
     file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > limit {
-        return Err(FileError::TooLarge {
-            path: path.to_owned(),
-            limit,
-        });
+        return Err(too_large());
     }
-    String::from_utf8(bytes).map_err(|e| FileError::NotUtf8 {
-        path: path.to_owned(),
-        byte: e.utf8_error().valid_up_to(),
-    })
+    Ok(bytes)
 }

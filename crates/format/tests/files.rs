@@ -30,7 +30,7 @@ fn a_file_beyond_the_limit_is_refused_without_reading_it() {
     assert_eq!(
         err.to_string(),
         format!(
-            "{}: more than {MAX_REPORT_FILE} bytes, too large for a report file",
+            "{}: more than {MAX_REPORT_FILE} bytes, too large to be a report",
             path.display()
         )
     );
