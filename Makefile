@@ -39,8 +39,11 @@ e2e: build
 bench: deps
 	cargo run --release -p rapporteur-export --example bench
 
-## The import's property tests with 100,000 generated and mangled files each (release).
+## 100,000 generated inputs through each property of the report file reader, and the
+## import's property tests with 100,000 generated and mangled files each (release;
+## `make test` runs a few hundred of each).
 fuzz: deps
+	RAPPORTEUR_FUZZ_CASES=$${RAPPORTEUR_FUZZ_CASES:-100000} cargo test --release -p rapporteur-format --test fuzz
 	IMPORT_FUZZ_CASES=$${IMPORT_FUZZ_CASES:-100000} cargo test --release -p rapporteur-import --test hostile
 
 ## Regenerate ui/src/bindings.ts from the Rust commands.
