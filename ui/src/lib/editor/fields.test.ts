@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../bindings";
-import { dateRangeProblem, formatCount, optionalText, parseCount, reportProblems, weekdayLabel } from "./fields";
+import { dateRangeProblem, formatCount, optionalText, parseCount, parseScheduleDate, reportProblems, weekdayLabel } from "./fields";
 
 describe("parseCount", () => {
   it("reads an empty field as absent, never as 0", () => {
@@ -75,5 +75,15 @@ describe("optionalText", () => {
     expect(optionalText("")).toBeNull();
     expect(optionalText("  ")).toBeNull();
     expect(optionalText("ジュネーブ")).toBe("ジュネーブ");
+  });
+});
+
+describe("schedule dates", () => {
+  it("takes a day or a month, full-width digits too, and refuses anything else", () => {
+    expect(parseScheduleDate("2026-05-12")).toEqual({ ok: true, value: "2026-05-12" });
+    expect(parseScheduleDate(" ２０２６ー０５ ")).toEqual({ ok: true, value: "2026-05" });
+    expect(parseScheduleDate("")).toEqual({ ok: true, value: null });
+    expect(parseScheduleDate("2026-02-30")).toEqual({ ok: false });
+    expect(parseScheduleDate("5月")).toEqual({ ok: false });
   });
 });

@@ -64,3 +64,10 @@ export function reportProblems(report: Report): Problem[] {
 export function optionalText(text: string): string | null {
   return text.trim() === "" ? null : text;
 }
+
+/** A schedule table's date: `2026-05-12`, or `2026-05` for a month; empty is "not given". */
+export function parseScheduleDate(text: string): { ok: true; value: string | null } | { ok: false } {
+  const trimmed = toHalfWidth(text).trim();
+  if (trimmed === "") return { ok: true, value: null };
+  return parseCalendarDate(trimmed) ? { ok: true, value: trimmed } : { ok: false };
+}

@@ -19,6 +19,7 @@ export type Part =
 
 const PREVIEW_DELAY_MS = 300;
 const SAVE_DELAY_MS = 500;
+const NOTICE_MS = 8000;
 
 export class EditorSession {
   readonly id: number;
@@ -34,8 +35,11 @@ export class EditorSession {
   preview = $state.raw<Document | null>(null);
   previewError = $state<string | null>(null);
   problems = $state.raw<Problem[]>([]);
+  /** A quiet line about the last structural edit: what was removed (undo brings it back), what moved. */
+  notice = $state<string | null>(null);
 
   #composing = false;
+  #noticeTimer: ReturnType<typeof setTimeout> | null = null;
   #previewRequest = 0;
   readonly #history: History<Report>;
   readonly #autosaver: Autosaver<Report>;
@@ -114,8 +118,19 @@ export class EditorSession {
     return this.#autosaver.flush();
   }
 
+  /** Shows `message` in the quiet notice (read out by screen readers) for a few seconds. */
+  announce(message: string): void {
+    this.notice = message;
+    if (this.#noticeTimer !== null) clearTimeout(this.#noticeTimer);
+    this.#noticeTimer = setTimeout(() => {
+      this.notice = null;
+      this.#noticeTimer = null;
+    }, NOTICE_MS);
+  }
+
   dispose(): void {
     this.#previewer.cancel();
+    if (this.#noticeTimer !== null) clearTimeout(this.#noticeTimer);
   }
 
   #apply(report: Report): void {

@@ -1,0 +1,71 @@
+// The blocks of a section: new blocks of each kind, where a block is in the report, and
+// its JSON path, the name the backend's checks and the fields' `data-path` use.
+
+import type { Block, Outcome, Report, ScheduleRow, Section } from "../../bindings";
+import { sectionAt, type SectionPath } from "./outline";
+import type { EditorSession } from "./session.svelte";
+
+export type BlockKind = Block["type"];
+
+export const BLOCK_KINDS: readonly BlockKind[] = ["paragraph", "bullets", "question", "schedule", "summary"];
+
+/** `sections[2].sections[0]` for [2, 0]. */
+export function sectionJsonPath(path: SectionPath): string {
+  return path.map((index) => `sections[${index}]`).join(".");
+}
+
+/** `sections[2].blocks[1]`. */
+export function blockJsonPath(section: SectionPath, index: number): string {
+  return `${sectionJsonPath(section)}.blocks[${index}]`;
+}
+
+/** A new, empty block of `kind`; a new Question takes the number after the section's last. */
+export function newBlock(kind: BlockKind, section: Section): Block {
+  switch (kind) {
+    case "paragraph":
+      return { type: "paragraph", text: "" };
+    case "bullets":
+      return { type: "bullets", items: [""] };
+    case "question": {
+      const numbers = section.blocks.flatMap((b) => (b.type === "question" ? [b.number] : []));
+      return { type: "question", number: numbers.length > 0 ? Math.max(...numbers) + 1 : 1, outcomes: [], discussed: true };
+    }
+    case "schedule":
+      return { type: "schedule", rows: [newScheduleRow()] };
+    case "summary":
+      return { type: "summary" };
+  }
+}
+
+export function newOutcome(): Outcome {
+  return { id: null, title: "", action: "approved" };
+}
+
+export function newScheduleRow(): ScheduleRow {
+  return { meeting: "" };
+}
+
+/** The block at `index` of the section at `section` in a draft, if it is of `kind`. */
+export function blockAt<K extends BlockKind>(report: Report, section: SectionPath, index: number, kind: K): Extract<Block, { type: K }> | null {
+  const block = sectionAt(report, section)?.blocks[index];
+  return block?.type === kind ? (block as Extract<Block, { type: K }>) : null;
+}
+
+/**
+ * Changes the block at `index` of a section through the session (so autosave and undo
+ * cover it). `key` names the field within the block, for coalescing typed characters
+ * into one undo step; null makes the change a step of its own.
+ */
+export function updateBlock<K extends BlockKind>(
+  session: EditorSession,
+  section: SectionPath,
+  index: number,
+  kind: K,
+  key: string | null,
+  change: (block: Extract<Block, { type: K }>) => void,
+): void {
+  session.update(key === null ? null : `${blockJsonPath(section, index)}.${key}`, (r) => {
+    const block = blockAt(r, section, index, kind);
+    if (block) change(block);
+  });
+}
