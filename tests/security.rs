@@ -23,8 +23,17 @@ fn the_window_has_only_the_permissions_the_ui_uses() {
     assert_eq!(capability["windows"], serde_json::json!(["main"]));
     assert_eq!(
         capability["permissions"],
-        // The two file dialogs (import, export); the app's own commands need none.
-        serde_json::json!(["dialog:allow-open", "dialog:allow-save"])
+        // The window's own close, which the editor intercepts to save first (listen to the
+        // close request, destroy after the save; Ctrl+Q asks for the close), and the two
+        // file dialogs (import, export); the app's own commands need none.
+        serde_json::json!([
+            "core:event:allow-listen",
+            "core:event:allow-unlisten",
+            "core:window:allow-close",
+            "core:window:allow-destroy",
+            "dialog:allow-open",
+            "dialog:allow-save"
+        ])
     );
     assert!(capability.get("remote").is_none(), "no remote URL gets IPC");
 }

@@ -164,10 +164,10 @@ const ja = {
       addOutcome: "結果を追加",
       note: "補足（生成した文の後に続きます）",
       text: "本文の差し替え（入力すると生成した文の代わりに使います）",
-      columns: { id: "番号", title: "英語の題名", action: "扱い", process: "承認手続き", document: "文書の種類", gloss: "番号の前に付ける語" },
+      columns: { id: "番号", title: "英語の題名", action: "扱い", process: "承認手続き", document: "文書の種類", gloss: "前置きの語" },
       cell: (column: string, n: number) => `${column}（結果 ${n}）`,
       row: (n: number) => `結果 ${n}`,
-      unset: "（なし）",
+      unset: "—",
       actions: {
         approved: "承認",
         determined: "デターミネーション",
@@ -192,7 +192,7 @@ const ja = {
       row: (n: number) => `${n}行目`,
       noRows: "行はまだありません。",
       addRow: "行を追加",
-      datePlaceholder: "2026-05-12 / 2026-05",
+      datePlaceholder: "YYYY-MM-DD",
     },
     table: {
       keys: "Tab: 次のセル　Alt+↑↓: 行の移動　Alt+Delete: 行の削除",
@@ -410,10 +410,10 @@ const en: Messages = {
       addOutcome: "Add an outcome",
       note: "Note (follows the generated sentences)",
       text: "Replacement text (used instead of the generated sentences)",
-      columns: { id: "Id", title: "English title", action: "Action", process: "Process", document: "Document", gloss: "Text before the id" },
+      columns: { id: "Id", title: "English title", action: "Action", process: "Process", document: "Document", gloss: "Lead-in" },
       cell: (column, n) => `${column} (outcome ${n})`,
       row: (n) => `Outcome ${n}`,
-      unset: "(none)",
+      unset: "—",
       actions: {
         approved: "Approved",
         determined: "Determined",
@@ -438,7 +438,7 @@ const en: Messages = {
       row: (n) => `Row ${n}`,
       noRows: "No rows yet.",
       addRow: "Add a row",
-      datePlaceholder: "2026-05-12 / 2026-05",
+      datePlaceholder: "YYYY-MM-DD",
     },
     table: {
       keys: "Tab: next cell · Alt+↑↓: move the row · Alt+Delete: remove the row",

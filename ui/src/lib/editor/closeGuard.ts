@@ -1,6 +1,7 @@
 // Closing the window waits for the last change to be saved: Tauri keeps the window open
 // while a JS listener handles the close request, then this listener's resolution lets
-// the API destroy it (capability `core:window:allow-destroy`).
+// the API destroy it (capabilities `core:window:allow-destroy`, and `allow-close` for
+// the keyboard's close below).
 
 import { getCurrentWindow } from "@tauri-apps/api/window";
 
@@ -20,4 +21,17 @@ export function flushBeforeClose(flush: () => Promise<void>): () => void {
     stopped = true;
     stop?.();
   };
+}
+
+/**
+ * Ctrl+Q (or Ctrl+W) closes the window as its close button does, through the close
+ * request, so the guard above saves first. Returns whether the key was taken.
+ */
+export function closeOnShortcut(event: KeyboardEvent): boolean {
+  if (event.isComposing || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return false;
+  const key = event.key.toLowerCase();
+  if (key !== "q" && key !== "w") return false;
+  event.preventDefault();
+  void getCurrentWindow().close();
+  return true;
 }

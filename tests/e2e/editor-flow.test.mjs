@@ -1,0 +1,301 @@
+// The editor's whole flow, as the issue states it: a new report, its meeting facts, a
+// Working Party section with a Question whose two outcomes are typed into the table
+// (Tab across the cells), the generated sentence in the preview as the prose crate
+// writes it, undo and redo, the window closed right after typing and the app started
+// again, and the sentence in the exported Word file. Also the outline's keyboard moves,
+// and screenshots of every editor.
+
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { CLI, ROOT, Session, startDriver } from "./webdriver.mjs";
+
+const TAB = "\uE004";
+const ALT = "\uE00A";
+const UP = "\uE013";
+const DELETE = "\uE017";
+const RELEASE = "\uE000";
+const CTRL = "\uE009";
+
+const TITLE = "ITU-T SG17第4回会合報告";
+const X1250 = "Baseline capabilities for enhanced identity management and interoperability";
+const X1280 = "Framework for out-of-band mutual authentication using mobile devices";
+// crates/prose, ja-katakana: approved (TAP) and determined share one sentence, the first
+// clause in its continuative form; a title in brackets is followed by a space.
+const SENTENCE = `課題10では、X.1250rev (${X1250}) がTAP投票を経て合意され、X.1280rev (${X1280}) がデターミネーションされた。`;
+const WP_SENTENCE = "WP1は、ID管理とテレバイオメトリクスを検討する課題10から構成されている。";
+
+let driver;
+let session;
+let reportId;
+
+const $ = (testid) => session.find(`[data-testid="${testid}"]`);
+const byPath = (path, tag = "input") => session.find(`[data-path="${path}"] ${tag}`);
+const Q = "sections[1].sections[0].blocks[0]";
+
+async function scrollTo(selector) {
+  await session.executeAsync(`const [s, done] = arguments; document.querySelector(s)?.scrollIntoView({ block: "center" }); done(null);`, [selector]);
+}
+
+async function fill(testid, text) {
+  const selector = `[data-testid="${testid}"] input, [data-testid="${testid}"] textarea, input[data-testid="${testid}"], textarea[data-testid="${testid}"]`;
+  await scrollTo(selector);
+  const field = await session.find(selector);
+  await session.clear(field);
+  if (text !== "") await session.type(field, text);
+}
+
+/** The element that has the focus. */
+async function active() {
+  return Object.values(await session.call("GET", "/element/active"))[0];
+}
+
+/** The data-path of the field around the focused control. */
+async function activePath() {
+  return session.executeAsync(`const done = arguments[0]; done(document.activeElement?.closest("[data-path]")?.dataset.path ?? null);`);
+}
+
+/** Chooses a value in a select by script (WebKit's driver does not open native popups). */
+async function choose(path, value) {
+  await session.executeAsync(
+    `const [path, value, done] = arguments; const el = document.querySelector('[data-path="' + path + '"] select');
+     el.value = value; el.dispatchEvent(new Event("change", { bubbles: true })); done(null);`,
+    [path, value],
+  );
+}
+
+async function setDate(testid, value) {
+  await session.executeAsync(
+    `const [s, value, done] = arguments; const el = document.querySelector(s);
+     el.value = value; el.dispatchEvent(new Event("input", { bubbles: true })); done(null);`,
+    [`[data-testid="${testid}"] input, input[data-testid="${testid}"]`, value],
+  );
+}
+
+async function waitSaved() {
+  await session.until("the autosave", async () => (await session.attribute(await $("save-status"), "data-state")) === "saved");
+}
+
+const flat = (text) => text.replace(/\s/g, "");
+const previewText = async () => session.text(await $("preview"));
+async function previewIncludes(text) {
+  return session.until(`"${text}" in the preview`, async () => flat(await previewText()).includes(flat(text)));
+}
+
+/** The outline entry of the section whose heading includes `heading`. */
+async function entry(heading) {
+  const entries = await session.findAll('[data-testid="outline-entry"]');
+  const headings = await Promise.all(entries.map((e) => session.text(e)));
+  const index = headings.findIndex((h) => h.includes(heading));
+  assert.ok(index >= 0, `${heading} in ${headings.join(" | ")}`);
+  return entries[index];
+}
+
+async function stored() {
+  return (await session.invoke("open_report", { id: reportId })).ok.report;
+}
+
+before(async () => {
+  driver = await startDriver();
+  session = await Session.start(driver);
+  await $("report-row");
+});
+
+after(async () => {
+  await session?.end();
+  await driver?.stop();
+});
+
+test("a Working Party with a Question and two outcomes typed into the table reads as the prose crate writes it", async () => {
+  await session.click(await $("new-report"));
+  await $("editor");
+  await fill("field-title", TITLE);
+  await session.click(await $("outline-meeting"));
+  await fill("field-meeting-group", "SG17");
+  await fill("field-meeting-ordinal", "4");
+  await setDate("field-meeting-start", "2026-09-01");
+  await setDate("field-meeting-end", "2026-09-10");
+  await fill("field-meeting-city", "ジュネーブ");
+  await fill("field-meeting-country", "スイス");
+
+  await session.click(await $("add-section"));
+  await fill("field-section-heading", "会合の主な審議内容と結果");
+  await session.click(await $("add-subsection"));
+  await session.click(await $("field-working-party"));
+  await fill("field-wp-title", "デジタルID");
+  await session.click(await $("add-question"));
+  await fill("field-question-number", "10");
+  await fill("field-question-scope", "ID管理とテレバイオメトリクス");
+
+  // The first outcome, typed cell by cell with Tab.
+  await scrollTo('[data-testid="outcome-add"]');
+  await session.click(await $("outcome-add"));
+  assert.equal(await activePath(), `${Q}.outcomes[0].id`);
+  await session.type(await active(), `X.1250rev${TAB}`);
+  assert.equal(await activePath(), `${Q}.outcomes[0].title`);
+  await session.type(await active(), `${X1250}${TAB}`);
+  assert.equal(await activePath(), `${Q}.outcomes[0].action`);
+  await choose(`${Q}.outcomes[0].process`, "TAP");
+  await choose(`${Q}.outcomes[0].document`, "recommendation");
+  await session.click(await byPath(`${Q}.outcomes[0].gloss`));
+  // Tab out of the last cell of the last row starts the next outcome.
+  await session.type(await active(), TAB);
+  await session.until("a second row", async () => (await activePath()) === `${Q}.outcomes[1].id`);
+  await session.type(await active(), `X.1280rev${TAB}${X1280}`);
+  await choose(`${Q}.outcomes[1].action`, "determined");
+  await choose(`${Q}.outcomes[1].document`, "recommendation");
+
+  await waitSaved();
+  await previewIncludes(SENTENCE);
+  await previewIncludes(WP_SENTENCE);
+  await previewIncludes("2.1WP1:デジタルID");
+
+  reportId = (await session.invoke("list_reports", {})).ok.find((r) => r.title === TITLE).id;
+  const question = (await stored()).sections[1].sections[0].blocks[0];
+  assert.equal(question.type, "question");
+  assert.equal(question.number, 10);
+  assert.deepEqual(question.outcomes, [
+    { id: "X.1250rev", title: X1250, action: "approved", process: "TAP", document: "recommendation" },
+    { id: "X.1280rev", title: X1280, action: "determined", document: "recommendation" },
+  ]);
+
+  // The same report through the command line's text export: the prose crate's own words.
+  const text = spawnSync(CLI, ["--db", driver.db, "export", String(reportId), "--format", "text"], { encoding: "utf8" });
+  assert.equal(text.status, 0, text.stderr);
+  assert.ok(flat(text.stdout).includes(flat(SENTENCE)), text.stdout);
+  await session.screenshot("editor-question-typed");
+});
+
+test("undo takes the last choices back and redo brings them again, each saved", async () => {
+  const second = async () => (await stored()).sections[1].sections[0].blocks[0].outcomes[1];
+  // The last two steps: the document kind, then the action, of the second outcome.
+  await session.click(await $("undo"));
+  await waitSaved();
+  assert.equal((await second()).document ?? null, null);
+  await session.click(await $("undo"));
+  await session.until("undo", async () => !flat(await previewText()).includes("がデターミネーションされた"));
+  await waitSaved();
+  assert.equal((await second()).action, "approved");
+  await session.click(await $("redo"));
+  await session.click(await $("redo"));
+  await previewIncludes(SENTENCE);
+  await waitSaved();
+  assert.deepEqual(await second(), { id: "X.1280rev", title: X1280, action: "determined", document: "recommendation" });
+});
+
+test("a bullet list and a schedule table are added, filled and moved", async () => {
+  await scrollTo('[data-testid="add-bullets"]');
+  await session.click(await $("add-bullets"));
+  await session.type(await active(), "SG17の次回会合に向けた準備");
+  await session.type(await active(), "\uE007"); // Enter: the next item
+  await session.type(await active(), "課題の再編の検討");
+  await scrollTo('[data-testid="add-schedule"]');
+  await session.click(await $("add-schedule"));
+  await fill("field-schedule-caption", "今後の会合予定");
+  await session.click(await byPath(`sections[1].sections[0].blocks[2].rows[0].meeting`));
+  await session.type(await active(), `SG17会合${TAB}2027-01${TAB}${TAB}ジュネーブ${TAB}WP1～4会合`);
+  await waitSaved();
+  await previewIncludes("●課題の再編の検討");
+  await previewIncludes("■表1. 今後の会合予定");
+  const blocks = (await stored()).sections[1].sections[0].blocks;
+  assert.deepEqual(blocks[1], { type: "bullets", items: ["SG17の次回会合に向けた準備", "課題の再編の検討"] });
+  assert.deepEqual(blocks[2].rows, [{ meeting: "SG17会合", start: "2027-01", venue: "ジュネーブ", content: "WP1～4会合" }]);
+  await session.screenshot("editor-schedule-typed");
+
+  // The schedule goes above the list, by its button.
+  await scrollTo('[data-testid="block-up"][data-index="2"]');
+  await session.click(await session.find('[data-testid="block-up"][data-index="2"]'));
+  await waitSaved();
+  assert.deepEqual((await stored()).sections[1].sections[0].blocks.map((b) => b.type), ["question", "schedule", "bullets"]);
+});
+
+test("the outline moves, removes and brings back sections by keyboard", async () => {
+  await session.click(await $("outline-title"));
+  await session.click(await $("add-section"));
+  await fill("field-section-heading", "おわりに");
+  const entries = async () => Promise.all((await session.findAll('[data-testid="outline-entry"]')).map((e) => session.text(e)));
+  await session.until("the new section", async () => (await entries()).some((t) => t.includes("おわりに")));
+  const last = (await session.findAll('[data-testid="outline-entry"]')).at(-1);
+  await session.click(last);
+  await session.type(last, `${ALT}${UP}${RELEASE}`);
+  await session.until("moved up", async () => flat((await entries())[1]).startsWith("2.おわりに"));
+  assert.match(await session.text(await $("notice")), /おわりに.*2\./);
+  // The focus followed the section: the same keys move it again.
+  await session.type(await active(), `${ALT}${UP}${RELEASE}`);
+  await session.until("moved to the top", async () => flat((await entries())[0]).startsWith("1.おわりに"));
+  await waitSaved();
+  await session.screenshot("editor-outline-moved");
+
+  await session.type(await active(), DELETE);
+  await session.until("removed", async () => !(await entries()).some((t) => t.includes("おわりに")));
+  assert.match(await session.text(await $("notice")), /元に戻す/);
+  await session.click(await $("undo"));
+  await session.until("back again", async () => (await entries()).some((t) => t.includes("おわりに")));
+  await waitSaved();
+  assert.deepEqual(
+    (await stored()).sections.map((s) => s.heading),
+    ["おわりに", "はじめに", "会合の主な審議内容と結果"],
+  );
+});
+
+test("quitting right after typing keeps the last keystrokes", async () => {
+  await session.click(await entry("WP1"));
+  await fill("field-question-note", "詳細は次回会合で審議される。");
+  // Ctrl+Q at once, before the autosave's half second has passed: only the close request's
+  // flush can save it, and the app exits when its window has gone. (WebDriver's own
+  // "close window" is no test of this: it tears the page down without a close request.)
+  assert.equal(await session.attribute(await $("save-status"), "data-state"), "pending");
+  await session.type(await active(), `${CTRL}q${RELEASE}`);
+  const note = () => {
+    const out = spawnSync(CLI, ["--db", driver.db, "export", String(reportId), "--format", "json"], { encoding: "utf8" });
+    return out.status === 0 && out.stdout.includes("詳細は次回会合で審議される。");
+  };
+  await session.until("the note in the database", async () => note(), 5000);
+  await session.end();
+  session = await Session.start(driver);
+  const rows = await session.findAll('[data-testid="report-row"]');
+  const texts = await Promise.all(rows.map((r) => session.text(r)));
+  await session.click(rows[texts.findIndex((t) => t.includes(TITLE))]);
+  await previewIncludes(SENTENCE);
+  await previewIncludes("詳細は次回会合で審議される。");
+  assert.equal((await stored()).sections[2].sections[0].blocks[0].note, "詳細は次回会合で審議される。");
+});
+
+test("the exported Word file has the generated sentence", async () => {
+  const path = join(driver.home, "第4回.docx");
+  assert.deepEqual(await session.invoke("export_report", { id: reportId, format: "docx", path }), { ok: null });
+  const python = join(ROOT, ".venv/bin/python");
+  assert.ok(existsSync(python), "the test readers are not installed: run `make deps`");
+  const read = spawnSync(python, ["-c", "import docx,sys; print('\\n'.join(p.text for p in docx.Document(sys.argv[1]).paragraphs))", path], {
+    encoding: "utf8",
+  });
+  assert.equal(read.status, 0, read.stderr);
+  assert.ok(read.stdout.includes(SENTENCE), read.stdout);
+  assert.ok(read.stdout.includes(WP_SENTENCE), read.stdout);
+});
+
+test("screenshots of every screen, on the example report", async () => {
+  await session.click(await $("back"));
+  await $("report-row");
+  await session.screenshot("library");
+  const rows = await session.findAll('[data-testid="report-row"]');
+  const texts = await Promise.all(rows.map((r) => session.text(r)));
+  await session.click(rows[texts.findIndex((t) => t.includes("ITU-T SG17第2回会合報告"))]);
+  await $("preview");
+  for (const part of ["title", "authors", "meeting"]) {
+    await session.click(await $(`outline-${part}`));
+    await session.screenshot(`editor-${part}`);
+  }
+  await session.click(await entry("はじめに"));
+  await session.screenshot("editor-section");
+  await session.click(await entry("WP1"));
+  await previewIncludes("WP1は、");
+  await session.screenshot("editor-working-party");
+  await session.click((await session.findAll('[data-testid="outline-block"]'))[1]);
+  await session.screenshot("editor-question");
+  await session.click(await entry("今後の会合の予定"));
+  await scrollTo('[data-testid="schedule-table"]');
+  await session.screenshot("editor-schedule");
+});
