@@ -90,6 +90,8 @@ async function entry(heading) {
   const headings = await Promise.all(entries.map((e) => session.text(e)));
   const index = headings.findIndex((h) => h.includes(heading));
   assert.ok(index >= 0, `${heading} in ${headings.join(" | ")}`);
+  // Clear of the outline's sticky tools.
+  await scrollTo(`[data-section="${await session.attribute(entries[index], "data-section")}"]`);
   return entries[index];
 }
 
@@ -293,7 +295,9 @@ test("screenshots of every screen, on the example report", async () => {
   await session.click(await entry("WP1"));
   await previewIncludes("WP1は、");
   await session.screenshot("editor-working-party");
-  await session.click((await session.findAll('[data-testid="outline-block"]'))[1]);
+  const question11 = '[data-block="sections[2].sections[0].blocks[1]"]';
+  await scrollTo(question11);
+  await session.click(await session.find(question11));
   await session.screenshot("editor-question");
   await session.click(await entry("今後の会合の予定"));
   await scrollTo('[data-testid="schedule-table"]');
