@@ -278,6 +278,39 @@ test("the exported Word file has the generated sentence", async () => {
   assert.ok(read.stdout.includes(WP_SENTENCE), read.stdout);
 });
 
+test("an IME composition in a table cell is neither saved nor moved out of by Tab until it ends", async () => {
+  await session.click(await entry("WP1"));
+  const gloss = "sections[2].sections[0].blocks[0].outcomes[0].gloss";
+  await scrollTo(`[data-path="${gloss}"] input`);
+  await session.click(await byPath(gloss));
+  const revision = (await session.invoke("open_report", { id: reportId })).ok.revision;
+  await session.executeAsync(
+    `const [path, done] = arguments; const el = document.querySelector('[data-path="' + path + '"] input');
+     el.dispatchEvent(new CompositionEvent("compositionstart", { bubbles: true, data: "" }));
+     el.value = "りょうし";
+     el.dispatchEvent(new InputEvent("input", { bubbles: true, isComposing: true, data: "りょうし" }));
+     // The IME's own Tab (choosing a candidate) is not the table's.
+     el.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true, cancelable: true, key: "Tab", isComposing: true }));
+     done(null);`,
+    [gloss],
+  );
+  await new Promise((r) => setTimeout(r, 1200));
+  assert.equal(await activePath(), gloss, "the focus stays in the composing cell");
+  const during = (await session.invoke("open_report", { id: reportId })).ok;
+  assert.equal(during.revision, revision, "nothing saved mid-composition");
+  assert.equal(during.report.sections[2].sections[0].blocks[0].outcomes[0].gloss ?? null, null);
+  await session.executeAsync(
+    `const [path, done] = arguments; const el = document.querySelector('[data-path="' + path + '"] input');
+     el.value = "量子";
+     el.dispatchEvent(new CompositionEvent("compositionend", { bubbles: true, data: "量子" }));
+     done(null);`,
+    [gloss],
+  );
+  await waitSaved();
+  assert.equal((await stored()).sections[2].sections[0].blocks[0].outcomes[0].gloss, "量子");
+  await previewIncludes("量子X.1250rev");
+});
+
 test("screenshots of every screen, on the example report", async () => {
   await session.click(await $("back"));
   await $("report-row");
