@@ -10,6 +10,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
+import { editing } from "./editing.mjs";
 import { CLI, ROOT, Session, startDriver } from "./webdriver.mjs";
 
 const TAB = "\uE004";
@@ -31,20 +32,12 @@ let driver;
 let session;
 let reportId;
 
-const $ = (testid) => session.find(`[data-testid="${testid}"]`);
+const { $, fill, setDate, saveState, waitSaved, previewText } = editing(() => session);
 const byPath = (path, tag = "input") => session.find(`[data-path="${path}"] ${tag}`);
 const Q = "sections[1].sections[0].blocks[0]";
 
 async function scrollTo(selector) {
   await session.executeAsync(`const [s, done] = arguments; document.querySelector(s)?.scrollIntoView({ block: "center" }); done(null);`, [selector]);
-}
-
-async function fill(testid, text) {
-  const selector = `[data-testid="${testid}"] input, [data-testid="${testid}"] textarea, input[data-testid="${testid}"], textarea[data-testid="${testid}"]`;
-  await scrollTo(selector);
-  const field = await session.find(selector);
-  await session.clear(field);
-  if (text !== "") await session.type(field, text);
 }
 
 /** The element that has the focus. */
@@ -66,20 +59,7 @@ async function choose(path, value) {
   );
 }
 
-async function setDate(testid, value) {
-  await session.executeAsync(
-    `const [s, value, done] = arguments; const el = document.querySelector(s);
-     el.value = value; el.dispatchEvent(new Event("input", { bubbles: true })); done(null);`,
-    [`[data-testid="${testid}"] input, input[data-testid="${testid}"]`, value],
-  );
-}
-
-async function waitSaved() {
-  await session.until("the autosave", async () => (await session.attribute(await $("save-status"), "data-state")) === "saved");
-}
-
 const flat = (text) => text.replace(/\s/g, "");
-const previewText = async () => session.text(await $("preview"));
 async function previewIncludes(text) {
   return session.until(`"${text}" in the preview`, async () => flat(await previewText()).includes(flat(text)));
 }
@@ -248,7 +228,7 @@ test("quitting right after typing keeps the last keystrokes", async () => {
   // Ctrl+Q at once, before the autosave's half second has passed: only the close request's
   // flush can save it, and the app exits when its window has gone. (WebDriver's own
   // "close window" is no test of this: it tears the page down without a close request.)
-  assert.equal(await session.attribute(await $("save-status"), "data-state"), "pending");
+  assert.equal(await saveState(), "pending");
   await session.type(await active(), `${CTRL}q${RELEASE}`);
   const note = () => {
     const out = spawnSync(CLI, ["--db", driver.db, "export", String(reportId), "--format", "json"], { encoding: "utf8" });

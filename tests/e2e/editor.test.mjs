@@ -5,54 +5,13 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { editing } from "./editing.mjs";
 import { Session, startDriver } from "./webdriver.mjs";
 
 let driver;
 let session;
 
-const $ = (testid) => session.find(`[data-testid="${testid}"]`);
-
-/** The selector of the control of a field: inside the field's wrapper, or the element itself. */
-function controlSelector(testid) {
-  return ["input", "textarea", "select"].flatMap((tag) => [`[data-testid="${testid}"] ${tag}`, `${tag}[data-testid="${testid}"]`]).join(", ");
-}
-
-async function control(testid) {
-  return session.find(controlSelector(testid));
-}
-
-/** Runs `body` in the window with `el` bound to the field's control. */
-async function withControl(testid, body, value = null) {
-  await session.executeAsync(
-    `const [selector, value, done] = arguments; const el = document.querySelector(selector); ${body}; done(null);`,
-    [controlSelector(testid), value],
-  );
-}
-
-async function fill(testid, text) {
-  // The editor pane scrolls on its own; WebKit's driver does not bring a field out of it.
-  await withControl(testid, `el.scrollIntoView({ block: "center" })`);
-  const field = await control(testid);
-  await session.clear(field);
-  if (text !== "") await session.type(field, text);
-}
-
-/** Sets a date input by script: WebKit's date inputs do not take typed keys reliably. */
-async function setDate(testid, value) {
-  await withControl(testid, `el.value = value; el.dispatchEvent(new Event("input", { bubbles: true })); el.dispatchEvent(new Event("change", { bubbles: true }))`, value);
-}
-
-async function saveState() {
-  return session.attribute(await $("save-status"), "data-state");
-}
-
-async function waitSaved() {
-  await session.until("the autosave", async () => (await saveState()) === "saved");
-}
-
-async function previewText() {
-  return session.text(await $("preview"));
-}
+const { $, withControl, fill, setDate, waitSaved, previewText } = editing(() => session);
 
 before(async () => {
   driver = await startDriver();

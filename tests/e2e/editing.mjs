@@ -1,0 +1,50 @@
+// The ways the editor tests drive the editor's fields, shared by every test file that
+// edits a report. `current()` returns the live session: the tests restart the app.
+
+/** The selector of the control of a field: inside the field's wrapper, or the element itself. */
+export function controlSelector(testid) {
+  return ["input", "textarea", "select"].flatMap((tag) => [`[data-testid="${testid}"] ${tag}`, `${tag}[data-testid="${testid}"]`]).join(", ");
+}
+
+export function editing(current) {
+  const $ = (testid) => current().find(`[data-testid="${testid}"]`);
+
+  /** Runs `body` in the window with `el` bound to the field's control and `value` given. */
+  async function withControl(testid, body, value = null) {
+    await current().executeAsync(
+      `const [selector, value, done] = arguments; const el = document.querySelector(selector); ${body}; done(null);`,
+      [controlSelector(testid), value],
+    );
+  }
+
+  async function fill(testid, text) {
+    // The editor pane scrolls on its own; WebKit's driver does not bring a field out of it.
+    await withControl(testid, `el.scrollIntoView({ block: "center" })`);
+    const field = await current().find(controlSelector(testid));
+    await current().clear(field);
+    if (text !== "") await current().type(field, text);
+  }
+
+  /** Sets a date input by script: WebKit's date inputs do not take typed keys reliably. */
+  async function setDate(testid, value) {
+    await withControl(
+      testid,
+      `el.value = value; el.dispatchEvent(new Event("input", { bubbles: true })); el.dispatchEvent(new Event("change", { bubbles: true }))`,
+      value,
+    );
+  }
+
+  async function saveState() {
+    return current().attribute(await $("save-status"), "data-state");
+  }
+
+  async function waitSaved() {
+    await current().until("the autosave", async () => (await saveState()) === "saved");
+  }
+
+  async function previewText() {
+    return current().text(await $("preview"));
+  }
+
+  return { $, withControl, fill, setDate, saveState, waitSaved, previewText };
+}
