@@ -369,13 +369,7 @@ fn read_any(path: &Path) -> Result<(Report, Option<rapporteur_import::ImportRepo
     let limit = rapporteur_import::MAX_FILE.max(rapporteur_format::MAX_REPORT_FILE);
     let bytes =
         rapporteur_format::read_file(path, limit).map_err(|e| Failure::Message(e.to_string()))?;
-    // JSON content is a report file (and its errors are the format's), whatever else.
-    let is_report_file = !rapporteur_import::looks_like_docx(&bytes)
-        && bytes
-            .iter()
-            .find(|b| !b.is_ascii_whitespace())
-            .is_some_and(|b| matches!(b, b'{' | b'[' | b'"'));
-    if is_report_file {
+    if rapporteur_import::file_kind(&bytes) == rapporteur_import::FileKind::ReportFile {
         return Ok((read_file(path)?, None));
     }
     let imported = rapporteur_import::import(&bytes)

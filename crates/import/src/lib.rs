@@ -29,14 +29,31 @@ pub struct Imported {
     pub account: ImportReport,
 }
 
-/// Whether `bytes` look like a Word file (a zip archive) rather than text.
-pub fn looks_like_docx(bytes: &[u8]) -> bool {
-    docx::looks_like_zip(bytes)
+/// What a file holds, told by its content rather than its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// JSON: a report file (`NAME.report.json`), for `rapporteur-format` to read.
+    ReportFile,
+    /// A zip archive: a Word file.
+    Docx,
+    /// Anything else: the text of a published report.
+    Text,
+}
+
+pub fn file_kind(bytes: &[u8]) -> FileKind {
+    if docx::looks_like_zip(bytes) {
+        return FileKind::Docx;
+    }
+    // A published report's text never opens with JSON's `{`, `[` or `"`.
+    match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{' | b'[' | b'"') => FileKind::ReportFile,
+        _ => FileKind::Text,
+    }
 }
 
 /// A Word file or plain text, told apart by content.
 pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
-    if looks_like_docx(bytes) {
+    if file_kind(bytes) == FileKind::Docx {
         import_docx(bytes)
     } else {
         import_text(bytes)

@@ -215,3 +215,67 @@ pub(crate) fn join(left: &str, right: &str) -> String {
         format!("{left}{right}")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraphs(text: &str) -> (Vec<String>, Vec<String>) {
+        let read = read_text(text.as_bytes()).unwrap();
+        let texts = read
+            .pieces
+            .into_iter()
+            .map(|piece| match piece {
+                Piece::Paragraph(p) => p.text,
+                Piece::Table(rows) => format!("{rows:?}"),
+            })
+            .collect();
+        (texts, read.dropped)
+    }
+
+    #[test]
+    fn page_furniture_goes_and_the_cut_sentence_is_joined() {
+        let (texts, dropped) = paragraphs(
+            "題\n\n著者\n\n1. はじめに\n\n本文であり、ページを\n\n12\n\n情報誌 2026年1月号\n\nまたいで続く。次は require-\n\nments for (Technical\n\nReport) です。\n\n2. 次\n\n段落。\n\n情報誌 2026年1月号\n\n- 3 -\n",
+        );
+        assert_eq!(
+            texts,
+            [
+                "題",
+                "著者",
+                "1. はじめに",
+                "本文であり、ページをまたいで続く。次は requirements for (Technical Report) です。",
+                "2. 次",
+                "段落。",
+            ]
+        );
+        assert_eq!(
+            dropped,
+            ["12", "情報誌 2026年1月号", "情報誌 2026年1月号", "- 3 -"]
+        );
+    }
+
+    #[test]
+    fn a_bullet_under_a_paragraph_starts_its_own_and_tabs_make_a_table() {
+        let (texts, _) = paragraphs(
+            "t\n\n1. h\n\n- 課題3では、A。\n- 課題4では、B。\n\n■表1. c\n\n会合名\t開催期間\nX\t\n",
+        );
+        assert_eq!(
+            texts,
+            [
+                "t",
+                "1. h",
+                "- 課題3では、A。",
+                "- 課題4では、B。",
+                "■表1. c",
+                r#"[["会合名", "開催期間"], ["X", ""]]"#,
+            ]
+        );
+    }
+
+    #[test]
+    fn line_ends_of_every_kind_and_a_bom_are_read() {
+        let (texts, _) = paragraphs("\u{feff}a\r\n\r\nb\rc\u{c}d");
+        assert_eq!(texts, ["a", "b c d"]);
+    }
+}

@@ -94,7 +94,7 @@ pub(crate) fn recognise(
         .iter()
         .enumerate()
         .skip(title_index + 1)
-        .find(|(_, p)| is_heading_piece(p, &[]))
+        .find(|(_, p)| matches!(p, Piece::Paragraph(p) if is_heading(p, &[])))
         .map_or(pieces.len(), |(i, _)| i);
     let byline: Vec<&Paragraph> = pieces[title_index + 1..first_heading]
         .iter()
@@ -143,11 +143,8 @@ pub(crate) fn recognise(
     Ok((report, builder.account))
 }
 
-/// Whether a piece is a heading that may follow the section numbered `current`.
-fn is_heading_piece(piece: &Piece, current: &[u32]) -> bool {
-    let Piece::Paragraph(p) = piece else {
-        return false;
-    };
+/// Whether a paragraph is a heading that may follow the section numbered `current`.
+fn is_heading(p: &Paragraph, current: &[u32]) -> bool {
     match (&p.role, heading::parse(&p.text)) {
         (Role::Heading, _) => true,
         (Role::Unknown, Some(h)) => !p.text.contains('\n') && follows(current, &h.number),
@@ -326,7 +323,7 @@ impl Builder {
             .last()
             .map(|o| o.number.clone())
             .unwrap_or_default();
-        if is_heading_piece(&Piece::Paragraph(p.clone()), &current) {
+        if is_heading(p, &current) {
             match heading::parse(text) {
                 Some(h) => self.open(h.number, &h.text),
                 None => {
