@@ -4,6 +4,7 @@
 use crate::{AppState, CommandError, ErrorCode};
 use chrono::{DateTime, Utc};
 use rapporteur_export::{export, DocxOptions, ExportFormat};
+use rapporteur_import::{FileKind, ImportReport};
 use rapporteur_model::{Language, OutlineEntry, Report};
 use rapporteur_storage::{ReportId, ReportSummary, RevisionInfo};
 use serde::Serialize;
@@ -127,25 +128,48 @@ pub async fn undelete_report(state: State<'_, AppState>, id: ReportId) -> Result
     Ok(state.store()?.undelete_report(id)?)
 }
 
-/// Adds the report file at `path` (chosen in the open dialog) to the library.
+/// A file added to the library: its new id and, for a published report (a Word file or
+/// its text), the account of what was read of it, for the user to review.
+#[derive(Debug, Serialize, Type)]
+pub struct ImportedFile {
+    pub id: ReportId,
+    pub account: Option<ImportReport>,
+}
+
+/// Adds the file at `path` (chosen in the open dialog) to the library: a report file, or
+/// a published report (.docx or text), told apart by content.
 #[tauri::command]
 #[specta::specta]
 pub async fn import_report_file(
     state: State<'_, AppState>,
     path: String,
-) -> Result<ReportId, CommandError> {
-    let report = read_report_file(&path)?;
-    Ok(state.store()?.create_report(&report)?)
+) -> Result<ImportedFile, CommandError> {
+    let (report, account) = read_file(&path)?;
+    let id = state.store()?.create_report(&report)?;
+    Ok(ImportedFile { id, account })
 }
 
-fn read_report_file(path: &str) -> Result<Report, CommandError> {
-    rapporteur_format::read_report_file(std::path::Path::new(path)).map_err(|e| {
+/// A report file, or a published report (a Word file or its text) with the account of
+/// what was read of it: told apart by content. Both read through the bounded reader.
+fn read_file(path: &str) -> Result<(Report, Option<ImportReport>), CommandError> {
+    let path = std::path::Path::new(path);
+    let refused = |e: rapporteur_format::FileError| {
         let code = match e {
             rapporteur_format::FileError::Io { .. } => ErrorCode::Io,
             _ => ErrorCode::InvalidReport,
         };
         CommandError::new(code, e.to_string())
-    })
+    };
+    let limit = rapporteur_import::MAX_FILE.max(rapporteur_format::MAX_REPORT_FILE);
+    let bytes = rapporteur_format::read_file(path, limit).map_err(refused)?;
+    if rapporteur_import::file_kind(&bytes) == FileKind::ReportFile {
+        let report = rapporteur_format::read_report_file(path).map_err(refused)?;
+        return Ok((report, None));
+    }
+    let imported = rapporteur_import::import(&bytes).map_err(|e| {
+        CommandError::new(ErrorCode::InvalidReport, format!("{}: {e}", path.display()))
+    })?;
+    Ok((imported.report, Some(imported.account)))
 }
 
 /// The kept revisions of report `id`, newest first.

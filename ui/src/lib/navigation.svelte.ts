@@ -1,5 +1,7 @@
 // Which screen is shown. Kept as data so later screens slot in here.
 
+import type { ImportReport } from "../bindings";
+
 export type Screen = { name: "library" } | { name: "report"; id: number };
 
 /** How long leaving a screen waits for its last save before going anyway. */
@@ -9,6 +11,9 @@ class Navigation {
   screen = $state<Screen>({ name: "library" });
   /** The report last opened, so the library can return keyboard focus to its row. */
   lastReportId = $state<number | null>(null);
+  /** What was read of the report just imported from a published file, shown over it
+   * until dismissed. */
+  imported = $state<{ id: number; account: ImportReport } | null>(null);
   /** Run before leaving the current screen: the editor saves its pending change. */
   #beforeLeave: (() => Promise<void>) | null = null;
 

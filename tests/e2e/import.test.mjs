@@ -1,0 +1,102 @@
+// Importing a published report in the running app: the import command (the native open
+// dialog cannot be driven, so it is called through the app's IPC as the Library calls
+// it) reads a Word file exported from the example back into the same outcomes, says what
+// it read, and the report opens in the editor with them.
+
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { ROOT, Session, startDriver } from "./webdriver.mjs";
+
+let driver;
+let session;
+
+async function ok(command, args) {
+  const result = await session.invoke(command, args);
+  assert.ok("ok" in result, `${command}: ${JSON.stringify(result)}`);
+  return result.ok;
+}
+
+/** Every outcome of a report as "Question id title action", in document order. */
+function outcomes(report) {
+  const found = [];
+  const walk = (sections) => {
+    for (const section of sections) {
+      for (const block of section.blocks) {
+        if (block.type !== "question") continue;
+        for (const o of block.outcomes) found.push(`${block.number} ${o.id ?? ""} ${o.title} ${o.action}`);
+      }
+      walk(section.sections ?? []);
+    }
+  };
+  walk(report.sections);
+  return found;
+}
+
+before(async () => {
+  driver = await startDriver();
+  session = await Session.start(driver);
+  await session.find('[data-testid="report-row"]');
+});
+
+after(async () => {
+  await session?.end();
+  await driver?.stop();
+});
+
+test("a Word file exported from the example imports back to its outcomes, and opens", async () => {
+  const path = join(driver.home, "published.docx");
+  assert.deepEqual(await ok("export_report", { id: 1, format: "docx", path }), null);
+  const { id, account } = await ok("import_report_file", { path });
+  assert.notEqual(id, 1);
+  assert.ok(account.recognised.some((p) => p.what === "課題10: 17 outcomes"), JSON.stringify(account.recognised));
+  assert.deepEqual(account.typos, []);
+
+  const example = (await ok("open_report", { id: 1 })).report;
+  const imported = (await ok("open_report", { id })).report;
+  assert.equal(outcomes(example).length, 99);
+  assert.deepEqual(outcomes(imported), outcomes(example));
+  assert.deepEqual(imported.meeting, example.meeting);
+
+  // The library lists it first (the most recently edited); it opens in the editor.
+  await session.executeAsync("location.reload(); arguments[0]();");
+  const rows = await session.until("two rows", async () => {
+    const found = await session.findAll('[data-testid="report-row"]');
+    return found.length === 2 ? found : null;
+  });
+  await session.click(rows[0]);
+  const preview = await session.find('[data-testid="preview"]');
+  const text = await session.until("the outcomes in the preview", async () => {
+    const shown = await session.text(preview);
+    return shown.includes("X.sup-dsa") ? shown : null;
+  });
+  assert.match(text, /課題10では、X\.1250rev \(Baseline capabilities for enhanced identity management and interoperability\) がTAP投票を経て合意された。/);
+  await session.screenshot("import-opened");
+});
+
+test("the published seed's text imports with its typo read through", async () => {
+  const path = join(ROOT, "tests/fixtures/sg17-2025-12-report.txt");
+  const { id, account } = await ok("import_report_file", { path });
+  assert.deepEqual(
+    account.typos.map((t) => `${t.found} → ${t.term}`),
+    ["データミネーション → デターミネーション"],
+  );
+  assert.ok(account.free_text.length > 0);
+  const imported = (await ok("open_report", { id })).report;
+  const example = (await ok("open_report", { id: 1 })).report;
+  assert.deepEqual(outcomes(imported), outcomes(example));
+});
+
+test("a broken Word file is refused with its path and what is wrong", async () => {
+  const whole = join(driver.home, "whole.docx");
+  await ok("export_report", { id: 1, format: "docx", path: whole });
+  const bytes = readFileSync(whole);
+  const path = join(driver.home, "truncated.docx");
+  writeFileSync(path, bytes.subarray(0, bytes.length / 2));
+  const before = (await ok("list_reports", {})).length;
+  const refused = await session.invoke("import_report_file", { path });
+  assert.equal(refused.error.code, "invalid_report");
+  assert.match(refused.error.message, new RegExp(`^${path}: not a Word file: `));
+  assert.equal((await ok("list_reports", {})).length, before, "nothing added");
+});
