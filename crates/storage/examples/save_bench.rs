@@ -1,0 +1,69 @@
+//! `make bench`: how long one save of an edit takes on a real database file (the
+//! example report, each edit a new revision), and what opening that database and
+//! reading a report's history cost. A benchmark, not a test: it prints figures.
+
+use rapporteur_format::read_report;
+use rapporteur_storage::Store;
+use std::time::{Duration, Instant};
+
+const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
+const EDITS: usize = 1_000;
+
+fn main() {
+    let dir = std::env::temp_dir().join(format!("rapporteur-save-bench-{}", std::process::id()));
+    let db = dir.join("rapporteur.sqlite3");
+    let mut report = read_report(EXAMPLE).expect("the example is valid");
+    let mut store = Store::open(&db).expect("open");
+    let id = store.create_report(&report).expect("create");
+    let mut saves = Vec::with_capacity(EDITS);
+    for n in 0..EDITS {
+        report.title = format!("ITU-T SG17第2回会合報告 ({n})");
+        let started = Instant::now();
+        store.save_report(id, &report).expect("save");
+        saves.push(started.elapsed());
+    }
+    drop(store);
+    saves.sort();
+    let at = |q: f64| saves[((saves.len() as f64 * q) as usize).min(saves.len() - 1)];
+    let bytes = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "Save of one edit of the example report ({} KB), {EDITS} edits on a real file (WAL, SQLite's default synchronous = FULL)",
+        EXAMPLE.len() / 1024
+    );
+    println!(
+        "  p50 {:.2} ms   p99 {:.2} ms   max {:.2} ms   (database {:.1} MB)",
+        ms(at(0.50)),
+        ms(at(0.99)),
+        ms(*saves.last().unwrap()),
+        bytes as f64 / 1e6
+    );
+    let started = Instant::now();
+    let store = Store::open(&db).expect("reopen");
+    let open = started.elapsed();
+    let started = Instant::now();
+    let history = store.history(id).expect("history");
+    let read_history = started.elapsed();
+    let started = Instant::now();
+    store.report(id).expect("read");
+    let read_report_time = started.elapsed();
+    drop(store);
+    let started = Instant::now();
+    Store::open(&db).expect("reopen");
+    let open_again = started.elapsed();
+    println!(
+        "  open {:.2} ms with the day's first backup, {:.2} ms without (both with quick_check)",
+        ms(open),
+        ms(open_again)
+    );
+    println!(
+        "  history of {} revisions {:.2} ms   read the report {:.2} ms",
+        history.len(),
+        ms(read_history),
+        ms(read_report_time)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
