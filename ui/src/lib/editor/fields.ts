@@ -3,6 +3,9 @@
 import type { Report } from "../../bindings";
 import { parseCalendarDate, weekday, type Lang } from "../format";
 
+/** What a typed field makes of its text: a value, or the message shown beside it. */
+export type Parse<T> = (text: string) => { ok: true; value: T } | { ok: false; error: string };
+
 export type CountError = "notNumber" | "notInteger" | "negative" | "tooLarge";
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: CountError };
 
