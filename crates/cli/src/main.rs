@@ -4,7 +4,7 @@
 //! line on stderr), 2 a usage error.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use rapporteur_checks::{EarlierTitle, Severity};
+use rapporteur_checks::Severity;
 use rapporteur_model::Report;
 use rapporteur_storage::{default_db_path, BackupReason, ReportId, Store};
 use std::collections::HashMap;
@@ -291,7 +291,7 @@ fn check(target: CheckTarget, db: Option<PathBuf>, out: &mut impl Write) -> Resu
         }
     };
     let history = match &store {
-        Some(store) => earlier_titles(store, &report, except)?,
+        Some(store) => store.earlier_titles(&report, except)?,
         None => HashMap::new(),
     };
     let findings = rapporteur_checks::check(&report, &history);
@@ -307,32 +307,6 @@ fn check(target: CheckTarget, db: Option<PathBuf>, out: &mut impl Write) -> Resu
         1 => Err(Failure::Message("1 error in the report".to_owned())),
         n => Err(Failure::Message(format!("{n} errors in the report"))),
     }
-}
-
-/// The titles each work item of `report` has in the other reports of the store.
-fn earlier_titles(
-    store: &Store,
-    report: &Report,
-    except: Option<ReportId>,
-) -> Result<HashMap<String, Vec<EarlierTitle>>, Failure> {
-    let mut titles = HashMap::new();
-    for (_, _, outcome) in report.outcomes() {
-        let Some(id) = &outcome.id else { continue };
-        if titles.contains_key(id) {
-            continue;
-        }
-        let found = store
-            .item_titles(id, except)?
-            .into_iter()
-            .map(|t| EarlierTitle {
-                title: t.title,
-                report_title: t.report_title,
-                meeting_start: t.meeting_start,
-            })
-            .collect();
-        titles.insert(id.clone(), found);
-    }
-    Ok(titles)
 }
 
 fn backup(command: &BackupCommand, db: &Path, out: &mut impl Write) -> Result<(), Failure> {

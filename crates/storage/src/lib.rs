@@ -6,6 +6,7 @@
 
 mod backup;
 mod error;
+mod history;
 mod migrations;
 mod store;
 

@@ -5,6 +5,7 @@ use rapporteur_format::read_report;
 use rapporteur_model::{Action, Block, Report};
 use rapporteur_storage::{Store, StoreError, KEPT_REVISIONS, SCHEMA_VERSION};
 use rusqlite::Connection;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
@@ -349,6 +350,40 @@ fn the_titles_of_an_item_come_from_the_other_reports_newest_meeting_first() {
         "Baseline capabilities for enhanced identity management and interoperability"
     );
     assert!(store.item_titles("X.9999", None).unwrap().is_empty());
+}
+
+/// The history the checks compare titles with: every work item of the checked report,
+/// from the other reports only, with the report's title and meeting start.
+#[test]
+fn the_checks_history_has_every_item_of_the_report_from_the_other_reports() {
+    let mut store = Store::open_in_memory().unwrap();
+    let current = store.create_report(&example()).unwrap();
+    store
+        .create_report(&variant("第1回", Some("2025-04-08"), "Old title"))
+        .unwrap();
+    let history = store.earlier_titles(&example(), Some(current)).unwrap();
+    let report = example();
+    let ids: BTreeSet<String> = report
+        .outcomes()
+        .into_iter()
+        .filter_map(|(_, _, o)| o.id.clone())
+        .collect();
+    assert!(ids.len() > 5);
+    assert_eq!(history.keys().cloned().collect::<BTreeSet<_>>(), ids);
+    let titles = &history["X.1250rev"];
+    assert_eq!(
+        titles.len(),
+        1,
+        "its own stored copy is left out: {titles:?}"
+    );
+    assert_eq!(titles[0].title, "Old title");
+    assert_eq!(titles[0].report_title, "第1回");
+    assert_eq!(titles[0].meeting_start, Some("2025-04-08".parse().unwrap()));
+    // Without an exception the report's own stored copy counts too.
+    assert_eq!(
+        store.earlier_titles(&example(), None).unwrap()["X.1250rev"].len(),
+        2
+    );
 }
 
 #[test]
