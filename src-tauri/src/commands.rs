@@ -3,6 +3,7 @@
 
 use crate::{AppState, CommandError, ErrorCode};
 use chrono::{DateTime, Utc};
+use rapporteur_checks::Finding;
 use rapporteur_export::{export, DocxOptions, ExportFormat};
 use rapporteur_import::{FileKind, ImportReport};
 use rapporteur_model::{Language, OutlineEntry, Report};
@@ -63,6 +64,20 @@ pub async fn export_report(
         .map_err(|e| CommandError::new(ErrorCode::Io, e.to_string()))?;
     std::fs::write(&path, bytes)
         .map_err(|e| CommandError::new(ErrorCode::Io, format!("{path}: cannot write: {e}")))
+}
+
+/// The findings on `report`, the report being edited as it is on screen (unsaved edits
+/// included); titles are compared with the other reports of the library, `id` (its own
+/// stored copy) left out. An id that is not in the library leaves nothing out.
+#[tauri::command]
+#[specta::specta]
+pub async fn check_report(
+    state: State<'_, AppState>,
+    id: ReportId,
+    report: Report,
+) -> Result<Vec<Finding>, CommandError> {
+    let history = state.store()?.earlier_titles(&report, Some(id))?;
+    Ok(rapporteur_checks::check(&report, &history))
 }
 
 /// What an autosave reports back.

@@ -26,7 +26,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::revision_report,
             commands::restore_revision,
             commands::preview_report,
-            commands::export_report
+            commands::export_report,
+            commands::check_report
         ])
         // Report ids are SQLite row ids, far below 2^53: a JS number holds them exactly.
         .dangerously_cast_bigints_to_number()
