@@ -68,6 +68,26 @@ const ja = {
       temporaryDocuments: "臨時文書（TD）",
     },
   },
+  checks: {
+    toggle: "チェック",
+    toggleLabel: (errors: number, warnings: number, hints: number) =>
+      `チェックの結果を表示（エラー${errors}件、警告${warnings}件、ヒント${hints}件）`,
+    panel: "チェックの結果",
+    close: "閉じる",
+    none: "問題は見つかりませんでした。",
+    failed: (message: string) => `チェックできません: ${message}`,
+    severities: { error: "エラー", warning: "警告", hint: "ヒント" },
+    groups: { error: "エラー", warning: "警告", hint: "ヒント" },
+    marker: (n: number) => `指摘 ${n}件`,
+    separator: " › ",
+    outcome: (n: number, id: string | null) => (id ? `結果 ${n}（${id}）` : `結果 ${n}`),
+    exportWarning: {
+      heading: "エラーが残っています",
+      body: (n: number) => `この報告書には、チェックで見つかったエラーが${n}件あります。このまま書き出すこともできます。`,
+      exportAnyway: "このまま書き出す",
+      showErrors: "エラーを表示",
+    },
+  },
   editor: {
     label: "編集",
     outlineParts: { title: "表題と言語", authors: "報告者", meeting: "会合の概要", history: "保存の履歴" },
@@ -324,6 +344,26 @@ const en: Messages = {
       participants: "Participants",
       contributions: "Contributions",
       temporaryDocuments: "Temporary documents",
+    },
+  },
+  checks: {
+    toggle: "Checks",
+    toggleLabel: (errors, warnings, hints) =>
+      `Show the checks (${errors} error(s), ${warnings} warning(s), ${hints} hint(s))`,
+    panel: "Checks",
+    close: "Close",
+    none: "No problems found.",
+    failed: (message) => `The checks cannot run: ${message}`,
+    severities: { error: "Error", warning: "Warning", hint: "Hint" },
+    groups: { error: "Errors", warning: "Warnings", hint: "Hints" },
+    marker: (n) => `${n} finding(s)`,
+    separator: " › ",
+    outcome: (n, id) => (id ? `Outcome ${n} (${id})` : `Outcome ${n}`),
+    exportWarning: {
+      heading: "Errors remain",
+      body: (n) => `The checks found ${n} error(s) in this report. You can export it anyway.`,
+      exportAnyway: "Export anyway",
+      showErrors: "Show the errors",
     },
   },
   editor: {

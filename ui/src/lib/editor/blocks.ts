@@ -2,6 +2,7 @@
 // its JSON path, the name the backend's checks and the fields' `data-path` use.
 
 import type { Block, Outcome, Report, ScheduleRow, Section } from "../../bindings";
+import type { Messages } from "../i18n";
 import { sectionAt, type SectionPath } from "./outline";
 import type { EditorSession } from "./session.svelte";
 
@@ -68,4 +69,17 @@ export function updateBlock<K extends BlockKind>(
     const block = blockAt(r, section, index, kind);
     if (block) change(block);
   });
+}
+
+/**
+ * A block's name in the editor (and in the checks panel): "課題10", or its kind and its
+ * count among the section's blocks of that kind ("段落 2").
+ */
+export function blockTitle(blocks: readonly Block[], index: number, t: Messages): string {
+  const tb = t.editor.blocks;
+  const block = blocks[index];
+  if (!block) return "";
+  if (block.type === "question") return tb.question(block.number);
+  const n = blocks.slice(0, index + 1).filter((b) => b.type === block.type).length;
+  return tb.title(tb.kinds[block.type], n);
 }

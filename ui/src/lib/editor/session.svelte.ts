@@ -1,10 +1,11 @@
 // The state of the report open in the editor: the current snapshot, its undo history,
 // autosave and the live preview. Components change the report only through `update`.
 
-import { commands, type Document, type Report, type ReportView } from "../../bindings";
+import { commands, type Document, type Finding, type Report, type ReportView } from "../../bindings";
 import { nowTimestamp } from "../format";
 import type { Messages } from "../i18n";
-import { load } from "../result";
+import { load, type Loadable } from "../result";
+import { Checker } from "./checker";
 import { reportProblems, type Problem } from "./fields";
 import { History } from "./history";
 import type { SectionPath } from "./outline";
@@ -20,6 +21,7 @@ export type Part =
 const PREVIEW_DELAY_MS = 300;
 const SAVE_DELAY_MS = 500;
 const NOTICE_MS = 8000;
+const CHECK_DELAY_MS = 400;
 
 export class EditorSession {
   readonly id: number;
@@ -37,6 +39,9 @@ export class EditorSession {
   problems = $state.raw<Problem[]>([]);
   /** A quiet line about the last structural edit: what was removed (undo brings it back), what moved. */
   notice = $state<string | null>(null);
+  /** The checks' findings on the report as it is on screen (saved or not). */
+  findings = $state.raw<Finding[]>([]);
+  checksError = $state<string | null>(null);
 
   #composing = false;
   #noticeTimer: ReturnType<typeof setTimeout> | null = null;
@@ -44,6 +49,7 @@ export class EditorSession {
   readonly #history: History<Report>;
   readonly #autosaver: Autosaver<Report>;
   readonly #previewer: Debouncer;
+  readonly #checker: Checker<Report, Loadable<Finding[]>>;
   readonly #messages: () => Messages;
 
   constructor(view: ReportView, messages: () => Messages) {
@@ -62,7 +68,15 @@ export class EditorSession {
     });
     this.#previewer = new Debouncer(() => void this.#refreshPreview(), PREVIEW_DELAY_MS);
     this.problems = reportProblems(view.report);
+    this.#checker = new Checker(view.report, {
+      delayMs: CHECK_DELAY_MS,
+      check: (report) => load(() => commands.checkReport(this.id, report)),
+      onResult: (result) => {
+        this.#showFindings(result);
+      },
+    });
     void this.#refreshPreview();
+    void this.#checker.now();
   }
 
   get composing(): boolean {
@@ -105,11 +119,13 @@ export class EditorSession {
   compositionStarted(): void {
     this.#composing = true;
     this.#autosaver.hold();
+    this.#checker.hold();
   }
 
   compositionEnded(): void {
     this.#composing = false;
     this.#autosaver.release();
+    this.#checker.release();
     this.#previewer.schedule();
   }
 
@@ -128,9 +144,16 @@ export class EditorSession {
     }, NOTICE_MS);
   }
 
+  /** Checks the report as it is now (before an export) and returns the findings. */
+  async checkNow(): Promise<Finding[]> {
+    const result = await this.#checker.now();
+    return result.state === "ready" ? result.data : [];
+  }
+
   dispose(): void {
     this.#previewer.cancel();
     if (this.#noticeTimer !== null) clearTimeout(this.#noticeTimer);
+    this.#checker.dispose();
   }
 
   #apply(report: Report): void {
@@ -140,6 +163,16 @@ export class EditorSession {
     this.problems = reportProblems(report);
     this.#autosaver.change(report);
     this.#previewer.schedule();
+    this.#checker.change(report);
+  }
+
+  #showFindings(result: Loadable<Finding[]>): void {
+    if (result.state === "ready") {
+      this.findings = result.data;
+      this.checksError = null;
+    } else if (result.state === "failed") {
+      this.checksError = result.message;
+    }
   }
 
   async #save(report: Report): Promise<SaveOutcome> {

@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { Checker } from "./checker";
+import { FakeClock } from "./fake-clock";
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A check whose replies the test releases one by one, in any order. */
+function manualCheck() {
+  const calls: { value: string; reply: (result: string) => void }[] = [];
+  const check = (value: string) =>
+    new Promise<string>((resolve) => {
+      calls.push({ value, reply: resolve });
+    });
+  return { calls, check };
+}
+
+describe("Checker", () => {
+  it("checks once, shortly after the last change", async () => {
+    const clock = new FakeClock();
+    const { calls, check } = manualCheck();
+    const results: string[] = [];
+    const checker = new Checker<string, string>("a", { check, onResult: (r) => results.push(r), delayMs: 400, clock });
+    checker.change("ab");
+    clock.advance(300);
+    checker.change("abc");
+    clock.advance(399);
+    expect(calls).toHaveLength(0);
+    clock.advance(1);
+    expect(calls.map((c) => c.value)).toEqual(["abc"]);
+    calls[0]?.reply("findings of abc");
+    await settle();
+    expect(results).toEqual(["findings of abc"]);
+  });
+
+  it("drops a reply to a value that has changed since, even when it comes last", async () => {
+    const clock = new FakeClock();
+    const { calls, check } = manualCheck();
+    const results: string[] = [];
+    const checker = new Checker<string, string>("a", { check, onResult: (r) => results.push(r), delayMs: 100, clock });
+    checker.change("old");
+    clock.advance(100);
+    checker.change("new");
+    clock.advance(100);
+    expect(calls.map((c) => c.value)).toEqual(["old", "new"]);
+    calls[1]?.reply("findings of new");
+    await settle();
+    calls[0]?.reply("findings of old");
+    await settle();
+    expect(results).toEqual(["findings of new"]);
+  });
+
+  it("drops a reply that arrives after a newer change is typed but not yet checked", async () => {
+    const clock = new FakeClock();
+    const { calls, check } = manualCheck();
+    const results: string[] = [];
+    const checker = new Checker<string, string>("a", { check, onResult: (r) => results.push(r), delayMs: 100, clock });
+    checker.change("old");
+    clock.advance(100);
+    checker.change("newer");
+    calls[0]?.reply("findings of old");
+    await settle();
+    expect(results).toEqual([]);
+  });
+
+  it("checks nothing during an IME composition, and what waited when it ends", () => {
+    const clock = new FakeClock();
+    const { calls, check } = manualCheck();
+    const checker = new Checker<string, string>("a", { check, onResult: () => {}, delayMs: 100, clock });
+    checker.change("でた");
+    checker.hold();
+    clock.advance(1000);
+    expect(calls).toHaveLength(0);
+    checker.release();
+    expect(calls).toHaveLength(0);
+    clock.advance(100);
+    expect(calls.map((c) => c.value)).toEqual(["でた"]);
+    // A composition with no change pending checks nothing when it ends.
+    checker.hold();
+    checker.release();
+    clock.advance(1000);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("checks at once when asked (before an export), and delivers that result", async () => {
+    const clock = new FakeClock();
+    const { calls, check } = manualCheck();
+    const results: string[] = [];
+    const checker = new Checker<string, string>("a", { check, onResult: (r) => results.push(r), delayMs: 100, clock });
+    checker.change("b");
+    checker.hold();
+    const now = checker.now();
+    expect(calls.map((c) => c.value)).toEqual(["b"]);
+    calls[0]?.reply("findings of b");
+    expect(await now).toBe("findings of b");
+    expect(results).toEqual(["findings of b"]);
+    clock.advance(1000);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("delivers nothing once disposed", async () => {
+    const clock = new FakeClock();
+    const { calls, check } = manualCheck();
+    const results: string[] = [];
+    const checker = new Checker<string, string>("a", { check, onResult: (r) => results.push(r), delayMs: 100, clock });
+    checker.change("b");
+    clock.advance(100);
+    checker.dispose();
+    calls[0]?.reply("late");
+    await settle();
+    checker.change("c");
+    clock.advance(1000);
+    expect(results).toEqual([]);
+  });
+});
