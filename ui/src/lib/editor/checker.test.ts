@@ -4,22 +4,26 @@ import { FakeClock } from "./fake-clock";
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** A check whose replies the test releases one by one, in any order. */
-function manualCheck() {
+/** A checker over strings whose check replies only when the test says so, in any order. */
+function setup(delayMs: number) {
+  const clock = new FakeClock();
   const calls: { value: string; reply: (result: string) => void }[] = [];
-  const check = (value: string) =>
-    new Promise<string>((resolve) => {
-      calls.push({ value, reply: resolve });
-    });
-  return { calls, check };
+  const results: string[] = [];
+  const checker = new Checker<string, string>("a", {
+    check: (value) =>
+      new Promise<string>((resolve) => {
+        calls.push({ value, reply: resolve });
+      }),
+    onResult: (result) => results.push(result),
+    delayMs,
+    clock,
+  });
+  return { clock, calls, results, checker };
 }
 
 describe("Checker", () => {
   it("checks once, shortly after the last change", async () => {
-    const clock = new FakeClock();
-    const { calls, check } = manualCheck();
-    const results: string[] = [];
-    const checker = new Checker<string, string>("a", { check, onResult: (r) => results.push(r), delayMs: 400, clock });
+    const { clock, calls, results, checker } = setup(400);
     checker.change("ab");
     clock.advance(300);
     checker.change("abc");
@@ -33,10 +37,7 @@ describe("Checker", () => {
   });
 
   it("drops a reply to a value that has changed since, even when it comes last", async () => {
-    const clock = new FakeClock();
-    const { calls, check } = manualCheck();
-    const results: string[] = [];
-    const checker = new Checker<string, string>("a", { check, onResult: (r) => results.push(r), delayMs: 100, clock });
+    const { clock, calls, results, checker } = setup(100);
     checker.change("old");
     clock.advance(100);
     checker.change("new");
@@ -50,10 +51,7 @@ describe("Checker", () => {
   });
 
   it("drops a reply that arrives after a newer change is typed but not yet checked", async () => {
-    const clock = new FakeClock();
-    const { calls, check } = manualCheck();
-    const results: string[] = [];
-    const checker = new Checker<string, string>("a", { check, onResult: (r) => results.push(r), delayMs: 100, clock });
+    const { clock, calls, results, checker } = setup(100);
     checker.change("old");
     clock.advance(100);
     checker.change("newer");
@@ -63,9 +61,7 @@ describe("Checker", () => {
   });
 
   it("checks nothing during an IME composition, and what waited when it ends", () => {
-    const clock = new FakeClock();
-    const { calls, check } = manualCheck();
-    const checker = new Checker<string, string>("a", { check, onResult: () => {}, delayMs: 100, clock });
+    const { clock, calls, checker } = setup(100);
     checker.change("でた");
     checker.hold();
     clock.advance(1000);
@@ -82,10 +78,7 @@ describe("Checker", () => {
   });
 
   it("checks at once when asked (before an export), and delivers that result", async () => {
-    const clock = new FakeClock();
-    const { calls, check } = manualCheck();
-    const results: string[] = [];
-    const checker = new Checker<string, string>("a", { check, onResult: (r) => results.push(r), delayMs: 100, clock });
+    const { clock, calls, results, checker } = setup(100);
     checker.change("b");
     checker.hold();
     const now = checker.now();
@@ -98,10 +91,7 @@ describe("Checker", () => {
   });
 
   it("delivers nothing once disposed", async () => {
-    const clock = new FakeClock();
-    const { calls, check } = manualCheck();
-    const results: string[] = [];
-    const checker = new Checker<string, string>("a", { check, onResult: (r) => results.push(r), delayMs: 100, clock });
+    const { clock, calls, results, checker } = setup(100);
     checker.change("b");
     clock.advance(100);
     checker.dispose();
