@@ -32,7 +32,7 @@ let driver;
 let session;
 let reportId;
 
-const { $, fill, setDate, saveState, waitSaved, previewText } = editing(() => session);
+const { $, fill, setDate, waitSaved, previewText } = editing(() => session);
 const byPath = (path, tag = "input") => session.find(`[data-path="${path}"] ${tag}`);
 const Q = "sections[1].sections[0].blocks[0]";
 
@@ -224,12 +224,13 @@ test("the outline moves, removes and brings back sections by keyboard", async ()
 
 test("quitting right after typing keeps the last keystrokes", async () => {
   await session.click(await entry("WP1"));
-  await fill("field-question-note", "詳細は次回会合で審議される。");
-  // Ctrl+Q at once, before the autosave's half second has passed: only the close request's
-  // flush can save it, and the app exits when its window has gone. (WebDriver's own
-  // "close window" is no test of this: it tears the page down without a close request.)
-  assert.equal(await saveState(), "pending");
-  await session.type(await active(), `${CTRL}q${RELEASE}`);
+  await fill("field-question-note", "");
+  await waitSaved();
+  // Ctrl+Q in the same keystrokes as the text, well before the autosave's half second:
+  // only the close request's flush can save it, and the app exits when its window has
+  // gone. (WebDriver's own "close window" is no test of this: it tears the page down
+  // without a close request.)
+  await session.type(await byPath(`sections[2].sections[0].blocks[0].note`, "textarea"), `詳細は次回会合で審議される。${CTRL}q${RELEASE}`);
   const note = () => {
     const out = spawnSync(CLI, ["--db", driver.db, "export", String(reportId), "--format", "json"], { encoding: "utf8" });
     return out.status === 0 && out.stdout.includes("詳細は次回会合で審議される。");
@@ -315,4 +316,24 @@ test("screenshots of every screen, on the example report", async () => {
   await session.click(await entry("今後の会合の予定"));
   await scrollTo('[data-testid="schedule-table"]');
   await session.screenshot("editor-schedule");
+});
+
+test("a section dragged onto another lands before it, one undo step", async () => {
+  const headings = async () => Promise.all((await session.findAll('[data-testid="outline-entry"]')).map((e) => session.text(e)));
+  assert.match(flat((await headings()).at(-1)), /^5\.おわりに/);
+  // The drag as WebKit delivers it to the page; the driver has no native drag and drop.
+  await session.executeAsync(`const done = arguments[0];
+    const from = document.querySelector('[data-section="4"]');
+    const onto = document.querySelector('[data-section="0"]').closest("li");
+    const data = new DataTransfer();
+    from.dispatchEvent(new DragEvent("dragstart", { bubbles: true, dataTransfer: data }));
+    onto.dispatchEvent(new DragEvent("dragover", { bubbles: true, cancelable: true, dataTransfer: data }));
+    onto.dispatchEvent(new DragEvent("drop", { bubbles: true, cancelable: true, dataTransfer: data }));
+    from.dispatchEvent(new DragEvent("dragend", { bubbles: true, dataTransfer: data }));
+    done(null);`);
+  await session.until("dropped first", async () => /^1\.おわりに/.test(flat((await headings())[0])));
+  assert.match(flat((await headings())[1]), /^2\.はじめに/);
+  assert.match(await session.text(await $("notice")), /おわりに/);
+  await session.click(await $("undo"));
+  await session.until("back last", async () => /^5\.おわりに/.test(flat((await headings()).at(-1))));
 });
