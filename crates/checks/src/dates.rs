@@ -3,8 +3,8 @@
 
 use crate::problems::{Found, Problem};
 use crate::text_dates::mentions;
-use crate::texts::free_texts;
 use chrono::Datelike;
+use rapporteur_model::free_texts;
 use rapporteur_model::{visit_sections, Block, Report, ScheduleDate};
 
 pub(crate) fn check(report: &Report) -> Vec<Found> {

@@ -21,7 +21,6 @@ mod problems;
 mod spelling;
 mod structure;
 mod text_dates;
-mod texts;
 
 pub use spelling::term_slips;
 

@@ -4,8 +4,7 @@
 
 use crate::problems::{Found, Problem};
 use crate::text_dates::mentions;
-use crate::texts::free_texts;
-use rapporteur_model::Report;
+use rapporteur_model::{free_texts, Report};
 use std::ops::Range;
 
 /// How far "今回" may be from the "会合" it qualifies: `今回のSG17会合は` has 5 between.

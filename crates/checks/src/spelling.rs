@@ -9,8 +9,7 @@
 //! many pieces of longer words (`ポータル` holds `ラポータ` less its first kana).
 
 use crate::problems::{Found, Problem};
-use crate::texts::free_texts;
-use rapporteur_model::Report;
+use rapporteur_model::{free_texts, Report};
 
 /// The fixed terms of the domain, as the journal spells them; each of 4 kana or more.
 const TERMS: &[&str] = &[

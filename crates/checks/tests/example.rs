@@ -40,7 +40,7 @@ fn question(report: &mut Report, wp: usize, b: usize) -> &mut Question {
 
 fn text(report: &mut Report, s: usize, sub: Option<usize>, b: usize) -> &mut String {
     match block(report, s, sub, b) {
-        Block::Paragraph { text } => text,
+        Block::Paragraph { text, .. } => text,
         other => panic!("not a paragraph: {other:?}"),
     }
 }
@@ -196,6 +196,7 @@ fn weekdays_are_checked_in_every_kind_of_free_text() {
     let wrong = "2026年4月9日(金)";
     report.sections[0].blocks.push(Block::Bullets {
         items: vec!["正しい: 2026年4月9日(木)".to_owned(), wrong.to_owned()],
+        boilerplate: false,
     });
     question(&mut report, 0, 0).note = Some(format!("{wrong}に審議する。"));
     question(&mut report, 0, 1).text = Some(format!("課題11では、{wrong}に審議する。"));

@@ -116,8 +116,10 @@ fn block() -> impl Strategy<Value = Block> {
         .prop_map(|(caption, rows)| Block::Schedule(Schedule { caption, rows }));
     prop_oneof![
         Just(Block::Summary),
-        text().prop_map(|text| Block::Paragraph { text }),
-        prop::collection::vec(text(), 0..3).prop_map(|items| Block::Bullets { items }),
+        (text(), any::<bool>())
+            .prop_map(|(text, boilerplate)| Block::Paragraph { text, boilerplate }),
+        (prop::collection::vec(text(), 0..3), any::<bool>())
+            .prop_map(|(items, boilerplate)| Block::Bullets { items, boilerplate }),
         question,
         schedule,
     ]

@@ -186,9 +186,11 @@ fn block(value: &Value, path: &str) -> Result<Block> {
         "summary" => Block::Summary,
         "paragraph" => Block::Paragraph {
             text: o.req("text", string)?,
+            boilerplate: o.opt("boilerplate", boolean)?.unwrap_or(false),
         },
         "bullets" => Block::Bullets {
             items: o.req("items", |v, p| array(v, p, string))?,
+            boilerplate: o.opt("boilerplate", boolean)?.unwrap_or(false),
         },
         "question" => Block::Question(Question {
             number: o.req("number", count)?,

@@ -57,3 +57,39 @@ fn the_serde_derives_agree_with_the_strict_reader() {
     let derived: rapporteur_model::Report = serde_json::from_value(value).unwrap();
     assert_eq!(derived, strict);
 }
+
+#[test]
+fn boilerplate_is_read_written_only_when_true_and_refused_when_not_a_boolean() {
+    let mut value: Value = serde_json::from_str(EXAMPLE).unwrap();
+    let blocks = value.pointer_mut("/sections/0/blocks").unwrap();
+    blocks[1]["boilerplate"] = Value::Bool(true);
+    blocks
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"type": "bullets", "items": ["定型"], "boilerplate": false}));
+    let report = read_report(&value.to_string()).unwrap();
+    let kinds: Vec<bool> = report.sections[0]
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            rapporteur_model::Block::Paragraph { boilerplate, .. }
+            | rapporteur_model::Block::Bullets { boilerplate, .. } => Some(*boilerplate),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(kinds, [true, false]);
+    let written = to_value(&report);
+    assert_eq!(
+        written.pointer("/sections/0/blocks/1/boilerplate"),
+        Some(&Value::Bool(true))
+    );
+    // `false` is the default and is not written, so files without the mark stay as they were.
+    assert_eq!(written.pointer("/sections/0/blocks/2/boilerplate"), None);
+
+    value.pointer_mut("/sections/0/blocks/1").unwrap()["boilerplate"] = Value::from("yes");
+    let refusal = read_report(&value.to_string()).unwrap_err().to_string();
+    assert!(
+        refusal.contains("sections[0].blocks[1].boilerplate"),
+        "{refusal}"
+    );
+}

@@ -8,10 +8,12 @@
 mod enums;
 mod outline;
 mod schedule_date;
+mod texts;
 
 pub use enums::{Action, DocumentKind, Language, MeetingMode, Preset, Process, Spelled};
 pub use outline::OutlineEntry;
 pub use schedule_date::{ScheduleDate, ScheduleDateError};
+pub use texts::{free_texts, Text};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -155,9 +157,18 @@ pub enum Block {
     /// One paragraph; `\n` inside is a line break.
     Paragraph {
         text: String,
+        /// Text that recurs in every report of the group: a new report made from this one
+        /// keeps it (only written when true).
+        #[serde(default, skip_serializing_if = "is_false")]
+        #[specta(optional)]
+        boilerplate: bool,
     },
     Bullets {
         items: Vec<String>,
+        /// As for a paragraph: the list recurs in every report of the group.
+        #[serde(default, skip_serializing_if = "is_false")]
+        #[specta(optional)]
+        boilerplate: bool,
     },
     Question(Question),
     Schedule(Schedule),
@@ -214,6 +225,10 @@ fn default_true() -> bool {
 
 fn is_true(value: &bool) -> bool {
     *value
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// What a meeting did with one work item.

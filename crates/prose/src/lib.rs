@@ -144,8 +144,8 @@ impl Writer<'_> {
             Block::Summary => self.body.push(Node::Paragraph {
                 text: self.voice.summary(self.meeting),
             }),
-            Block::Paragraph { text } => self.body.push(Node::Paragraph { text: text.clone() }),
-            Block::Bullets { items } => {
+            Block::Paragraph { text, .. } => self.body.push(Node::Paragraph { text: text.clone() }),
+            Block::Bullets { items, .. } => {
                 let marker = self.voice.bullet();
                 self.body.extend(items.iter().map(|text| Node::Bullet {
                     marker,

@@ -1,9 +1,9 @@
 //! The free text of a report: every string an author writes as prose, with its path.
 
-use rapporteur_model::{visit_sections, Block, Report};
+use crate::{visit_sections, Block, Report};
 
 /// A field of free text and its JSON path.
-pub(crate) struct Text<'a> {
+pub struct Text<'a> {
     pub path: String,
     pub text: &'a str,
 }
@@ -13,7 +13,7 @@ pub(crate) struct Text<'a> {
 /// paragraphs, bullets, Questions' scopes, outcome titles and glosses, notes and texts,
 /// and schedule captions and cells. Names (authors, places) are not prose and are left
 /// out.
-pub(crate) fn free_texts<'a>(report: &'a Report) -> Vec<Text<'a>> {
+pub fn free_texts<'a>(report: &'a Report) -> Vec<Text<'a>> {
     let mut texts = Vec::new();
     let mut add = |path: String, text: Option<&'a String>| {
         if let Some(text) = text {
@@ -34,8 +34,8 @@ pub(crate) fn free_texts<'a>(report: &'a Report) -> Vec<Text<'a>> {
             let path = format!("{path}.blocks[{b}]");
             match block {
                 Block::Summary => {}
-                Block::Paragraph { text } => add(format!("{path}.text"), Some(text)),
-                Block::Bullets { items } => {
+                Block::Paragraph { text, .. } => add(format!("{path}.text"), Some(text)),
+                Block::Bullets { items, .. } => {
                     for (i, item) in items.iter().enumerate() {
                         add(format!("{path}.items[{i}]"), Some(item));
                     }
