@@ -93,7 +93,7 @@ fn an_unknown_field_is_named_with_the_fields_that_are_allowed() {
     );
     assert_eq!(
         refusal(with("/sections/0/blocks/1/style", Some(json!("bold")))),
-        "sections[0].blocks[1].style: unknown field; expected one of type, text"
+        "sections[0].blocks[1].style: unknown field; expected one of type, text, boilerplate"
     );
 }
 

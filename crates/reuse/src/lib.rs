@@ -367,7 +367,7 @@ fn apply_venue(meeting: &mut Meeting, past: &Meeting, venue: &str) {
         p.contains("e-meeting") || p.contains("online") || p.contains("オンライン")
     };
     let places: Vec<&str> = parts.iter().filter(|p| !remote(p)).copied().collect();
-    let has_remote = parts.iter().any(|p| remote(p));
+    let has_remote = parts.iter().any(remote);
     match places.as_slice() {
         [] if has_remote => meeting.mode = Some(MeetingMode::Virtual),
         [] => {}

@@ -8,6 +8,12 @@ pub enum StoreError {
     NotFound(i64),
     #[error("report {report} has no revision {revision} (see its history)")]
     NoSuchRevision { report: i64, revision: u32 },
+    #[error("no template named \"{0}\"")]
+    NoSuchTemplate(String),
+    #[error("a template named \"{0}\" already exists; choose another name or delete it first")]
+    TemplateExists(String),
+    #[error("a template needs a name")]
+    TemplateName,
     #[error("the report is not valid: {0}")]
     Invalid(#[from] FormatError),
     #[error("{path}: the database was made by a newer version of Rapporteur (schema {found}; this version knows up to {known}); it was left untouched")]

@@ -1,5 +1,6 @@
 //! The SQLite store: many reports in one file, every save a revision, and the indexes
-//! derived from the newest revision (the library list, the work-item registry).
+//! derived from the newest revision (the library list, the work-item registry, search),
+//! and templates.
 //!
 //! One `Store` owns one connection. Every write is one transaction: a refused or failed
 //! save leaves the file exactly as it was.
@@ -8,7 +9,10 @@ mod backup;
 mod error;
 mod history;
 mod migrations;
+mod registry;
+mod search;
 mod store;
+mod templates;
 
 pub use backup::{
     back_up, backups_dir, list_backups, restore_backup, BackupInfo, BackupReason, DAILY,
@@ -16,9 +20,12 @@ pub use backup::{
 };
 pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;
+pub use registry::{ItemUse, RegistryItem};
+pub use search::{snippet, SearchHit, Segment, TextPart};
 pub use store::{
     ItemTitle, ReportId, ReportSummary, RevisionInfo, Store, StoredReport, KEPT_REVISIONS,
 };
+pub use templates::TemplateSummary;
 
 use std::path::PathBuf;
 

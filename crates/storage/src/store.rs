@@ -68,7 +68,7 @@ pub struct ItemTitle {
 
 /// Many reports in one SQLite file.
 pub struct Store {
-    conn: Connection,
+    pub(crate) conn: Connection,
     /// The database file, named in every error a user can act on.
     path: PathBuf,
 }
@@ -176,7 +176,7 @@ impl Store {
     /// Runs `write` in one transaction that holds the write lock from its start, so a
     /// second process waits for the first (up to the busy timeout) instead of failing
     /// when a read turns into a write after the other one committed.
-    fn write<T>(&mut self, write: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    pub(crate) fn write<T>(&mut self, write: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let run = |conn: &mut Connection| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let value = write(&tx)?;
@@ -187,7 +187,7 @@ impl Store {
     }
 
     /// Names a failed read's cause with the database's path.
-    fn located<T>(&self, result: Result<T>) -> Result<T> {
+    pub(crate) fn located<T>(&self, result: Result<T>) -> Result<T> {
         result.map_err(|e| e.at(&self.path))
     }
 
@@ -200,7 +200,7 @@ impl Store {
         self.write(|tx| {
             reports
                 .iter()
-                .map(|report| insert_report(tx, report, now))
+                .map(|report| insert_report(tx, report, now, None))
                 .collect()
         })
     }
@@ -267,7 +267,8 @@ impl Store {
     fn read_list(&self) -> Result<Vec<ReportSummary>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, title, organization, group_name, ordinal, start_date, end_date, updated_at, head_revision
-             FROM reports WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC",
+             FROM reports WHERE deleted_at IS NULL AND template_name IS NULL
+             ORDER BY updated_at DESC, id DESC",
         )?;
         let rows = stmt.query_map([], |row| {
             Ok(ReportSummary {
@@ -331,7 +332,8 @@ impl Store {
     pub fn delete_report(&mut self, id: ReportId) -> Result<()> {
         self.write(|tx| {
             let changed = tx.execute(
-                "UPDATE reports SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                "UPDATE reports SET deleted_at = ?2
+                 WHERE id = ?1 AND deleted_at IS NULL AND template_name IS NULL",
                 params![id, Utc::now()],
             )?;
             if changed == 0 {
@@ -358,6 +360,30 @@ impl Store {
     /// Adds `report` once in the life of this database, remembered under `key`: the
     /// example report of a first run does not come back after the user deletes it.
     pub fn add_once(&mut self, key: &str, report: &Report) -> Result<Option<ReportId>> {
+        self.add_once_as(key, report, None)
+    }
+
+    /// Adds `report` as the template `name` once in the life of this database, as
+    /// [`Store::add_once`] does a report: a built-in template the user deleted stays
+    /// deleted. A template of that name made by the user is left as it is.
+    pub fn add_template_once(
+        &mut self,
+        key: &str,
+        name: &str,
+        report: &Report,
+    ) -> Result<Option<ReportId>> {
+        if self.template_id(name)?.is_some() {
+            return Ok(None);
+        }
+        self.add_once_as(key, report, Some(name))
+    }
+
+    fn add_once_as(
+        &mut self,
+        key: &str,
+        report: &Report,
+        template: Option<&str>,
+    ) -> Result<Option<ReportId>> {
         validate(report)?;
         self.write(|tx| {
             let done: Option<String> = tx
@@ -368,7 +394,7 @@ impl Store {
             if done.is_some() {
                 return Ok(None);
             }
-            let id = insert_report(tx, report, Utc::now())?;
+            let id = insert_report(tx, report, Utc::now(), template)?;
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)",
                 params![key, id.to_string()],
@@ -382,22 +408,21 @@ impl Store {
     /// first and reports without a start date last. Read from the `outcomes` index, so
     /// no document is parsed.
     pub fn item_titles(&self, item_id: &str, except: Option<ReportId>) -> Result<Vec<ItemTitle>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT r.id, r.title, r.start_date, o.title FROM outcomes o
-             JOIN reports r ON r.id = o.report_id
-             WHERE o.item_id = ?1 AND r.deleted_at IS NULL AND r.id IS NOT ?2
-             GROUP BY r.id, o.title
-             ORDER BY r.start_date IS NULL, r.start_date DESC, r.id DESC, min(o.position)",
-        )?;
-        let rows = stmt.query_map(params![item_id, except], |row| {
-            Ok(ItemTitle {
-                report: row.get(0)?,
-                report_title: row.get(1)?,
-                meeting_start: row.get(2)?,
-                title: row.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut titles: Vec<ItemTitle> = Vec::new();
+        for used in self.item_history(item_id, except)? {
+            let seen = titles
+                .iter()
+                .any(|t| t.report == used.report && t.title == used.title);
+            if !seen {
+                titles.push(ItemTitle {
+                    report: used.report,
+                    report_title: used.report_title,
+                    meeting_start: used.meeting_start,
+                    title: used.title,
+                });
+            }
+        }
+        Ok(titles)
     }
 
     fn ensure_exists(&self, id: ReportId) -> Result<()> {
@@ -425,12 +450,18 @@ fn head(tx: &Transaction, id: ReportId) -> Result<(u32, String)> {
     .ok_or(StoreError::NotFound(id))
 }
 
-fn insert_report(tx: &Transaction, report: &Report, now: DateTime<Utc>) -> Result<ReportId> {
+/// Adds a report, or the template `template`, with `report` as its first revision.
+pub(crate) fn insert_report(
+    tx: &Transaction,
+    report: &Report,
+    now: DateTime<Utc>,
+    template: Option<&str>,
+) -> Result<ReportId> {
     let m = &report.meeting;
     tx.execute(
-        "INSERT INTO reports (created_at, updated_at, head_revision, title, organization, group_name)
-         VALUES (?1, ?1, 0, ?2, ?3, ?4)",
-        params![now, report.title, m.organization, m.group],
+        "INSERT INTO reports (created_at, updated_at, head_revision, title, organization, group_name, template_name)
+         VALUES (?1, ?1, 0, ?2, ?3, ?4, ?5)",
+        params![now, report.title, m.organization, m.group, template],
     )?;
     let id = tx.last_insert_rowid();
     write_head(tx, id, 1, report, &write_report(report), now)?;
@@ -476,6 +507,7 @@ fn write_head(
             outcome.document.map(Spelled::as_str),
         ])?;
     }
+    crate::search::index_report(tx, id, report)?;
     tx.execute(
         "DELETE FROM revisions WHERE report_id = ?1 AND number <= ?2",
         params![id, i64::from(revision) - i64::from(KEPT_REVISIONS)],

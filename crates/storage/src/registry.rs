@@ -1,0 +1,114 @@
+//! The registry of work items: every outcome id across the reports of the library, with
+//! its English title and what each meeting did with it. Read from the `outcomes` index.
+
+use crate::search::like_literal;
+use crate::{ReportId, Store, StoreError};
+use chrono::NaiveDate;
+use rapporteur_model::{Action, Spelled};
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+/// One use of a work item: what one report's meeting did with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ItemUse {
+    pub report: ReportId,
+    pub report_title: String,
+    /// When that report's meeting started, if it says.
+    pub meeting_start: Option<NaiveDate>,
+    pub action: Action,
+    /// The title the item has there.
+    pub title: String,
+    /// The JSON path of the outcome in that report.
+    pub path: String,
+}
+
+/// A work item of the registry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct RegistryItem {
+    pub id: String,
+    /// Its title at the most recent meeting.
+    pub title: String,
+    /// Every use, the most recent meeting first.
+    pub history: Vec<ItemUse>,
+}
+
+/// What a history query selects, in this order (see `item_use`).
+const USE_COLUMNS: &str = "r.id, r.title, r.start_date, o.action, o.title, o.path";
+
+/// The order of a history: the most recent meeting first, reports without a start date
+/// last, then document order.
+const USE_ORDER: &str = "r.start_date IS NULL, r.start_date DESC, r.id DESC, o.position";
+
+/// Reports that are in the library: not deleted, not templates.
+const IN_LIBRARY: &str = "r.deleted_at IS NULL AND r.template_name IS NULL";
+
+fn item_use(row: &rusqlite::Row) -> rusqlite::Result<ItemUse> {
+    let action: String = row.get(3)?;
+    Ok(ItemUse {
+        report: row.get(0)?,
+        report_title: row.get(1)?,
+        meeting_start: row.get(2)?,
+        action: Action::parse(&action).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                3,
+                rusqlite::types::Type::Text,
+                format!("unknown action {action:?} in the outcomes index").into(),
+            )
+        })?,
+        title: row.get(4)?,
+        path: row.get(5)?,
+    })
+}
+
+impl Store {
+    /// Every use of the work item `item_id` in the newest revision of the reports in the
+    /// library but `except`, the most recent meeting first.
+    pub fn item_history(
+        &self,
+        item_id: &str,
+        except: Option<ReportId>,
+    ) -> Result<Vec<ItemUse>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {USE_COLUMNS} FROM outcomes o JOIN reports r ON r.id = o.report_id
+             WHERE o.item_id = ?1 AND {IN_LIBRARY} AND r.id IS NOT ?2
+             ORDER BY {USE_ORDER}"
+        ))?;
+        let uses = stmt.query_map(params![item_id, except], item_use)?;
+        Ok(uses.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The work items whose id contains `query` (ignoring ASCII case), those starting
+    /// with it first, then the shorter ids, at most `limit`; each with its history.
+    pub fn items(&self, query: &str, limit: u32) -> Result<Vec<RegistryItem>, StoreError> {
+        self.located(self.read_items(query, limit))
+    }
+
+    fn read_items(&self, query: &str, limit: u32) -> Result<Vec<RegistryItem>, StoreError> {
+        let query = query.trim();
+        if query.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let literal = like_literal(query);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT o.item_id FROM outcomes o JOIN reports r ON r.id = o.report_id
+             WHERE o.item_id LIKE ?1 ESCAPE '\\' AND {IN_LIBRARY}
+             GROUP BY o.item_id
+             ORDER BY o.item_id NOT LIKE ?2 ESCAPE '\\', length(o.item_id), o.item_id
+             LIMIT ?3"
+        ))?;
+        let ids: Vec<String> = stmt
+            .query_map(
+                params![format!("%{literal}%"), format!("{literal}%"), limit],
+                |row| row.get(0),
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.into_iter()
+            .map(|id| {
+                let history = self.item_history(&id, None)?;
+                let title = history.first().map(|u| u.title.clone()).unwrap_or_default();
+                Ok(RegistryItem { id, title, history })
+            })
+            .collect()
+    }
+}

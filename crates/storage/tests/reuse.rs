@@ -1,0 +1,340 @@
+//! Search, the registry of work items and templates, against real SQLite files.
+
+use rapporteur_format::read_report;
+use rapporteur_model::{free_texts, Action, Block, Report};
+use rapporteur_storage::{SearchHit, Store, StoreError, TextPart};
+use rusqlite::Connection;
+use std::path::PathBuf;
+
+const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
+
+fn example() -> Report {
+    read_report(EXAMPLE).unwrap()
+}
+
+fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rapporteur.sqlite3");
+    (dir, path)
+}
+
+fn shown(hit: &SearchHit) -> String {
+    hit.snippet
+        .iter()
+        .map(|s| {
+            if s.hit {
+                format!("[{}]", s.text)
+            } else {
+                s.text.clone()
+            }
+        })
+        .collect()
+}
+
+fn paths(hits: &[SearchHit]) -> Vec<&str> {
+    hits.iter().map(|h| h.path.as_str()).collect()
+}
+
+/// The paths of the free texts of `report` that contain `word`, as search must find them.
+fn texts_with(report: &Report, word: &str) -> Vec<String> {
+    free_texts(report)
+        .into_iter()
+        .filter(|t| t.text.contains(word))
+        .map(|t| t.path)
+        .collect()
+}
+
+#[test]
+fn a_japanese_word_is_found_with_its_place_and_a_marked_snippet() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store.create_report(&example()).unwrap();
+    let hits = store.search("量子ベース", 50).unwrap();
+    // In WP1's title, then in the scope of its Question 15, in document order.
+    assert_eq!(
+        paths(&hits),
+        [
+            "sections[2].sections[0].working_party.title",
+            "sections[2].sections[0].blocks[2].scope"
+        ]
+    );
+    assert_eq!(hits[0].part, TextPart::WorkingPartyTitle);
+    assert_eq!(hits[0].question, None);
+    let hit = &hits[1];
+    assert_eq!(hit.report, id);
+    assert_eq!(hit.report_title, "ITU-T SG17第2回会合報告");
+    assert_eq!(hit.path, "sections[2].sections[0].blocks[2].scope");
+    assert_eq!(hit.part, TextPart::QuestionScope);
+    assert_eq!(hit.question, Some(15));
+    assert!(
+        hit.section.as_deref().unwrap().starts_with("3.1 WP1: "),
+        "{:?}",
+        hit.section
+    );
+    assert_eq!(shown(hit), "[量子ベース]のセキュリティ");
+}
+
+#[test]
+fn words_of_one_or_two_characters_are_found_too() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.create_report(&example()).unwrap();
+    let report = example();
+    for word in ["量子", "鍵", "課題"] {
+        let hits = store.search(word, 10_000).unwrap();
+        let mut found: Vec<&str> = paths(&hits);
+        found.sort();
+        let mut expected = texts_with(&report, word);
+        expected.sort();
+        assert!(!expected.is_empty(), "{word} is in the example");
+        assert_eq!(found, expected, "{word}");
+        assert!(
+            hits.iter().all(|h| shown(h).contains(&format!("[{word}]"))),
+            "{word}"
+        );
+    }
+}
+
+#[test]
+fn ids_are_found_ignoring_case_and_every_term_must_occur() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.create_report(&example()).unwrap();
+    let hits = store.search("x.1250REV", 50).unwrap();
+    let ids: Vec<&SearchHit> = hits
+        .iter()
+        .filter(|h| h.part == TextPart::OutcomeId)
+        .collect();
+    assert_eq!(ids.len(), 1, "{hits:?}");
+    assert_eq!(
+        ids[0].path,
+        "sections[2].sections[0].blocks[0].outcomes[0].id"
+    );
+    assert_eq!(ids[0].question, Some(10));
+    assert_eq!(shown(ids[0]), "[X.1250rev]");
+    // Both terms in the same text: a long one through the index, a short one by LIKE.
+    let both = store.search("ジュネーブ e-", 50).unwrap();
+    let report = example();
+    let expected: Vec<String> = texts_with(&report, "ジュネーブ")
+        .into_iter()
+        .filter(|p| texts_with(&report, "e-").contains(p))
+        .collect();
+    assert_eq!(paths(&both), expected);
+    assert!(both.iter().all(|h| shown(h).contains("[ジュネーブ]")));
+    let cells: Vec<&SearchHit> = both
+        .iter()
+        .filter(|h| h.part == TextPart::ScheduleCell)
+        .collect();
+    assert!(cells.len() > 5);
+    assert!(cells.iter().all(|h| shown(h) == "[ジュネーブ]+[e-]meeting"));
+    // Quotes and LIKE's wildcards are taken as they are.
+    assert!(store.search("\"量子", 50).unwrap().is_empty());
+    let percent = store.search("%", 50).unwrap();
+    assert_eq!(paths(&percent), texts_with(&report, "%"));
+    assert_eq!(percent.len(), 1);
+    assert!(store.search("   ", 50).unwrap().is_empty());
+}
+
+#[test]
+fn the_index_follows_every_save_restore_delete_and_undelete() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store.create_report(&example()).unwrap();
+    let other = store.create_report(&example()).unwrap();
+    assert_eq!(store.search("量子ベース", 50).unwrap().len(), 4);
+    // The most recently saved report first.
+    let mut edited = example();
+    edited.sections[0].heading = Some("まえがき（量子ベース）".to_owned());
+    store.save_report(id, &edited).unwrap();
+    let hits = store.search("量子ベース", 50).unwrap();
+    let reports: Vec<i64> = hits.iter().map(|h| h.report).collect();
+    assert_eq!(reports, [id, id, id, other, other]);
+    assert_eq!(
+        hits[0].path, "sections[0].heading",
+        "document order within a report"
+    );
+    assert!(store
+        .search("はじめに", 50)
+        .unwrap()
+        .iter()
+        .all(|h| h.report == other));
+
+    store.restore(id, 1).unwrap();
+    assert_eq!(store.search("まえがき", 50).unwrap(), []);
+    store.delete_report(other).unwrap();
+    assert!(store
+        .search("はじめに", 50)
+        .unwrap()
+        .iter()
+        .all(|h| h.report == id));
+    store.undelete_report(other).unwrap();
+    assert_eq!(store.search("はじめに", 50).unwrap().len(), 2);
+    // The same after reopening the file.
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.search("量子ベース", 50).unwrap().len(), 4);
+    assert_eq!(
+        store.search("量子ベース", 1).unwrap().len(),
+        1,
+        "the limit holds"
+    );
+}
+
+#[test]
+fn a_save_whose_indexing_fails_changes_nothing() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store.create_report(&example()).unwrap();
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TRIGGER fail_search BEFORE INSERT ON search_parts BEGIN SELECT RAISE(ABORT, 'index full'); END;")
+        .unwrap();
+    let mut edited = example();
+    edited.title = "量子の題名".to_owned();
+    let err = store.save_report(id, &edited).unwrap_err();
+    assert!(err.to_string().contains("index full"), "{err}");
+    assert_eq!(store.report(id).unwrap().report, example());
+    assert_eq!(store.history(id).unwrap().len(), 1);
+    assert_eq!(store.search("会合報告", 50).unwrap().len(), 1);
+}
+
+#[test]
+fn the_registry_lists_ids_with_their_history_prefix_matches_first() {
+    let mut store = Store::open_in_memory().unwrap();
+    let first = store.create_report(&example()).unwrap();
+    let mut later = example();
+    later.title = "ITU-T SG17第3回会合報告".to_owned();
+    later.meeting.start = Some("2026-06-02".parse().unwrap());
+    later.meeting.end = Some("2026-06-11".parse().unwrap());
+    let Block::Question(q) = &mut later.sections[2].sections[0].blocks[0] else {
+        panic!()
+    };
+    assert_eq!(q.outcomes[0].action, Action::Approved);
+    q.outcomes[0].action = Action::Determined;
+    q.outcomes[0].title = "Entity authentication assurance framework (new)".to_owned();
+    let second = store.create_report(&later).unwrap();
+
+    let items = store.items("x.1250", 10).unwrap();
+    assert_eq!(items[0].id, "X.1250rev", "{items:?}");
+    let item = &items[0];
+    assert_eq!(
+        item.title,
+        "Entity authentication assurance framework (new)"
+    );
+    let history: Vec<(i64, Action)> = item.history.iter().map(|u| (u.report, u.action)).collect();
+    assert_eq!(
+        history,
+        [(second, Action::Determined), (first, Action::Approved)]
+    );
+    assert_eq!(
+        item.history[1].path,
+        "sections[2].sections[0].blocks[0].outcomes[0]"
+    );
+
+    // A substring; ids starting with the query come before those containing it.
+    let found: Vec<String> = store
+        .items("1250", 10)
+        .unwrap()
+        .into_iter()
+        .map(|i| i.id)
+        .collect();
+    assert!(found.contains(&"X.1250rev".to_owned()), "{found:?}");
+    let starting = store.items("X.", 200).unwrap();
+    let containing = store.items(".", 200).unwrap();
+    assert!(starting.iter().all(|i| i.id.starts_with("X.")));
+    let first_other = containing
+        .iter()
+        .position(|i| !i.id.starts_with('.'))
+        .unwrap();
+    assert!(containing[..first_other]
+        .iter()
+        .all(|i| i.id.starts_with('.')));
+    assert_eq!(store.items("x.1250", 0).unwrap(), []);
+    assert_eq!(store.items("%", 10).unwrap(), []);
+
+    store.delete_report(second).unwrap();
+    let item = store.items("X.1250rev", 1).unwrap().remove(0);
+    assert_eq!(item.history.len(), 1);
+    assert_eq!(item.title, example().outcomes()[0].2.title);
+}
+
+#[test]
+fn templates_are_saved_listed_read_and_deleted_apart_from_the_library() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let mut structure = example();
+    structure.title = "ITU-T SG17会合報告（型）".to_owned();
+    let id = store.save_template("SG17 会合", &structure).unwrap();
+    assert!(matches!(
+        store.save_template(" SG17 会合 ", &structure),
+        Err(StoreError::TemplateExists(name)) if name == "SG17 会合"
+    ));
+    assert!(matches!(
+        store.save_template("  ", &structure),
+        Err(StoreError::TemplateName)
+    ));
+
+    let templates = store.templates().unwrap();
+    assert_eq!(templates.len(), 1);
+    assert_eq!(
+        (templates[0].id, templates[0].name.as_str()),
+        (id, "SG17 会合")
+    );
+    assert_eq!(templates[0].title, "ITU-T SG17会合報告（型）");
+    assert_eq!(store.template("SG17 会合").unwrap().report, structure);
+    // Not a report of the library: not listed, not searched, not in the registry.
+    assert!(store.list_reports().unwrap().is_empty());
+    assert!(store.search("量子ベース", 50).unwrap().is_empty());
+    assert!(store.items("X.1250", 10).unwrap().is_empty());
+    assert!(matches!(
+        store.delete_report(id),
+        Err(StoreError::NotFound(_))
+    ));
+
+    store.delete_template("SG17 会合").unwrap();
+    assert!(store.templates().unwrap().is_empty());
+    assert!(matches!(
+        store.delete_template("SG17 会合"),
+        Err(StoreError::NoSuchTemplate(_))
+    ));
+    assert!(matches!(
+        store.template("SG17 会合"),
+        Err(StoreError::NoSuchTemplate(_))
+    ));
+    let rows: i64 = Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT count(*) FROM revisions", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 0, "its revisions went with it");
+}
+
+#[test]
+fn a_built_in_template_is_added_once_and_stays_deleted() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store
+        .add_template_once("builtin", "ITU-T", &example())
+        .unwrap();
+    assert!(id.is_some());
+    assert_eq!(
+        store
+            .add_template_once("builtin", "ITU-T", &example())
+            .unwrap(),
+        None
+    );
+    store.delete_template("ITU-T").unwrap();
+    assert_eq!(
+        store
+            .add_template_once("builtin", "ITU-T", &example())
+            .unwrap(),
+        None
+    );
+    assert!(store.templates().unwrap().is_empty());
+    // A template of the user's under that name is left alone.
+    let mut store = Store::open_in_memory().unwrap();
+    store.save_template("ITU-T", &example()).unwrap();
+    assert_eq!(
+        store
+            .add_template_once("builtin", "ITU-T", &example())
+            .unwrap(),
+        None
+    );
+    assert_eq!(store.templates().unwrap().len(), 1);
+}
