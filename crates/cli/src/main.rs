@@ -3,7 +3,9 @@
 //! Exit codes: 0 done, 1 a user error or, for `check`, an error found in the report (one
 //! line on stderr), 2 a usage error.
 
-use clap::{Parser, Subcommand, ValueEnum};
+mod reuse;
+
+use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use rapporteur_checks::Severity;
 use rapporteur_model::Report;
 use rapporteur_storage::{default_db_path, BackupReason, ReportId, Store};
@@ -63,6 +65,32 @@ enum Command {
     Restore { id: ReportId, revision: u32 },
     /// Take a report out of the library
     Delete { id: ReportId },
+    /// Start a report from a past one (the next meeting's) or from a template; prints
+    /// its id, what was carried over and what needs filling
+    #[command(group(ArgGroup::new("source").required(true)))]
+    New {
+        /// The past report, by id
+        #[arg(long, value_name = "ID", group = "source")]
+        from: Option<ReportId>,
+        /// The template, by name
+        #[arg(long, value_name = "NAME", group = "source")]
+        template: Option<String>,
+    },
+    /// Templates: a report's structure saved under a name
+    #[command(subcommand)]
+    Template(reuse::TemplateCommand),
+    /// Work items whose id contains QUERY, with what each meeting did with them
+    Items {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// Search every report's text; matches are marked «so»
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
     /// The database's rolling backups (in the `backups` folder beside it)
     #[command(subcommand)]
     Backup(BackupCommand),
@@ -126,7 +154,7 @@ fn main() -> ExitCode {
 
 /// A failure reported to the user in one line.
 #[derive(Debug)]
-enum Failure {
+pub(crate) enum Failure {
     Message(String),
     Io(io::Error),
 }
@@ -253,6 +281,10 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             store.delete_report(id)?;
             writeln!(out, "report {id} deleted")?;
         }
+        Command::New { from, template } => reuse::new_report(&mut store, from, template, out)?,
+        Command::Template(command) => reuse::template(&mut store, command, out)?,
+        Command::Items { query, limit } => reuse::items(&store, &query, limit, out)?,
+        Command::Search { query, limit } => reuse::search(&store, &query, limit, out)?,
     }
     Ok(())
 }
@@ -333,7 +365,7 @@ fn backup(command: &BackupCommand, db: &Path, out: &mut impl Write) -> Result<()
     Ok(())
 }
 
-fn read_file(path: &Path) -> Result<Report, Failure> {
+pub(crate) fn read_file(path: &Path) -> Result<Report, Failure> {
     rapporteur_format::read_report_file(path).map_err(|e| Failure::Message(e.to_string()))
 }
 

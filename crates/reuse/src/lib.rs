@@ -114,6 +114,11 @@ pub enum ToFill {
         path: String,
         caption: Option<String>,
     },
+    /// A section left with nothing in it: its paragraphs were about the past meeting.
+    Section {
+        path: String,
+        heading: String,
+    },
 }
 
 /// The report's structure with nothing that belongs to one meeting: title (without the
@@ -244,6 +249,12 @@ fn describe(report: Report, source_title: &str, from_schedule: Vec<Carried>) -> 
     visit_sections(&report.sections, &mut |path, _, section| {
         sections += 1;
         working_parties += u32::from(section.working_party.is_some());
+        if section.blocks.is_empty() && section.sections.is_empty() {
+            to_fill.push(ToFill::Section {
+                path: format!("{path}.blocks"),
+                heading: section.heading_text(),
+            });
+        }
         for (b, block) in section.blocks.iter().enumerate() {
             match block {
                 Block::Question(q) => {

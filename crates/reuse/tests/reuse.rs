@@ -123,6 +123,16 @@ fn the_next_report_keeps_the_structure_and_clears_the_meeting() {
     );
     assert!(new.carried.contains(&Carried::Questions { count: 12 }));
     assert!(new.carried.contains(&Carried::WorkingParties { count: 4 }));
+    // Sections whose paragraphs were all about the past meeting are left to write.
+    assert!(new.to_fill.contains(&ToFill::Section {
+        path: "sections[4].blocks".into(),
+        heading: "おわりに".into()
+    }));
+    let intro_kept = !new
+        .to_fill
+        .iter()
+        .any(|f| matches!(f, ToFill::Section { path, .. } if path == "sections[0].blocks"));
+    assert!(intro_kept, "はじめに keeps its summary");
 }
 
 #[test]

@@ -1,0 +1,197 @@
+//! The commands that reuse past meetings: a new report from a past one or a template,
+//! templates, the registry of work items, and search.
+
+use crate::{read_file, Failure};
+use clap::Subcommand;
+use rapporteur_reuse::{from_template, next_report, structure_of, Carried, NewReport, ToFill};
+use rapporteur_storage::{ReportId, Store};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// How a search result's matches are marked in the terminal.
+pub const HIT_OPEN: &str = "«";
+pub const HIT_CLOSE: &str = "»";
+
+#[derive(Subcommand)]
+pub enum TemplateCommand {
+    /// Save a report's structure (nothing of its meeting) as a template
+    Save { id: ReportId, name: String },
+    /// List the templates: id, name, title
+    List,
+    /// Delete a template (reports made from it keep what they took)
+    Delete { name: String },
+    /// Add a report file's structure as a template
+    Import { file: PathBuf, name: String },
+    /// Write a template as a report file (or to standard output)
+    Export {
+        name: String,
+        /// Where to write; `-` or nothing for standard output
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// `new --from ID` or `new --template NAME`: stores the new report and prints its id,
+/// then what was carried over and what is left to fill.
+pub fn new_report(
+    store: &mut Store,
+    from: Option<ReportId>,
+    template: Option<String>,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let new = match (from, template) {
+        (Some(id), _) => next_report(&store.report(id)?.report),
+        (None, Some(name)) => from_template(&store.template(&name)?.report),
+        (None, None) => unreachable!("clap requires --from or --template"),
+    };
+    let id = store.create_report(&new.report)?;
+    writeln!(out, "{id}")?;
+    describe(&new, out)?;
+    Ok(())
+}
+
+fn describe(new: &NewReport, out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(out, "carried over:")?;
+    for carried in &new.carried {
+        let line = match carried {
+            Carried::Title { from, to } if from == to => format!("title: {to}"),
+            Carried::Title { from, to } => format!("title: {to} (from {from})"),
+            Carried::Authors { count } => format!("authors: {count}"),
+            Carried::Group {
+                organization,
+                group,
+            } => format!("group: {organization} {group}"),
+            Carried::Sections { count } => format!("sections: {count}"),
+            Carried::WorkingParties { count } => format!("Working Parties: {count}"),
+            Carried::Questions { count } => format!("Questions with their scopes: {count}"),
+            Carried::Boilerplate { count } => format!("boilerplate paragraphs and lists: {count}"),
+            Carried::Dates { row, start, end } => {
+                let end = end.map(|e| format!(" .. {e}")).unwrap_or_default();
+                format!("dates: {start}{end} (from the schedule, {row})")
+            }
+            Carried::Place { row, venue } => format!("place: {venue} (from the schedule, {row})"),
+        };
+        writeln!(out, "  {line}")?;
+    }
+    writeln!(out, "to fill:")?;
+    for fill in &new.to_fill {
+        let (path, what) = match fill {
+            ToFill::Title { path } => (path, "the title: it names no meeting ordinal".to_owned()),
+            ToFill::Ordinal { path } => (path, "the meeting's ordinal".to_owned()),
+            ToFill::Authors { path } => (path, "the authors".to_owned()),
+            ToFill::Dates { path } => (path, "the meeting's dates".to_owned()),
+            ToFill::Place { path } => (path, "the meeting's place".to_owned()),
+            ToFill::Mode { path } => (path, "in person, hybrid or virtual".to_owned()),
+            ToFill::Participants { path } => (path, "the participants".to_owned()),
+            ToFill::Contributions { path } => (path, "the contributions".to_owned()),
+            ToFill::TemporaryDocuments { path } => (path, "the temporary documents".to_owned()),
+            ToFill::Outcomes { path, question } => (
+                path,
+                format!("what Question {question} did with its work items"),
+            ),
+            ToFill::Section { path, heading } => (path, format!("the text of {heading}")),
+            ToFill::Schedule { path, caption } => (
+                path,
+                format!(
+                    "the rows of the schedule {}",
+                    caption.as_deref().unwrap_or("")
+                ),
+            ),
+        };
+        writeln!(out, "  {path}\t{}", what.trim_end())?;
+    }
+    Ok(())
+}
+
+pub fn template(
+    store: &mut Store,
+    command: TemplateCommand,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    match command {
+        TemplateCommand::Save { id, name } => {
+            let structure = structure_of(&store.report(id)?.report);
+            let template = store.save_template(&name, &structure)?;
+            writeln!(
+                out,
+                "template \"{}\" saved from report {id} ({template})",
+                name.trim()
+            )?;
+        }
+        TemplateCommand::Import { file, name } => {
+            let structure = structure_of(&read_file(&file)?);
+            let template = store.save_template(&name, &structure)?;
+            writeln!(
+                out,
+                "template \"{}\" imported from {} ({template})",
+                name.trim(),
+                file.display()
+            )?;
+        }
+        TemplateCommand::List => {
+            for t in store.templates()? {
+                writeln!(out, "{}\t{}\t{}", t.id, t.name, t.title)?;
+            }
+        }
+        TemplateCommand::Delete { name } => {
+            store.delete_template(&name)?;
+            writeln!(out, "template \"{name}\" deleted")?;
+        }
+        TemplateCommand::Export { name, output } => {
+            let text = rapporteur_format::write_report(&store.template(&name)?.report);
+            match output.filter(|p| p.as_os_str() != "-") {
+                None => out.write_all(text.as_bytes())?,
+                Some(path) => std::fs::write(&path, text).map_err(|e| {
+                    Failure::Message(format!("{}: cannot write: {e}", path.display()))
+                })?,
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every matching work item: `ID<TAB>TITLE`, then one indented line per use, the most
+/// recent meeting first: date, action, title there, report.
+pub fn items(store: &Store, query: &str, limit: u32, out: &mut impl Write) -> Result<(), Failure> {
+    for item in store.items(query, limit)? {
+        writeln!(out, "{}\t{}", item.id, item.title)?;
+        for used in &item.history {
+            let date = used
+                .meeting_start
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "-".to_owned());
+            writeln!(
+                out,
+                "  {date}\t{}\t{}\treport {}: {}",
+                used.action, used.title, used.report, used.report_title
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Every place found: `REPORT<TAB>PATH<TAB>WHERE<TAB>SNIPPET`, matches between « and ».
+pub fn search(store: &Store, query: &str, limit: u32, out: &mut impl Write) -> Result<(), Failure> {
+    for hit in store.search(query, limit)? {
+        let snippet: String = hit
+            .snippet
+            .iter()
+            .map(|s| match s.hit {
+                true => format!("{HIT_OPEN}{}{HIT_CLOSE}", s.text),
+                false => s.text.clone(),
+            })
+            .collect();
+        let mut place = vec![hit.report_title.clone()];
+        place.extend(hit.section.clone());
+        place.extend(hit.question.map(|q| format!("Question {q}")));
+        let snippet = snippet.replace('\t', " ");
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{snippet}",
+            hit.report,
+            hit.path,
+            place.join(" › ")
+        )?;
+    }
+    Ok(())
+}
