@@ -36,10 +36,12 @@ e2e: build
 	node --test --test-concurrency=1 tests/e2e/
 
 ## Figures, not tests: the Word export against pandoc on the same document; the
-## latency of a save; the app's start-up and memory (debug build) under Xvfb.
+## latency of a save; search and the work-item registry over 1,000 reports; the app's
+## start-up and memory (debug build) under Xvfb.
 bench: build
 	cargo run --release -p rapporteur-export --example bench
 	cargo run --release -p rapporteur-storage --example save_bench
+	cargo run --release -p rapporteur-storage --example search_bench
 	scripts/coldstart.sh target/debug/rapporteur
 
 ## 100,000 generated inputs through each property of the report file reader, and the

@@ -12,6 +12,8 @@ pub enum ErrorCode {
     DatabaseUnavailable,
     /// A file could not be read or written.
     Io,
+    /// A name is blank or already taken (a template's).
+    InvalidName,
 }
 
 /// Every command's error, as the UI receives it: `{ "code": …, "message": … }`, the
@@ -34,7 +36,10 @@ impl CommandError {
 impl From<StoreError> for CommandError {
     fn from(err: StoreError) -> Self {
         let code = match &err {
-            StoreError::NotFound(_) | StoreError::NoSuchRevision { .. } => ErrorCode::NotFound,
+            StoreError::NotFound(_)
+            | StoreError::NoSuchRevision { .. }
+            | StoreError::NoSuchTemplate(_) => ErrorCode::NotFound,
+            StoreError::TemplateExists(_) | StoreError::TemplateName => ErrorCode::InvalidName,
             StoreError::Invalid(_) => ErrorCode::InvalidReport,
             StoreError::NewerSchema { .. }
             | StoreError::NotADatabase { .. }

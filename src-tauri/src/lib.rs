@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod reuse;
 mod state;
 
 pub use error::{CommandError, ErrorCode};
@@ -27,7 +28,14 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::restore_revision,
             commands::preview_report,
             commands::export_report,
-            commands::check_report
+            commands::check_report,
+            reuse::new_report_from,
+            reuse::new_report_from_template,
+            reuse::save_as_template,
+            reuse::list_templates,
+            reuse::delete_template,
+            reuse::search_reports,
+            reuse::find_items
         ])
         // Report ids are SQLite row ids, far below 2^53: a JS number holds them exactly.
         .dangerously_cast_bigints_to_number()

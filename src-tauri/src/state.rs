@@ -7,6 +7,10 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 const EXAMPLE: &str = include_str!("../../examples/sg17-2025-12.report.json");
 const EXAMPLE_KEY: &str = "example_report_added";
 
+/// The built-in template: the structure of the example report.
+const BUILTIN_TEMPLATE: &str = "ITU-T 研究委員会会合報告";
+const BUILTIN_TEMPLATE_KEY: &str = "builtin_template_added";
+
 /// The app's one database connection, opened when the app starts or, if that failed,
 /// at the next command (the UI's "retry"): a database that cannot be opened is shown to
 /// the user as a message, never a crash, and once the user has put it right (closed the
@@ -53,5 +57,7 @@ fn open_store() -> Result<Store, StoreError> {
     let mut store = Store::open(&default_db_path()?)?;
     let example = read_report(EXAMPLE).expect("the shipped example is a valid report");
     store.add_once(EXAMPLE_KEY, &example)?;
+    let structure = rapporteur_reuse::structure_of(&example);
+    store.add_template_once(BUILTIN_TEMPLATE_KEY, BUILTIN_TEMPLATE, &structure)?;
     Ok(store)
 }

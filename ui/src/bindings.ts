@@ -21,11 +21,8 @@ export const commands = {
 	deleteReport: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("delete_report", { id })),
 	/**  Brings a deleted report back into the library. */
 	undeleteReport: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("undelete_report", { id })),
-	/**
-	 *  Adds the file at `path` (chosen in the open dialog) to the library: a report file, or
-	 *  a published report (.docx or text), told apart by content.
-	 */
-	importReportFile: (path: string) => typedError<ImportedFile, CommandError>(__TAURI_INVOKE("import_report_file", { path })),
+	/**  Adds the report file at `path` (chosen in the open dialog) to the library. */
+	importReportFile: (path: string) => typedError<number, CommandError>(__TAURI_INVOKE("import_report_file", { path })),
 	/**  The kept revisions of report `id`, newest first. */
 	reportHistory: (id: number) => typedError<RevisionInfo[], CommandError>(__TAURI_INVOKE("report_history", { id })),
 	/**
@@ -42,12 +39,19 @@ export const commands = {
 	previewReport: (report: Report) => typedError<Document, CommandError>(__TAURI_INVOKE("preview_report", { report })),
 	/**  Writes report `id` in `format` to `path`, a file the user chose in the save dialog. */
 	exportReport: (id: number, format: ExportFormat, path: string) => typedError<null, CommandError>(__TAURI_INVOKE("export_report", { id, format, path })),
-	/**
-	 *  The findings on `report`, the report being edited as it is on screen (unsaved edits
-	 *  included); titles are compared with the other reports of the library, `id` (its own
-	 *  stored copy) left out. An id that is not in the library leaves nothing out.
-	 */
-	checkReport: (id: number, report: Report) => typedError<Finding[], CommandError>(__TAURI_INVOKE("check_report", { id, report })),
+	/**  A new report for the meeting after report `id`'s. */
+	newReportFrom: (id: number) => typedError<NewReportMade, CommandError>(__TAURI_INVOKE("new_report_from", { id })),
+	/**  A new report from the template `name`. */
+	newReportFromTemplate: (name: string) => typedError<NewReportMade, CommandError>(__TAURI_INVOKE("new_report_from_template", { name })),
+	/**  Saves the structure of report `id` as the template `name`. */
+	saveAsTemplate: (id: number, name: string) => typedError<number, CommandError>(__TAURI_INVOKE("save_as_template", { id, name })),
+	/**  Every template, by name. */
+	listTemplates: () => typedError<TemplateSummary[], CommandError>(__TAURI_INVOKE("list_templates")),
+	deleteTemplate: (name: string) => typedError<null, CommandError>(__TAURI_INVOKE("delete_template", { name })),
+	/**  The places in every report where the query's terms occur. */
+	searchReports: (query: string) => typedError<SearchHit[], CommandError>(__TAURI_INVOKE("search_reports", { query })),
+	/**  The work items whose id contains `query`, with their titles and histories. */
+	findItems: (query: string) => typedError<RegistryItem[], CommandError>(__TAURI_INVOKE("find_items", { query })),
 };
 
 /* Types */
@@ -67,13 +71,33 @@ export type Author = {
 /**  The content of a section, in order. */
 export type Block = 
 /**  The summary paragraph generated from the meeting's facts. */
-({ type: "summary" }) & { items?: never; text?: never } | 
+({ type: "summary" }) & { boilerplate?: never; items?: never; text?: never } | 
 /**  One paragraph; `\n` inside is a line break. */
-({ type: "paragraph"; text: string }) & { items?: never } | ({ type: "bullets"; items: string[] }) & { text?: never } | {
+({ type: "paragraph"; text: string; 
+/**
+ *  Text that recurs in every report of the group: a new report made from this one
+ *  keeps it (only written when true).
+ */
+boilerplate?: boolean }) & { items?: never } | ({ type: "bullets"; items: string[]; 
+/**  As for a paragraph: the list recurs in every report of the group. */
+boilerplate?: boolean }) & { text?: never } | {
 	type: "question",
 } & Question | {
 	type: "schedule",
 } & Schedule;
+
+/**  One thing carried over from the source. */
+export type Carried = 
+/**  The title; `from` differs from `to` when the ordinal was advanced. */
+{ part: "title"; from: string; to: string } | { part: "authors"; count: number } | { part: "group"; organization: string; group: string } | { part: "sections"; count: number } | { part: "working_parties"; count: number } | 
+/**  Questions with their numbers and scopes. */
+{ part: "questions"; count: number } | 
+/**  Paragraphs and lists marked as boilerplate. */
+{ part: "boilerplate"; count: number } | 
+/**  The dates the past report's schedule gives for this meeting (`row`: its path). */
+{ part: "dates"; row: string; start: string; end: string | null } | 
+/**  The venue the same schedule row gives. */
+{ part: "place"; row: string; venue: string };
 
 /**
  *  Every command's error, as the UI receives it: `{ "code": …, "message": … }`, the
@@ -109,7 +133,9 @@ export type DocumentKind = "recommendation" | "technical_report" | "technical_pa
 /**  What the UI can tell apart about a failed command. */
 export type ErrorCode = "not_found" | "invalid_report" | "database" | "database_unavailable" | 
 /**  A file could not be read or written. */
-"io";
+"io" | 
+/**  A name is blank or already taken (a template's). */
+"invalid_name";
 
 /**  What a report can be exported as. */
 export type ExportFormat = 
@@ -119,20 +145,6 @@ export type ExportFormat =
 "json" | 
 /**  The generated text, as the journal prints it. */
 "text";
-
-/**  One thing a check found. */
-export type Finding = {
-	severity: Severity,
-	/**  Stable across versions: `date.weekday`, `count.sum`, … */
-	code: string,
-	/**
-	 *  The JSON path of the field concerned, as the file format names it:
-	 *  `meeting.participants.total`, `sections[2].sections[0].blocks[1].outcomes[0].id`.
-	 */
-	path: string,
-	/**  In the report's language. */
-	message: string,
-};
 
 /**
  *  A numbered heading: `number` and `text` are kept apart so that a writer can style
@@ -148,29 +160,17 @@ export type Heading = {
 	text: string,
 };
 
-/**  The account of one import. */
-export type ImportReport = {
-	/**  Parts turned into data (title, authors, meeting facts, Questions, tables …). */
-	recognised: Part[],
-	/**  Paragraphs kept as they are, in place. */
-	free_text: Part[],
-	/**
-	 *  Recognised parts whose wording differs from the generated sentences: their data
-	 *  was read, and their text kept as written so that nothing changes on export.
-	 */
-	kept_as_written: Part[],
-	typos: Typo[],
-	/**  Page numbers and running headers of a text extracted from a PDF, left out. */
-	dropped: string[],
-};
-
-/**
- *  A file added to the library: its new id and, for a published report (a Word file or
- *  its text), the account of what was read of it, for the user to review.
- */
-export type ImportedFile = {
-	id: number,
-	account: ImportReport | null,
+/**  One use of a work item: what one report's meeting did with it. */
+export type ItemUse = {
+	report: number,
+	report_title: string,
+	/**  When that report's meeting started, if it says. */
+	meeting_start: string | null,
+	action: Action,
+	/**  The title the item has there. */
+	title: string,
+	/**  The JSON path of the outcome in that report. */
+	path: string,
 };
 
 /**  Language of the generated sentences. */
@@ -197,6 +197,13 @@ export type Meeting = {
 };
 
 export type MeetingMode = "in_person" | "hybrid" | "virtual";
+
+/**  A report just made from a past one or a template, and what the user should know. */
+export type NewReportMade = {
+	id: number,
+	carried: Carried[],
+	to_fill: ToFill[],
+};
 
 /**  One part of the body, in order. */
 export type Node = {
@@ -233,12 +240,6 @@ export type OutlineEntry = {
 	heading: string,
 	/**  The section's JSON path (`sections[2].sections[0]`). */
 	path: string,
-};
-
-/**  One place in the imported report, by its JSON path, and what was found there. */
-export type Part = {
-	path: string,
-	what: string,
 };
 
 /**  Who attended. */
@@ -278,6 +279,15 @@ export type Question = {
 	note?: string | null,
 	/**  Replaces the generated sentences entirely. */
 	text?: string | null,
+};
+
+/**  A work item of the registry. */
+export type RegistryItem = {
+	id: string,
+	/**  Its title at the most recent meeting. */
+	title: string,
+	/**  Every use, the most recent meeting first. */
+	history: ItemUse[],
 };
 
 /**  One meeting report: the title page, the meeting's facts and the body. */
@@ -343,6 +353,21 @@ export type ScheduleRow = {
 	content?: string | null,
 };
 
+/**  One place in one report where the query was found. */
+export type SearchHit = {
+	report: number,
+	report_title: string,
+	/**  The JSON path of the text (`sections[2].blocks[1].outcomes[0].title`). */
+	path: string,
+	part: TextPart,
+	/**  The number and heading of the section it is in (`3.1 WP1: …`). */
+	section: string | null,
+	/**  The Question it belongs to. */
+	question: number | null,
+	/**  Some text around the first match, `…` where it was cut, matches marked. */
+	snippet: Segment[],
+};
+
 /**  A part of the body; its number (1., 3.2) is generated from its place, never stored. */
 export type Section = {
 	/**  Optional only when `working_party` is given (then `WP1: title` is used). */
@@ -352,8 +377,11 @@ export type Section = {
 	sections?: Section[],
 };
 
-/**  How sure a finding is that something is wrong. */
-export type Severity = "error" | "warning" | "hint";
+/**  A piece of a snippet: the text as is, and whether it is what was searched for. */
+export type Segment = {
+	text: string,
+	hit: boolean,
+};
 
 /**  How the generated sentences are phrased. */
 export type Style = {
@@ -368,12 +396,31 @@ export type Table = {
 	rows: string[][],
 };
 
-/**  A fixed term misspelt in the file, read as the term. */
-export type Typo = {
-	path: string,
-	found: string,
-	term: string,
+/**  One template of the list. */
+export type TemplateSummary = {
+	/**  Its id as a report: `report`, `save_report` and export work on it. */
+	id: number,
+	name: string,
+	/**  The title of the reports made from it. */
+	title: string,
+	updated_at: string,
 };
+
+/**  Which part of a report a piece of text is. */
+export type TextPart = "title" | "home_note" | "heading" | "working_party_title" | "working_party_intro" | "paragraph" | "bullet" | "question_scope" | "question_note" | "question_text" | "outcome_id" | "outcome_title" | "outcome_gloss" | "schedule_caption" | "schedule_cell";
+
+/**  One thing the user still has to fill. */
+export type ToFill = 
+/**  The title names no meeting ordinal this could advance. */
+{ part: "title"; path: string } | { part: "ordinal"; path: string } | { part: "authors"; path: string } | { part: "dates"; path: string } | { part: "place"; path: string } | 
+/**  In person, hybrid or virtual. */
+{ part: "mode"; path: string } | { part: "participants"; path: string } | { part: "contributions"; path: string } | { part: "temporary_documents"; path: string } | 
+/**  What the meeting did with the Question's work items. */
+{ part: "outcomes"; path: string; question: number } | 
+/**  The schedule table's rows. */
+{ part: "schedule"; path: string; caption: string | null } | 
+/**  A section left with nothing in it: its paragraphs were about the past meeting. */
+{ part: "section"; path: string; heading: string };
 
 /**  Marks a section that reports one Working Party. */
 export type WorkingParty = {

@@ -2,7 +2,8 @@
 
 import type { ImportReport } from "../bindings";
 
-export type Screen = { name: "library" } | { name: "report"; id: number };
+/** `at`: the JSON path of the place to show first (a search result's), or null. */
+export type Screen = { name: "library" } | { name: "report"; id: number; at: string | null };
 
 /** How long leaving a screen waits for its last save before going anyway. */
 const LEAVE_TIMEOUT_MS = 3000;
@@ -27,10 +28,10 @@ class Navigation {
     await Promise.race([hook(), new Promise((resolve) => setTimeout(resolve, LEAVE_TIMEOUT_MS))]);
   }
 
-  async openReport(id: number): Promise<void> {
+  async openReport(id: number, at: string | null = null): Promise<void> {
     await this.#leave();
     this.lastReportId = id;
-    this.screen = { name: "report", id };
+    this.screen = { name: "report", id, at };
   }
 
   async showLibrary(): Promise<void> {

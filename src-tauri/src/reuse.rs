@@ -1,0 +1,102 @@
+//! The commands that reuse past meetings: a new report from a past one or a template,
+//! templates, search, and the registry of work items for autocomplete.
+
+use crate::{AppState, CommandError};
+use rapporteur_reuse::{from_template, next_report, structure_of, Carried, NewReport, ToFill};
+use rapporteur_storage::{RegistryItem, ReportId, SearchHit, TemplateSummary};
+use serde::Serialize;
+use specta::Type;
+use tauri::State;
+
+/// The most results a search shows.
+const SEARCH_LIMIT: u32 = 50;
+
+/// The most work items autocomplete offers.
+const ITEM_LIMIT: u32 = 12;
+
+/// A report just made from a past one or a template, and what the user should know.
+#[derive(Debug, Serialize, Type)]
+pub struct NewReportMade {
+    pub id: ReportId,
+    pub carried: Vec<Carried>,
+    pub to_fill: Vec<ToFill>,
+}
+
+fn store_new(state: &AppState, new: NewReport) -> Result<NewReportMade, CommandError> {
+    let id = state.store()?.create_report(&new.report)?;
+    Ok(NewReportMade {
+        id,
+        carried: new.carried,
+        to_fill: new.to_fill,
+    })
+}
+
+/// A new report for the meeting after report `id`'s.
+#[tauri::command]
+#[specta::specta]
+pub async fn new_report_from(
+    state: State<'_, AppState>,
+    id: ReportId,
+) -> Result<NewReportMade, CommandError> {
+    let past = state.store()?.report(id)?.report;
+    store_new(&state, next_report(&past))
+}
+
+/// A new report from the template `name`.
+#[tauri::command]
+#[specta::specta]
+pub async fn new_report_from_template(
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<NewReportMade, CommandError> {
+    let template = state.store()?.template(&name)?.report;
+    store_new(&state, from_template(&template))
+}
+
+/// Saves the structure of report `id` as the template `name`.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_as_template(
+    state: State<'_, AppState>,
+    id: ReportId,
+    name: String,
+) -> Result<ReportId, CommandError> {
+    let mut store = state.store()?;
+    let structure = structure_of(&store.report(id)?.report);
+    Ok(store.save_template(&name, &structure)?)
+}
+
+/// Every template, by name.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_templates(
+    state: State<'_, AppState>,
+) -> Result<Vec<TemplateSummary>, CommandError> {
+    Ok(state.store()?.templates()?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_template(state: State<'_, AppState>, name: String) -> Result<(), CommandError> {
+    Ok(state.store()?.delete_template(&name)?)
+}
+
+/// The places in every report where the query's terms occur.
+#[tauri::command]
+#[specta::specta]
+pub async fn search_reports(
+    state: State<'_, AppState>,
+    query: String,
+) -> Result<Vec<SearchHit>, CommandError> {
+    Ok(state.store()?.search(&query, SEARCH_LIMIT)?)
+}
+
+/// The work items whose id contains `query`, with their titles and histories.
+#[tauri::command]
+#[specta::specta]
+pub async fn find_items(
+    state: State<'_, AppState>,
+    query: String,
+) -> Result<Vec<RegistryItem>, CommandError> {
+    Ok(state.store()?.items(&query, ITEM_LIMIT)?)
+}

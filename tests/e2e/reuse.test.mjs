@@ -1,0 +1,137 @@
+// Reusing past meetings in the running app: a report for the next meeting made from the
+// example (its Questions kept, its outcomes cleared, what needs filling a click away),
+// search across the reports that opens a report at the place found, and templates.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { Session, startDriver } from "./webdriver.mjs";
+
+let driver;
+let session;
+
+const $ = (testid) => session.find(`[data-testid="${testid}"]`);
+const all = (testid) => session.findAll(`[data-testid="${testid}"]`);
+
+async function ok(command, args) {
+  const result = await session.invoke(command, args);
+  assert.ok(!result.error, JSON.stringify(result.error));
+  return result.ok;
+}
+
+/** The selected entry of the editor's outline. */
+async function currentOutlineEntry() {
+  return session.until("a selected section in the outline", async () => {
+    const found = await session.findAll('[data-testid="outline-entry"][aria-current="true"]').catch(() => []);
+    return found.length === 1 ? session.text(found[0]) : null;
+  });
+}
+
+async function backToLibrary() {
+  await session.click(await $("back"));
+  await $("report-row");
+}
+
+before(async () => {
+  driver = await startDriver();
+  session = await Session.start(driver);
+  await $("report-row");
+});
+
+after(async () => {
+  await session?.end();
+  await driver?.stop();
+});
+
+test("a report from the example carries its Questions, clears its outcomes and says what to fill", async () => {
+  await session.click(await $("new-from"));
+  await $("new-from-dialog");
+  const choices = await all("new-from-report");
+  assert.equal(choices.length, 1, "the example is the only past report");
+  assert.match(await session.text(choices[0]), /ITU-T SG17第2回会合報告/);
+  await session.click(choices[0]);
+
+  const carried = await session.text(await $("carried"));
+  assert.match(carried, /ITU-T SG17第3回会合報告/);
+  assert.match(carried, /課題 12（番号と対象）/);
+  assert.match(carried, /会期: .*2026.*6.*2/);
+  const toFill = await session.text(await $("to-fill"));
+  assert.match(toFill, /参加者数/);
+  assert.match(toFill, /課題10の結果/);
+
+  // The new report, as stored: every Question with its scope, no outcome.
+  const reports = await ok("list_reports", {});
+  const made = reports.find((r) => r.title === "ITU-T SG17第3回会合報告");
+  assert.ok(made, JSON.stringify(reports.map((r) => r.title)));
+  assert.equal(made.ordinal, 3);
+  const view = await ok("open_report", { id: made.id });
+  const questions = [];
+  const walk = (sections) => {
+    for (const section of sections) {
+      for (const block of section.blocks) if (block.type === "question") questions.push(block);
+      walk(section.sections ?? []);
+    }
+  };
+  walk(view.report.sections);
+  assert.equal(questions.length, 12);
+  assert.ok(questions.every((q) => q.outcomes.length === 0));
+  assert.equal(questions.find((q) => q.number === 15).scope, "量子ベースのセキュリティ");
+  assert.equal(view.report.meeting.participants ?? null, null);
+
+  // "Outcomes of Question 10" opens the report at Question 10's section.
+  const items = await all("to-fill-item");
+  let question10 = null;
+  for (const item of items) if ((await session.text(item)) === "課題10の結果") question10 = item;
+  assert.ok(question10);
+  await session.click(question10);
+  await $("editor");
+  assert.match(await currentOutlineEntry(), /^3\.1\s*WP1/);
+  assert.match(await session.text(await $("report-title")), /第3回/);
+  await session.screenshot("reuse-new-from-example");
+  await backToLibrary();
+});
+
+test("search finds a Japanese word, marks it, and opens the report where it is", async () => {
+  const input = await $("search-input");
+  await session.type(input, "量子ベース");
+  const hits = await all("search-hit");
+  // WP1's title and Question 15's scope, in the example and in the report made from it.
+  assert.equal(hits.length, 4);
+  const marks = await session.findAll('[data-testid="search-snippet"] mark');
+  assert.equal(await session.text(marks[0]), "量子ベース");
+  let scope = null;
+  for (const hit of hits) if ((await session.attribute(hit, "data-path")) === "sections[2].sections[0].blocks[2].scope") scope = hit;
+  assert.ok(scope);
+  assert.match(await session.text(scope), /課題15/);
+  await session.screenshot("reuse-search");
+  await session.click(scope);
+  await $("editor");
+  assert.match(await currentOutlineEntry(), /^3\.1\s*WP1/);
+  await backToLibrary();
+
+  // Two characters: below the trigram index, found all the same.
+  await session.clear(await $("search-input"));
+  await session.type(await $("search-input"), "鍵");
+  await session.until("results for a one-character word", async () => (await all("search-hit")).length > 0);
+  const short = await session.findAll('[data-testid="search-snippet"] mark');
+  assert.equal(await session.text(short[0]), "鍵");
+  await session.clear(await $("search-input"));
+  await session.type(await $("search-input"), "存在しない語句");
+  await $("search-empty");
+});
+
+test("a report saved as a template is offered with the built-in one", async () => {
+  const templates = await ok("list_templates", {});
+  assert.deepEqual(
+    templates.map((t) => t.name),
+    ["ITU-T 研究委員会会合報告"],
+    "the built-in template, made from the example",
+  );
+  await session.click((await all("save-as-template"))[0]);
+  const name = await $("template-name");
+  await session.clear(name);
+  await session.type(name, "SG17 定例");
+  await session.click(await $("confirm-template"));
+  assert.match(await session.text(await $("template-saved")), /SG17 定例/);
+  const names = (await ok("list_templates", {})).map((t) => t.name).sort();
+  assert.deepEqual(names, ["ITU-T 研究委員会会合報告", "SG17 定例"]);
+});
