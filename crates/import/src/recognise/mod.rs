@@ -231,6 +231,7 @@ impl Builder {
         self.account.free_text(&path, text);
         self.push(Block::Paragraph {
             text: text.to_owned(),
+            boilerplate: false,
         });
     }
 
@@ -365,10 +366,11 @@ impl Builder {
             let path = self.block_path();
             let open = self.current();
             match open.section.blocks.last_mut() {
-                Some(Block::Bullets { items }) => items.push(body.to_owned()),
+                Some(Block::Bullets { items, .. }) => items.push(body.to_owned()),
                 _ => {
                     open.section.blocks.push(Block::Bullets {
                         items: vec![body.to_owned()],
+                        boilerplate: false,
                     });
                     self.account.recognised(&path, "bullets");
                 }
@@ -413,6 +415,7 @@ impl Builder {
                 .kept_as_written(&path, "summary paragraph (meeting facts read)");
             self.push(Block::Paragraph {
                 text: text.to_owned(),
+                boilerplate: false,
             });
         }
         true
