@@ -21,8 +21,11 @@ export const commands = {
 	deleteReport: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("delete_report", { id })),
 	/**  Brings a deleted report back into the library. */
 	undeleteReport: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("undelete_report", { id })),
-	/**  Adds the report file at `path` (chosen in the open dialog) to the library. */
-	importReportFile: (path: string) => typedError<number, CommandError>(__TAURI_INVOKE("import_report_file", { path })),
+	/**
+	 *  Adds the file at `path` (chosen in the open dialog) to the library: a report file, or
+	 *  a published report (.docx or text), told apart by content.
+	 */
+	importReportFile: (path: string) => typedError<ImportedFile, CommandError>(__TAURI_INVOKE("import_report_file", { path })),
 	/**  The kept revisions of report `id`, newest first. */
 	reportHistory: (id: number) => typedError<RevisionInfo[], CommandError>(__TAURI_INVOKE("report_history", { id })),
 	/**
@@ -160,6 +163,31 @@ export type Heading = {
 	text: string,
 };
 
+/**  The account of one import. */
+export type ImportReport = {
+	/**  Parts turned into data (title, authors, meeting facts, Questions, tables …). */
+	recognised: Part[],
+	/**  Paragraphs kept as they are, in place. */
+	free_text: Part[],
+	/**
+	 *  Recognised parts whose wording differs from the generated sentences: their data
+	 *  was read, and their text kept as written so that nothing changes on export.
+	 */
+	kept_as_written: Part[],
+	typos: Typo[],
+	/**  Page numbers and running headers of a text extracted from a PDF, left out. */
+	dropped: string[],
+};
+
+/**
+ *  A file added to the library: its new id and, for a published report (a Word file or
+ *  its text), the account of what was read of it, for the user to review.
+ */
+export type ImportedFile = {
+	id: number,
+	account: ImportReport | null,
+};
+
 /**  One use of a work item: what one report's meeting did with it. */
 export type ItemUse = {
 	report: number,
@@ -240,6 +268,12 @@ export type OutlineEntry = {
 	heading: string,
 	/**  The section's JSON path (`sections[2].sections[0]`). */
 	path: string,
+};
+
+/**  One place in the imported report, by its JSON path, and what was found there. */
+export type Part = {
+	path: string,
+	what: string,
 };
 
 /**  Who attended. */
@@ -421,6 +455,13 @@ export type ToFill =
 { part: "schedule"; path: string; caption: string | null } | 
 /**  A section left with nothing in it: its paragraphs were about the past meeting. */
 { part: "section"; path: string; heading: string };
+
+/**  A fixed term misspelt in the file, read as the term. */
+export type Typo = {
+	path: string,
+	found: string,
+	term: string,
+};
 
 /**  Marks a section that reports one Working Party. */
 export type WorkingParty = {
