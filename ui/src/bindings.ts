@@ -42,6 +42,12 @@ export const commands = {
 	previewReport: (report: Report) => typedError<Document, CommandError>(__TAURI_INVOKE("preview_report", { report })),
 	/**  Writes report `id` in `format` to `path`, a file the user chose in the save dialog. */
 	exportReport: (id: number, format: ExportFormat, path: string) => typedError<null, CommandError>(__TAURI_INVOKE("export_report", { id, format, path })),
+	/**
+	 *  The findings on `report`, the report being edited as it is on screen (unsaved edits
+	 *  included); titles are compared with the other reports of the library, `id` (its own
+	 *  stored copy) left out. An id that is not in the library leaves nothing out.
+	 */
+	checkReport: (id: number, report: Report) => typedError<Finding[], CommandError>(__TAURI_INVOKE("check_report", { id, report })),
 	/**  A new report for the meeting after report `id`'s. */
 	newReportFrom: (id: number) => typedError<NewReportMade, CommandError>(__TAURI_INVOKE("new_report_from", { id })),
 	/**  A new report from the template `name`. */
@@ -148,6 +154,20 @@ export type ExportFormat =
 "json" | 
 /**  The generated text, as the journal prints it. */
 "text";
+
+/**  One thing a check found. */
+export type Finding = {
+	severity: Severity,
+	/**  Stable across versions: `date.weekday`, `count.sum`, … */
+	code: string,
+	/**
+	 *  The JSON path of the field concerned, as the file format names it:
+	 *  `meeting.participants.total`, `sections[2].sections[0].blocks[1].outcomes[0].id`.
+	 */
+	path: string,
+	/**  In the report's language. */
+	message: string,
+};
 
 /**
  *  A numbered heading: `number` and `text` are kept apart so that a writer can style
@@ -416,6 +436,9 @@ export type Segment = {
 	text: string,
 	hit: boolean,
 };
+
+/**  How sure a finding is that something is wrong. */
+export type Severity = "error" | "warning" | "hint";
 
 /**  How the generated sentences are phrased. */
 export type Style = {
