@@ -87,6 +87,28 @@ test("a report from the example carries its Questions, clears its outcomes and s
   assert.match(await currentOutlineEntry(), /^3\.1\s*WP1/);
   assert.match(await session.text(await $("report-title")), /第3回/);
   await session.screenshot("reuse-new-from-example");
+});
+
+test("a paragraph marked as boilerplate is saved with the flag, and without it once unmarked", async () => {
+  // Still in the report made above, at WP1's section.
+  const before = (await all("block")).length;
+  await session.click(await $("add-paragraph"));
+  await session.until("the new paragraph", async () => (await all("block")).length === before + 1);
+  const path = `sections[2].sections[0].blocks[${before}]`;
+  await session.type(await session.find(`[data-path="${path}.text"] textarea`), "次回も同じ文。");
+  const box = await session.find(`[data-path="${path}.boilerplate"]`);
+  assert.equal(await session.text(box), "定型文（次回の報告書に引き継ぐ）");
+  const id = (await ok("list_reports", {})).find((r) => r.title === "ITU-T SG17第3回会合報告").id;
+  const saved = async () => (await ok("open_report", { id })).report.sections[2].sections[0].blocks[before];
+
+  await session.click(await session.find(`[data-path="${path}.boilerplate"] input`));
+  await session.until("the flag saved", async () => (await saved())?.boilerplate === true);
+  assert.equal((await saved()).text, "次回も同じ文。");
+  await session.click(await session.find(`[data-path="${path}.boilerplate"] input`));
+  await session.until("the flag gone from the file", async () => {
+    const block = await saved();
+    return block?.type === "paragraph" && !("boilerplate" in block);
+  });
   await backToLibrary();
 });
 

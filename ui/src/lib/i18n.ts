@@ -181,6 +181,7 @@ const ja = {
       remove: "削除",
       removeLabel: (what: string) => `${what}を削除`,
       removed: (what: string) => `${what}を削除しました。元に戻す（Ctrl+Z）で取り消せます。`,
+      boilerplate: "定型文（次回の報告書に引き継ぐ）",
     },
     bullets: {
       item: (n: number) => `項目 ${n}`,
@@ -531,6 +532,7 @@ const en: Messages = {
       remove: "Remove",
       removeLabel: (what) => `Remove ${what}`,
       removed: (what) => `${what} removed. Undo (Ctrl+Z) brings it back.`,
+      boilerplate: "Boilerplate (carried into the next report)",
     },
     bullets: {
       item: (n) => `Item ${n}`,
