@@ -35,7 +35,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             reuse::list_templates,
             reuse::delete_template,
             reuse::search_reports,
-            reuse::find_items
+            reuse::find_items,
+            reuse::suggest_items
         ])
         // Report ids are SQLite row ids, far below 2^53: a JS number holds them exactly.
         .dangerously_cast_bigints_to_number()

@@ -3,7 +3,7 @@
 
 use crate::{AppState, CommandError};
 use rapporteur_reuse::{from_template, next_report, structure_of, Carried, NewReport, ToFill};
-use rapporteur_storage::{RegistryItem, ReportId, SearchHit, TemplateSummary};
+use rapporteur_storage::{ItemSuggestion, RegistryItem, ReportId, SearchHit, TemplateSummary};
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
@@ -11,8 +11,11 @@ use tauri::State;
 /// The most results a search shows.
 const SEARCH_LIMIT: u32 = 50;
 
-/// The most work items autocomplete offers.
+/// The most work items a registry lookup gives.
 const ITEM_LIMIT: u32 = 12;
+
+/// The most ids the outcome id cell offers as the user types.
+const SUGGESTION_LIMIT: u32 = 20;
 
 /// A report just made from a past one or a template, and what the user should know.
 #[derive(Debug, Serialize, Type)]
@@ -99,4 +102,19 @@ pub async fn find_items(
     query: String,
 ) -> Result<Vec<RegistryItem>, CommandError> {
     Ok(state.store()?.items(&query, ITEM_LIMIT)?)
+}
+
+/// The ids of work items that contain `query`, each with its latest title, for the
+/// outcome id cell's suggestions as the user types in report `report` (whose own ids,
+/// half typed, are not offered).
+#[tauri::command]
+#[specta::specta]
+pub async fn suggest_items(
+    state: State<'_, AppState>,
+    query: String,
+    report: ReportId,
+) -> Result<Vec<ItemSuggestion>, CommandError> {
+    Ok(state
+        .store()?
+        .item_suggestions(&query, Some(report), SUGGESTION_LIMIT)?)
 }

@@ -109,6 +109,41 @@ test("a paragraph marked as boilerplate is saved with the flag, and without it o
     const block = await saved();
     return block?.type === "paragraph" && !("boilerplate" in block);
   });
+});
+
+test("an outcome id typed in a Question offers the registered ids with their titles", async () => {
+  // Still in the report made above, at WP1's section: Question 10, with no outcome yet.
+  const question = "sections[2].sections[0].blocks[0]";
+  await session.click(await session.find(`[data-path="${question}"] [data-testid="outcome-add"]`));
+  const cell = await session.find(`[data-path="${question}.outcomes[0].id"] input`);
+  await session.type(cell, "X.125");
+  const options = await session.until("the suggestions", async () => {
+    const found = await all("id-suggestion").catch(() => []);
+    return found.length > 0 ? found : null;
+  });
+  const texts = await Promise.all(options.map((o) => session.text(o)));
+  assert.ok(texts.every((text) => text.startsWith("X.125")), JSON.stringify(texts));
+  const at = texts.findIndex((text) => text.startsWith("X.1250rev"));
+  assert.ok(at >= 0, JSON.stringify(texts));
+  const title = "Baseline capabilities for enhanced identity management and interoperability";
+  assert.match(texts[at], new RegExp(title));
+  assert.equal(await session.attribute(cell, "aria-expanded"), "true");
+  await session.screenshot("reuse-id-suggestions");
+
+  // ↓ to the id, Enter to take it: the id and the empty title are filled, and saved.
+  await session.type(cell, "\uE015".repeat(at + 1));
+  assert.equal(await session.attribute(cell, "aria-activedescendant"), await session.attribute(options[at], "id"));
+  await session.type(cell, "\uE007");
+  const value = (element) => session.call("GET", `/element/${element}/property/value`);
+  await session.until("the id taken", async () => (await value(cell)) === "X.1250rev");
+  assert.equal(await session.attribute(cell, "aria-expanded"), "false");
+  const titleCell = await session.find(`[data-path="${question}.outcomes[0].title"] input`);
+  assert.equal(await value(titleCell), title);
+  const id = (await ok("list_reports", {})).find((r) => r.title === "ITU-T SG17第3回会合報告").id;
+  await session.until("the outcome saved", async () => {
+    const outcome = (await ok("open_report", { id })).report.sections[2].sections[0].blocks[0].outcomes[0];
+    return outcome?.id === "X.1250rev" && outcome.title === title;
+  });
   await backToLibrary();
 });
 

@@ -61,6 +61,12 @@ export const commands = {
 	searchReports: (query: string) => typedError<SearchHit[], CommandError>(__TAURI_INVOKE("search_reports", { query })),
 	/**  The work items whose id contains `query`, with their titles and histories. */
 	findItems: (query: string) => typedError<RegistryItem[], CommandError>(__TAURI_INVOKE("find_items", { query })),
+	/**
+	 *  The ids of work items that contain `query`, each with its latest title, for the
+	 *  outcome id cell's suggestions as the user types in report `report` (whose own ids,
+	 *  half typed, are not offered).
+	 */
+	suggestItems: (query: string, report: number) => typedError<ItemSuggestion[], CommandError>(__TAURI_INVOKE("suggest_items", { query, report })),
 };
 
 /* Types */
@@ -206,6 +212,12 @@ export type ImportReport = {
 export type ImportedFile = {
 	id: number,
 	account: ImportReport | null,
+};
+
+/**  A work item as autocomplete offers it: its id and its title at the most recent meeting. */
+export type ItemSuggestion = {
+	id: string,
+	title: string,
 };
 
 /**  One use of a work item: what one report's meeting did with it. */

@@ -20,7 +20,7 @@ pub use backup::{
 };
 pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;
-pub use registry::{ItemUse, RegistryItem};
+pub use registry::{ItemSuggestion, ItemUse, RegistryItem};
 pub use search::{snippet, SearchHit, Segment, TextPart};
 pub use store::{
     ItemTitle, ReportId, ReportSummary, RevisionInfo, Store, StoredReport, KEPT_REVISIONS,

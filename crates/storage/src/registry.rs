@@ -33,6 +33,13 @@ pub struct RegistryItem {
     pub history: Vec<ItemUse>,
 }
 
+/// A work item as autocomplete offers it: its id and its title at the most recent meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ItemSuggestion {
+    pub id: String,
+    pub title: String,
+}
+
 /// What a history query selects, in this order (see `item_use`).
 const USE_COLUMNS: &str = "r.id, r.title, r.start_date, o.action, o.title, o.path";
 
@@ -42,6 +49,18 @@ const USE_ORDER: &str = "r.start_date IS NULL, r.start_date DESC, r.id DESC, o.p
 
 /// Reports that are in the library: not deleted, not templates.
 const IN_LIBRARY: &str = "r.deleted_at IS NULL AND r.template_name IS NULL";
+
+/// The ids that match a query: ?1 is `%query%`, ?2 is `query%` (see `id_patterns`).
+const ID_MATCHES: &str = "o.item_id LIKE ?1 ESCAPE '\\'";
+
+/// The order of matching ids: those starting with the query first, then the shorter.
+const ID_RANK: &str = "item_id NOT LIKE ?2 ESCAPE '\\', length(item_id), item_id";
+
+/// The LIKE patterns of `query` for `ID_MATCHES` and `ID_RANK`.
+fn id_patterns(query: &str) -> (String, String) {
+    let literal = like_literal(query);
+    (format!("%{literal}%"), format!("{literal}%"))
+}
 
 fn item_use(row: &rusqlite::Row) -> rusqlite::Result<ItemUse> {
     let action: String = row.get(3)?;
@@ -89,19 +108,16 @@ impl Store {
         if query.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let literal = like_literal(query);
+        let (containing, starting) = id_patterns(query);
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT o.item_id FROM outcomes o JOIN reports r ON r.id = o.report_id
-             WHERE o.item_id LIKE ?1 ESCAPE '\\' AND {IN_LIBRARY}
+            "SELECT o.item_id AS item_id FROM outcomes o JOIN reports r ON r.id = o.report_id
+             WHERE {ID_MATCHES} AND {IN_LIBRARY}
              GROUP BY o.item_id
-             ORDER BY o.item_id NOT LIKE ?2 ESCAPE '\\', length(o.item_id), o.item_id
+             ORDER BY {ID_RANK}
              LIMIT ?3"
         ))?;
         let ids: Vec<String> = stmt
-            .query_map(
-                params![format!("%{literal}%"), format!("{literal}%"), limit],
-                |row| row.get(0),
-            )?
+            .query_map(params![containing, starting, limit], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         ids.into_iter()
             .map(|id| {
@@ -110,5 +126,49 @@ impl Store {
                 Ok(RegistryItem { id, title, history })
             })
             .collect()
+    }
+
+    /// The work items whose id contains `query` in the reports of the library but
+    /// `except` (the one being typed in), ranked as `items` ranks them, with only their
+    /// most recent title: one query, fast enough to run as the user types an id.
+    pub fn item_suggestions(
+        &self,
+        query: &str,
+        except: Option<ReportId>,
+        limit: u32,
+    ) -> Result<Vec<ItemSuggestion>, StoreError> {
+        self.located(self.read_item_suggestions(query, except, limit))
+    }
+
+    fn read_item_suggestions(
+        &self,
+        query: &str,
+        except: Option<ReportId>,
+        limit: u32,
+    ) -> Result<Vec<ItemSuggestion>, StoreError> {
+        let query = query.trim();
+        if query.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let (containing, starting) = id_patterns(query);
+        // Each matching use numbered within its id in history order: the first is the
+        // most recent meeting's.
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT item_id, title FROM (
+                SELECT o.item_id AS item_id, o.title AS title,
+                       row_number() OVER (PARTITION BY o.item_id ORDER BY {USE_ORDER}) AS n
+                FROM outcomes o JOIN reports r ON r.id = o.report_id
+                WHERE {ID_MATCHES} AND {IN_LIBRARY} AND r.id IS NOT ?4)
+             WHERE n = 1
+             ORDER BY {ID_RANK}
+             LIMIT ?3"
+        ))?;
+        let found = stmt.query_map(params![containing, starting, limit, except], |row| {
+            Ok(ItemSuggestion {
+                id: row.get(0)?,
+                title: row.get(1)?,
+            })
+        })?;
+        Ok(found.collect::<rusqlite::Result<_>>()?)
     }
 }

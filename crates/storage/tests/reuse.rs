@@ -257,6 +257,89 @@ fn the_registry_lists_ids_with_their_history_prefix_matches_first() {
 }
 
 #[test]
+fn suggestions_give_each_matching_id_once_with_its_latest_title() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let first = store.create_report(&example()).unwrap();
+    let mut later = example();
+    later.meeting.start = Some("2026-06-02".parse().unwrap());
+    later.meeting.end = Some("2026-06-11".parse().unwrap());
+    let Block::Question(q) = &mut later.sections[2].sections[0].blocks[0] else {
+        panic!()
+    };
+    q.outcomes[0].title = "Entity authentication assurance framework (new)".to_owned();
+    let second = store.create_report(&later).unwrap();
+    drop(store);
+    let mut store = Store::open(&path).unwrap();
+
+    let found = store.item_suggestions("x.125", None, 20).unwrap();
+    let ids: Vec<&str> = found.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids.iter().filter(|id| **id == "X.1250rev").count(),
+        1,
+        "{ids:?}"
+    );
+    assert!(
+        ids.iter()
+            .all(|id| id.to_ascii_lowercase().contains("x.125")),
+        "{ids:?}"
+    );
+    let x1250 = found.iter().find(|s| s.id == "X.1250rev").unwrap();
+    assert_eq!(
+        x1250.title,
+        "Entity authentication assurance framework (new)"
+    );
+    // The same ids in the same order as the registry's full lookup.
+    let items: Vec<String> = store
+        .items("x.125", 20)
+        .unwrap()
+        .into_iter()
+        .map(|i| i.id)
+        .collect();
+    assert_eq!(ids, items);
+    // The registry's ranking (ids starting with the query first), over every id with a dot.
+    let dotted: Vec<String> = store
+        .item_suggestions(".", None, 200)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let items: Vec<String> = store
+        .items(".", 200)
+        .unwrap()
+        .into_iter()
+        .map(|i| i.id)
+        .collect();
+    assert!(dotted.len() > 5);
+    assert_eq!(dotted, items);
+    assert_eq!(store.item_suggestions("X.", None, 2).unwrap().len(), 2);
+    assert_eq!(store.item_suggestions("  ", None, 20).unwrap(), []);
+    assert_eq!(store.item_suggestions("%", None, 20).unwrap(), []);
+
+    // Nor are the report's own ids, while it is being typed in.
+    let x1250 = store
+        .item_suggestions("X.1250rev", Some(second), 20)
+        .unwrap()
+        .remove(0);
+    assert_eq!(x1250.title, example().outcomes()[0].2.title);
+    assert_eq!(
+        store
+            .item_suggestions("X.1250rev", Some(first), 20)
+            .unwrap()[0]
+            .title,
+        "Entity authentication assurance framework (new)"
+    );
+
+    // A deleted report's titles are not offered.
+    store.delete_report(second).unwrap();
+    let x1250 = store
+        .item_suggestions("X.1250rev", None, 20)
+        .unwrap()
+        .remove(0);
+    assert_eq!(x1250.title, example().outcomes()[0].2.title);
+}
+
+#[test]
 fn templates_are_saved_listed_read_and_deleted_apart_from_the_library() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
