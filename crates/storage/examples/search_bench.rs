@@ -193,11 +193,23 @@ fn main() {
         &["X.1", "X.17", "x.1250", "1250", "TR.", "sec", "XSTR"],
         |q| store.items(q, 12).expect("looked up").len(),
     );
+    let suggestions = measure(
+        "id suggestions as the user types (at most 20 ids, each with its latest title)",
+        &["X.1", "X.17", "x.1250", "1250", "TR.", "sec", "XSTR"],
+        |q| {
+            store
+                .item_suggestions(q, None, 20)
+                .expect("looked up")
+                .len()
+        },
+    );
     println!(
-        "\nsearch p50 {} p99 {}; registry p50 {} p99 {}",
+        "\nsearch p50 {} p99 {}; registry p50 {} p99 {}; suggestions p50 {} p99 {}",
         ms(percentile(&search, 0.5)),
         ms(percentile(&search, 0.99)),
         ms(percentile(&registry, 0.5)),
-        ms(percentile(&registry, 0.99))
+        ms(percentile(&registry, 0.99)),
+        ms(percentile(&suggestions, 0.5)),
+        ms(percentile(&suggestions, 0.99))
     );
 }
