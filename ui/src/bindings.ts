@@ -319,7 +319,7 @@ export type Participants = {
 	delegations?: number | null,
 };
 
-/**  The phrasing of generated sentences (DOMAIN.md, "the two presets"). */
+/**  The phrasing of generated sentences (docs/style.md, "The two Japanese presets"). */
 export type Preset = 
 /**  The default; passive voice, katakana terms (デターミネーションされた). */
 "ja-katakana" | 

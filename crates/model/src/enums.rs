@@ -54,7 +54,7 @@ spelled_enum!(
 );
 
 spelled_enum!(
-    /// The phrasing of generated sentences (DOMAIN.md, "the two presets").
+    /// The phrasing of generated sentences (docs/style.md, "The two Japanese presets").
     #[derive(Default)]
     Preset {
         /// The default; passive voice, katakana terms (デターミネーションされた).

@@ -1,4 +1,4 @@
-//! Japanese sentences in the two presets of DOMAIN.md: `ja-katakana` (the seed's:
+//! Japanese sentences in the two presets of docs/style.md: `ja-katakana` (the seed's:
 //! passive voice, half-width brackets) and `ja-kanji` (older reports: active voice,
 //! full-width brackets).
 

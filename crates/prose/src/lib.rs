@@ -1,6 +1,6 @@
 //! The report's text generated from its data: headings with their numbers, the summary
 //! paragraph, the Working Party and Question sentences, bullet lists and schedule
-//! tables, in the report's language and preset (DOMAIN.md). No Tauri, no DOCX: the
+//! tables, in the report's language and preset (docs/style.md). No Tauri, no DOCX: the
 //! writers render the `Document` this produces.
 
 mod dates;

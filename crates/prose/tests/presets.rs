@@ -1,4 +1,4 @@
-//! Both presets and English, on fixtures written from DOMAIN.md's table.
+//! Both presets and English, on fixtures written from the presets table of docs/style.md.
 
 use rapporteur_format::read_report;
 use rapporteur_model::{Language, MeetingMode, Preset, Report};

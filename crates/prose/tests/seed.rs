@@ -1,7 +1,7 @@
 //! The acceptance test of the generated sentences: the example report renders to the
-//! text of the published report (../shared/seeds, copied to tests/fixtures), sentence
-//! for sentence, but for the places where the published text disagrees with itself
-//! (DOMAIN.md, "Where the published seed disagrees with itself"), listed here.
+//! text of the published report (tests/fixtures/sg17-2025-12-report.txt), sentence for
+//! sentence, but for the places where the published text disagrees with itself
+//! (docs/style.md, "Published reports are not always consistent"), listed here.
 
 use rapporteur_format::read_report;
 use rapporteur_prose::{generate, Node};

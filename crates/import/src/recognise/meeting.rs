@@ -1,4 +1,4 @@
-//! The summary paragraph read back into the meeting's facts (DOMAIN.md, "Summary
+//! The summary paragraph read back into the meeting's facts (docs/style.md, "The summary
 //! paragraph"): its three sentences in either preset, each clause optional.
 
 use rapporteur_model::{Contributions, Meeting, MeetingMode, Participants};
