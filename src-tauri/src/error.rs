@@ -49,7 +49,8 @@ impl From<StoreError> for CommandError {
             | StoreError::CannotOpen { .. }
             | StoreError::Damaged { .. }
             | StoreError::InUse { .. }
-            | StoreError::NoSuchBackup { .. } => ErrorCode::DatabaseUnavailable,
+            | StoreError::NoSuchBackup { .. }
+            | StoreError::EmptyBackup { .. } => ErrorCode::DatabaseUnavailable,
             StoreError::File { .. } => ErrorCode::Io,
             // A save that could not be made this time: the message says why and what to do.
             StoreError::Busy { .. } | StoreError::DiskFull { .. } | StoreError::Sqlite(_) => {

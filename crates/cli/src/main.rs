@@ -353,14 +353,14 @@ fn backup(command: &BackupCommand, db: &Path, out: &mut impl Write) -> Result<()
             let path = rapporteur_storage::back_up(db, BackupReason::Manual)?;
             writeln!(out, "{}", path.display())?;
         }
-        BackupCommand::Restore { name } => {
-            let saved = rapporteur_storage::restore_backup(db, name)?;
-            writeln!(
+        BackupCommand::Restore { name } => match rapporteur_storage::restore_backup(db, name)? {
+            Some(saved) => writeln!(
                 out,
                 "{name} restored; the database as it was is in {}",
                 saved.display()
-            )?;
-        }
+            )?,
+            None => writeln!(out, "{name} restored (there was no database to keep)")?,
+        },
     }
     Ok(())
 }

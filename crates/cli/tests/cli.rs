@@ -472,3 +472,28 @@ fn backup_now_list_and_restore() {
         "{err}"
     );
 }
+
+/// The red team's case, from the command line: ten daily backups, then `backup restore`
+/// of the oldest exits 0 and must have put its reports back.
+#[test]
+fn restoring_the_oldest_of_ten_backups_brings_its_reports_back() {
+    let env = Env::new();
+    assert_eq!(env.ok(&["import", EXAMPLE_PATH]), "1\n");
+    for _ in 0..10 {
+        env.ok(&["backup", "now"]);
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    env.ok(&["delete", "1"]);
+    let list = env.ok(&["backup", "list"]);
+    assert_eq!(list.lines().count(), 10);
+    let oldest = list.lines().last().unwrap().split('\t').next().unwrap();
+
+    env.ok(&["backup", "restore", oldest]);
+    let reports = env.ok(&["list"]);
+    assert_eq!(reports.lines().count(), 1, "the report is back: {reports}");
+    assert!(reports.starts_with("1\t"), "{reports}");
+    assert!(
+        env.ok(&["backup", "list"]).contains(oldest),
+        "the restored backup is kept"
+    );
+}

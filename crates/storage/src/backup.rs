@@ -115,13 +115,26 @@ const STAMP_LEN: usize = 24;
 /// processes may go on reading and writing meanwhile), then drops the oldest beyond
 /// `KEPT_BACKUPS`. Returns the new backup's path.
 pub fn back_up(db: &Path, reason: BackupReason) -> Result<PathBuf> {
-    let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| StoreError::from(e).at(db))?;
-    back_up_from(&conn, db, reason)
+    let conn = open_existing(db)?;
+    back_up_from(&conn, db, reason, None)
 }
 
-pub(crate) fn back_up_from(conn: &Connection, db: &Path, reason: BackupReason) -> Result<PathBuf> {
-    new_backup(db, reason, |partial| {
+/// Opens a database file that must exist, for reading only. Without SQLite's CREATE
+/// flag a missing file is an error, never a new empty database.
+fn open_existing(path: &Path) -> Result<Connection> {
+    Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| StoreError::from(e).at(path))
+}
+
+/// Backs up the database at `db` through `conn`; `keep` names a backup that the
+/// housekeeping afterwards must not drop (the one a restore is about to copy).
+pub(crate) fn back_up_from(
+    conn: &Connection,
+    db: &Path,
+    reason: BackupReason,
+    keep: Option<&Path>,
+) -> Result<PathBuf> {
+    new_backup(db, reason, keep, |partial| {
         conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])
             .map(drop)
             .map_err(|e| StoreError::from(e).at(db))
@@ -130,10 +143,12 @@ pub(crate) fn back_up_from(conn: &Connection, db: &Path, reason: BackupReason) -
 
 /// Makes a backup named for `reason` with `write`, which writes the file it is given.
 /// That file is renamed to the backup's name only when complete: a backup cut short by
-/// a crash is never taken for a whole one. Then drops the oldest beyond `KEPT_BACKUPS`.
+/// a crash is never taken for a whole one. Then drops the oldest beyond `KEPT_BACKUPS`,
+/// never `keep`.
 fn new_backup(
     db: &Path,
     reason: BackupReason,
+    keep: Option<&Path>,
     write: impl FnOnce(&Path) -> Result<()>,
 ) -> Result<PathBuf> {
     let dir = backups_dir(db);
@@ -151,7 +166,9 @@ fn new_backup(
     std::fs::rename(&partial, &path).map_err(file_error(&path))?;
     for old in list_backups(db)?.iter().skip(KEPT_BACKUPS) {
         let old = dir.join(&old.name);
-        std::fs::remove_file(&old).map_err(file_error(&old))?;
+        if Some(old.as_path()) != keep {
+            std::fs::remove_file(&old).map_err(file_error(&old))?;
+        }
     }
     Ok(path)
 }
@@ -165,10 +182,11 @@ pub(crate) fn daily_backup_due(db: &Path) -> Result<bool> {
 }
 
 /// Puts the backup `name` back as the database at `db`. The database as it was is
-/// backed up first (its backup's path is returned), and nothing happens while another
-/// process has the database open. The backup is checked whole before anything changes.
-pub fn restore_backup(db: &Path, name: &str) -> Result<PathBuf> {
-    let source = list_backups(db)?
+/// backed up first (that backup's path is returned; none when there was no database),
+/// and nothing happens while another process has the database open. The backup is
+/// checked before anything changes: a Rapporteur database, whole, holding reports.
+pub fn restore_backup(db: &Path, name: &str) -> Result<Option<PathBuf>> {
+    let source_path = list_backups(db)?
         .into_iter()
         .find(|b| b.name == name)
         .map(|b| backups_dir(db).join(b.name))
@@ -176,8 +194,12 @@ pub fn restore_backup(db: &Path, name: &str) -> Result<PathBuf> {
             name: name.to_owned(),
             dir: backups_dir(db),
         })?;
-    check_backup(&source)?;
+    // One connection to the backup from the check to the copy: what is copied is what
+    // was checked, and an open file stays readable even if something removed its name.
+    let source = open_existing(&source_path)?;
+    check_backup(&source, &source_path)?;
 
+    let existed = db.exists();
     let mut conn = Connection::open(db).map_err(|e| StoreError::from(e).at(db))?;
     // SQLite leaves WAL mode only when no other connection has the file open: the one
     // check for other Rapporteur windows or CLI runs there is, and the mode the backup
@@ -197,30 +219,50 @@ pub fn restore_backup(db: &Path, name: &str) -> Result<PathBuf> {
             path: db.to_owned(),
         });
     }
-    // A damaged database cannot be copied by SQLite; its file is kept as it is instead
-    // (whole: out of WAL mode, the main file holds every committed change).
-    let saved = match back_up_from(&conn, db, BackupReason::BeforeRestore) {
-        Err(StoreError::Damaged { .. }) => new_backup(db, BackupReason::BeforeRestore, |copy| {
-            std::fs::copy(db, copy).map(drop).map_err(file_error(db))
-        })?,
-        saved => saved?,
+    // The backup being restored is kept out of the housekeeping of this one: with a full
+    // rotation it is the oldest, the next to go.
+    let keep = Some(source_path.as_path());
+    let saved = if existed {
+        // A damaged database cannot be copied by SQLite; its file is kept as it is
+        // instead (whole: out of WAL mode, the main file holds every committed change).
+        Some(
+            match back_up_from(&conn, db, BackupReason::BeforeRestore, keep) {
+                Err(StoreError::Damaged { .. }) => {
+                    new_backup(db, BackupReason::BeforeRestore, keep, |copy| {
+                        std::fs::copy(db, copy).map(drop).map_err(file_error(db))
+                    })?
+                }
+                saved => saved?,
+            },
+        )
+    } else {
+        None
     };
-    conn.restore(
-        rusqlite::MAIN_DB,
-        &source,
-        None::<fn(rusqlite::backup::Progress)>,
-    )
-    .map_err(|e| StoreError::from(e).at(db))?;
+    copy_database(&source, &mut conn).map_err(|e| StoreError::from(e).at(db))?;
     conn.pragma_update(None, "journal_mode", "WAL")
         .map_err(|e| StoreError::from(e).at(db))?;
     Ok(saved)
 }
 
-/// Refuses a backup that is damaged, not Rapporteur's, or of a newer schema.
-fn check_backup(path: &Path) -> Result<()> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| StoreError::from(e).at(path))?;
-    let version = user_version(&conn).map_err(|e| StoreError::from(e).at(path))?;
+/// Replaces the database of `to` with that of `from`, all pages in one step: one write
+/// transaction on `to`, so a failure leaves it as it was.
+fn copy_database(from: &Connection, to: &mut Connection) -> rusqlite::Result<()> {
+    use rusqlite::backup::{Backup, StepResult};
+    let backup = Backup::new(from, to)?;
+    match backup.step(-1)? {
+        StepResult::Done => Ok(()),
+        _ => Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            None,
+        )),
+    }
+}
+
+/// Refuses a backup that is damaged, not Rapporteur's, of a newer schema, or without
+/// reports (restoring it would leave an empty database).
+fn check_backup(conn: &Connection, path: &Path) -> Result<()> {
+    let at = |e: rusqlite::Error| StoreError::from(e).at(path);
+    let version = user_version(conn).map_err(at)?;
     if version > SCHEMA_VERSION {
         return Err(StoreError::NewerSchema {
             path: path.to_owned(),
@@ -236,11 +278,36 @@ fn check_backup(path: &Path) -> Result<()> {
     }
     let verdict: String = conn
         .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-        .map_err(|e| StoreError::from(e).at(path))?;
+        .map_err(at)?;
     if verdict != "ok" {
         return Err(StoreError::Damaged {
             path: path.to_owned(),
             reason: verdict,
+        });
+    }
+    let (reports, documents): (i64, i64) = conn
+        .query_row(
+            "SELECT count(*), count(v.document) FROM reports r
+             LEFT JOIN revisions v ON v.report_id = r.id AND v.number = r.head_revision",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .map_err(|e| StoreError::NotADatabase {
+            path: path.to_owned(),
+            reason: format!("its reports cannot be read: {e}"),
+        })?;
+    if reports == 0 {
+        return Err(StoreError::EmptyBackup {
+            path: path.to_owned(),
+        });
+    }
+    if documents < reports {
+        return Err(StoreError::Damaged {
+            path: path.to_owned(),
+            reason: format!(
+                "{} of its {reports} reports have no newest revision",
+                reports - documents
+            ),
         });
     }
     Ok(())

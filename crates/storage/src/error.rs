@@ -43,6 +43,8 @@ pub enum StoreError {
     Damaged { path: PathBuf, reason: String },
     #[error("{path}: another Rapporteur window or rapporteur-cli has the database open; nothing was changed: close them and try again")]
     InUse { path: PathBuf },
+    #[error("{path}: the backup holds no reports; restoring it would empty the database, so nothing was changed")]
+    EmptyBackup { path: PathBuf },
     #[error("no backup named {name} in {dir} (see rapporteur-cli backup list)")]
     NoSuchBackup { name: String, dir: PathBuf },
     #[error("{path}: {source}")]

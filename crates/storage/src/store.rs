@@ -148,11 +148,11 @@ impl Store {
         if path.as_os_str() != ":memory:" && version > 0 {
             if version < SCHEMA_VERSION {
                 // No upgrade without a copy of the database as the older build left it.
-                back_up_from(&conn, &path, BackupReason::BeforeUpgrade)?;
+                back_up_from(&conn, &path, BackupReason::BeforeUpgrade, None)?;
             } else if daily_backup_due(&path).unwrap_or(false) {
                 // A backup that cannot be made (full disk, read-only backups folder) must
                 // not keep the user from their reports; the next opening tries again.
-                let _ = back_up_from(&conn, &path, BackupReason::Daily);
+                let _ = back_up_from(&conn, &path, BackupReason::Daily, None);
             }
         }
         migrate_to(&mut conn, SCHEMA_VERSION)?;

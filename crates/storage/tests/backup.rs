@@ -110,7 +110,7 @@ fn a_restore_puts_the_backup_back_and_keeps_the_database_it_replaced() {
     drop(store);
 
     let name = backup.file_name().unwrap().to_str().unwrap();
-    let saved = restore_backup(&path, name).unwrap();
+    let saved = restore_backup(&path, name).unwrap().unwrap();
     assert!(saved
         .file_name()
         .unwrap()
@@ -126,6 +126,71 @@ fn a_restore_puts_the_backup_back_and_keeps_the_database_it_replaced() {
         .pragma_query_value(None, "journal_mode", |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal", "back in WAL mode after the restore");
+}
+
+/// The red team's case: with ten backups kept, restoring the oldest. The backup the
+/// restore makes first used to drop the oldest (the one being restored) in its
+/// housekeeping, and SQLite then opened the missing path as a new, empty database and
+/// copied that over the live one.
+#[test]
+fn restoring_the_oldest_of_a_full_rotation_brings_its_reports_back() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store.create_report(&retitled("0")).unwrap();
+    let mut made = Vec::new();
+    for n in 1..=KEPT_BACKUPS {
+        store.save_report(id, &retitled(&n.to_string())).unwrap();
+        made.push(back_up(&path, BackupReason::Manual).unwrap());
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    store.save_report(id, &retitled("最新")).unwrap();
+    drop(store);
+    let backups = list_backups(&path).unwrap();
+    assert_eq!(backups.len(), KEPT_BACKUPS, "a full rotation");
+    let oldest = &backups.last().unwrap().name;
+    assert_eq!(backups_dir(&path).join(oldest), made[0]);
+
+    let saved = restore_backup(&path, oldest).unwrap().unwrap();
+    assert_eq!(titles(&saved), ["最新"], "what was replaced is kept");
+    assert!(made[0].exists(), "the restored backup is still there");
+    assert_eq!(list_backups(&path).unwrap().len(), KEPT_BACKUPS + 1);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.report(id).unwrap().report.title,
+        "1",
+        "its data is back"
+    );
+    assert_eq!(store.history(id).unwrap().len(), 2, "revisions 0 and 1");
+    drop(store);
+
+    // The next backup's housekeeping brings the rotation back to ten.
+    back_up(&path, BackupReason::Manual).unwrap();
+    assert_eq!(list_backups(&path).unwrap().len(), KEPT_BACKUPS);
+    assert!(!made[0].exists());
+}
+
+#[test]
+fn a_backup_without_reports_is_not_restored_over_the_database() {
+    let (_dir, path) = temp_db();
+    drop(Store::open(&path).unwrap());
+    let empty = back_up(&path, BackupReason::Manual).unwrap();
+    let mut store = Store::open(&path).unwrap();
+    store.create_report(&example()).unwrap();
+    drop(store);
+    let before = std::fs::read(&path).unwrap();
+
+    let err = restore_backup(&path, empty.file_name().unwrap().to_str().unwrap()).unwrap_err();
+    assert!(
+        matches!(&err, StoreError::EmptyBackup { path: p } if *p == empty),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .ends_with("the backup holds no reports; restoring it would empty the database, so nothing was changed"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(list_backups(&path).unwrap().len(), 1, "no backup was made");
 }
 
 #[test]
@@ -172,7 +237,7 @@ fn a_damaged_database_is_restored_from_a_backup_and_kept_as_it_was() {
     ));
 
     let name = backup.file_name().unwrap().to_str().unwrap();
-    let saved = restore_backup(&path, name).unwrap();
+    let saved = restore_backup(&path, name).unwrap().unwrap();
     // Kept byte for byte but for the file header's bookkeeping: the restore takes the
     // database out of WAL mode before copying it, which SQLite records (journal mode,
     // change counter) in the first 100 bytes.
