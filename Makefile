@@ -37,12 +37,18 @@ e2e: build
 
 ## Figures, not tests: the Word export against pandoc on the same document; the
 ## latency of a save; search and the work-item registry over 1,000 reports; the app's
-## start-up and memory (debug build) under Xvfb.
+## start-up and memory (debug build) under Xvfb. Every figure is printed beside its aim
+## and written to target/bench.json; `scripts/bench_compare.py OLD.json NEW.json` prints
+## the ratios between two runs.
 bench: build
-	cargo run --release -p rapporteur-export --example bench
-	cargo run --release -p rapporteur-storage --example save_bench
-	cargo run --release -p rapporteur-storage --example search_bench
-	scripts/coldstart.sh target/debug/rapporteur
+	cargo build --release -p rapporteur-export --example bench
+	cargo build --release -p rapporteur-storage --example save_bench --example search_bench
+	set -o pipefail; { \
+	  target/release/examples/bench && \
+	  target/release/examples/save_bench && \
+	  target/release/examples/search_bench && \
+	  scripts/coldstart.sh target/debug/rapporteur; \
+	} | scripts/bench_collect.py target/bench.json
 
 ## 100,000 generated inputs through each property of the report file reader, and the
 ## import's property tests with 100,000 generated and mangled files each (release;

@@ -42,6 +42,7 @@ trap 'kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do [[ -e /tmp/.X11-unix/X$display ]] && break; sleep 0.05; done
 
 echo "Start-up of $APP under Xvfb 1280x800, $RUNS runs, each on a fresh database"
+paints=() settles=() rsss=()
 for run in $(seq "$RUNS"); do
   home="$work/$run"
   mkdir -p "$home"
@@ -69,8 +70,16 @@ for run in $(seq "$RUNS"); do
   pids=$(tree $app)
   rss=$(sum_kb VmRSS $pids)
   hwm=$(sum_kb VmHWM $pids)
+  paints+=($(( (painted - start) / 1000000 ))) settles+=($(( (settled - start) / 1000000 ))) rsss+=($(( rss / 1024 )))
   printf '  run %d: first paint %5d ms   settled %5d ms   RSS %4d MB (peak %4d MB) over %d processes\n' \
     "$run" $(( (painted - start) / 1000000 )) $(( (settled - start) / 1000000 )) \
     $(( rss / 1024 )) $(( hwm / 1024 )) $(echo $pids | wc -w)
   kill $app; wait $app 2>/dev/null || true
 done
+
+# The medians, as figures for `make bench`'s table (scripts/bench_collect.py).
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+name=$(basename "$APP")
+printf 'bench: {"name": "start-up of %s, first paint", "value": %d, "unit": "ms", "aim": null}\n' "$name" "$(median "${paints[@]}")"
+printf 'bench: {"name": "start-up of %s, settled screen", "value": %d, "unit": "ms", "aim": null}\n' "$name" "$(median "${settles[@]}")"
+printf 'bench: {"name": "start-up of %s, memory of the process tree", "value": %d, "unit": "MB", "aim": null}\n' "$name" "$(median "${rsss[@]}")"

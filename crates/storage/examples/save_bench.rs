@@ -37,6 +37,13 @@ fn main() {
         ms(*saves.last().unwrap()),
         bytes as f64 / 1e6
     );
+    figure("save of one edit, p50", ms(at(0.50)), "ms", Some(10.0));
+    figure(
+        "save of one edit, p99 / p50",
+        ms(at(0.99)) / ms(at(0.50)),
+        "×",
+        Some(3.0),
+    );
     let started = Instant::now();
     let store = Store::open(&db).expect("reopen");
     let open = started.elapsed();
@@ -61,7 +68,21 @@ fn main() {
         ms(read_history),
         ms(read_report_time)
     );
+    figure("open, with the day's first backup", ms(open), "ms", None);
+    figure("open, no backup due", ms(open_again), "ms", None);
+    figure(
+        &format!("history list of {} revisions", history.len()),
+        ms(read_history),
+        "ms",
+        Some(5.0),
+    );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// One figure for `make bench`'s table and target/bench.json (scripts/bench_collect.py).
+fn figure(name: &str, value: f64, unit: &str, aim: Option<f64>) {
+    let aim = aim.map_or("null".to_string(), |a| a.to_string());
+    println!(r#"bench: {{"name": "{name}", "value": {value:.3}, "unit": "{unit}", "aim": {aim}}}"#);
 }
 
 fn ms(d: Duration) -> f64 {

@@ -212,4 +212,33 @@ fn main() {
         ms(percentile(&suggestions, 0.5)),
         ms(percentile(&suggestions, 0.99))
     );
+    let at = |times: &[Duration], q| percentile(times, q).as_secs_f64() * 1000.0;
+    figure("search over 1,000 reports, p50", at(&search, 0.5), None);
+    figure(
+        "search over 1,000 reports, p99",
+        at(&search, 0.99),
+        Some(20.0),
+    );
+    figure(
+        "registry lookup over 1,000 reports, p99",
+        at(&registry, 0.99),
+        None,
+    );
+    figure(
+        "id suggestions over 1,000 reports, p50",
+        at(&suggestions, 0.5),
+        None,
+    );
+    figure(
+        "id suggestions over 1,000 reports, p99",
+        at(&suggestions, 0.99),
+        Some(10.0),
+    );
+}
+
+/// One figure in milliseconds for `make bench`'s table and target/bench.json
+/// (scripts/bench_collect.py).
+fn figure(name: &str, ms: f64, aim: Option<f64>) {
+    let aim = aim.map_or("null".to_string(), |a| a.to_string());
+    println!(r#"bench: {{"name": "{name}", "value": {ms:.3}, "unit": "ms", "aim": {aim}}}"#);
 }
