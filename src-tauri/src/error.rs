@@ -50,7 +50,10 @@ impl From<StoreError> for CommandError {
             | StoreError::Damaged { .. }
             | StoreError::InUse { .. }
             | StoreError::NoSuchBackup { .. }
-            | StoreError::EmptyBackup { .. } => ErrorCode::DatabaseUnavailable,
+            | StoreError::EmptyBackup { .. }
+            | StoreError::BackupDiskFull { .. }
+            | StoreError::BackupsReadOnly { .. }
+            | StoreError::CannotReplace { .. } => ErrorCode::DatabaseUnavailable,
             StoreError::File { .. } => ErrorCode::Io,
             // A save that could not be made this time: the message says why and what to do.
             StoreError::Busy { .. } | StoreError::DiskFull { .. } | StoreError::Sqlite(_) => {

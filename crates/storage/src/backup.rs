@@ -137,14 +137,29 @@ pub(crate) fn back_up_from(
     new_backup(db, reason, keep, |partial| {
         conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])
             .map(drop)
-            .map_err(|e| StoreError::from(e).at(db))
+            .map_err(|e| match e.sqlite_error_code() {
+                // The disk that filled is the backups folder's: the database is untouched.
+                Some(rusqlite::ErrorCode::DiskFull) => StoreError::BackupDiskFull {
+                    dir: backups_dir(db),
+                },
+                _ => StoreError::from(e).at(db),
+            })
     })
 }
 
+/// The end of the name a backup has while it is written.
+const PARTIAL: &str = ".partial";
+
+/// How long a `.partial` file must have been left alone before another process takes it
+/// for the remains of a killed backup: it covers the moment between creating the file
+/// and locking it.
+const STALE_PARTIAL: Duration = Duration::from_secs(60);
+
 /// Makes a backup named for `reason` with `write`, which writes the file it is given.
 /// That file is renamed to the backup's name only when complete: a backup cut short by
-/// a crash is never taken for a whole one. Then drops the oldest beyond `KEPT_BACKUPS`,
-/// never `keep`.
+/// a crash is never taken for a whole one. It is locked (an advisory lock) while written,
+/// so that another process's housekeeping can tell it from the remains of a killed one.
+/// Then drops the oldest beyond `KEPT_BACKUPS`, never `keep`.
 fn new_backup(
     db: &Path,
     reason: BackupReason,
@@ -152,7 +167,8 @@ fn new_backup(
     write: impl FnOnce(&Path) -> Result<()>,
 ) -> Result<PathBuf> {
     let dir = backups_dir(db);
-    std::fs::create_dir_all(&dir).map_err(file_error(&dir))?;
+    std::fs::create_dir_all(&dir).map_err(|e| backup_folder_error(&dir, e))?;
+    remove_stale_partials(&dir);
     let name = format!(
         "{}-{}-{}.sqlite3",
         stem(db),
@@ -160,10 +176,19 @@ fn new_backup(
         reason.as_str()
     );
     let path = dir.join(&name);
-    let partial = dir.join(format!("{name}.partial"));
-    let _ = std::fs::remove_file(&partial);
-    write(&partial)?;
-    std::fs::rename(&partial, &path).map_err(file_error(&path))?;
+    let partial = dir.join(format!("{name}{PARTIAL}"));
+    let lock = std::fs::File::create_new(&partial).map_err(|e| backup_folder_error(&dir, e))?;
+    let written = lock
+        .lock()
+        .map_err(file_error(&partial))
+        .and_then(|()| write(&partial))
+        .and_then(|()| std::fs::rename(&partial, &path).map_err(file_error(&path)));
+    if written.is_err() {
+        // What a failed backup wrote (on a full disk, most of a copy) is of no use.
+        let _ = std::fs::remove_file(&partial);
+    }
+    drop(lock);
+    written?;
     for old in list_backups(db)?.iter().skip(KEPT_BACKUPS) {
         let old = dir.join(&old.name);
         if Some(old.as_path()) != keep {
@@ -173,10 +198,55 @@ fn new_backup(
     Ok(path)
 }
 
-/// Whether the newest backup of the database at `db` is older than `DAILY` (or none).
+/// Names what keeps a backup from being written in `dir`: a full disk, a folder that
+/// cannot be written, or the system's own error.
+fn backup_folder_error(dir: &Path, source: std::io::Error) -> StoreError {
+    use std::io::ErrorKind;
+    let dir = dir.to_owned();
+    match source.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => StoreError::BackupDiskFull { dir },
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+            StoreError::BackupsReadOnly { dir }
+        }
+        _ => StoreError::File { path: dir, source },
+    }
+}
+
+/// Removes the `.partial` files of backups that were killed or failed before they could
+/// clean up: those no process holds locked and none has touched for `STALE_PARTIAL`.
+/// Best effort: a file that cannot be judged or removed is left for the next backup.
+fn remove_stale_partials(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if !entry.file_name().to_string_lossy().ends_with(PARTIAL) {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(file) = std::fs::File::open(&path) else {
+            continue;
+        };
+        let recent = file
+            .metadata()
+            .and_then(|m| m.modified())
+            .map(|modified| modified.elapsed().map_or(true, |age| age < STALE_PARTIAL))
+            .unwrap_or(true);
+        // Holding the lock while removing: a writer cannot take the file meanwhile.
+        if !recent && file.try_lock().is_ok() {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
+/// Whether a daily backup is due for the database at `db`: its newest backup taken
+/// before now is older than `DAILY`, or there is none. A backup named with a date still
+/// to come (made while the clock was wrong) does not count, or it would stop the daily
+/// backups until that date.
 pub(crate) fn daily_backup_due(db: &Path) -> Result<bool> {
-    Ok(match list_backups(db)?.first() {
-        Some(newest) => (Utc::now() - newest.taken_at).to_std().unwrap_or_default() >= DAILY,
+    let now = Utc::now();
+    Ok(match list_backups(db)?.iter().find(|b| b.taken_at <= now) {
+        Some(newest) => (now - newest.taken_at).to_std().unwrap_or_default() >= DAILY,
         None => true,
     })
 }
@@ -201,6 +271,13 @@ pub fn restore_backup(db: &Path, name: &str) -> Result<Option<PathBuf>> {
 
     let existed = db.exists();
     let mut conn = Connection::open(db).map_err(|e| StoreError::from(e).at(db))?;
+    // SQLite opens a file it may not write (immutable, read-only) for reading instead;
+    // say so now rather than fail halfway with an I/O error.
+    if conn.is_readonly(rusqlite::MAIN_DB)? {
+        return Err(StoreError::CannotReplace {
+            path: db.to_owned(),
+        });
+    }
     // SQLite leaves WAL mode only when no other connection has the file open: the one
     // check for other Rapporteur windows or CLI runs there is, and the mode the backup
     // API needs to write pages of another size.

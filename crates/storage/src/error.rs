@@ -43,6 +43,12 @@ pub enum StoreError {
     Damaged { path: PathBuf, reason: String },
     #[error("{path}: another Rapporteur window or rapporteur-cli has the database open; nothing was changed: close them and try again")]
     InUse { path: PathBuf },
+    #[error("{dir}: the disk is full; no backup was made and the database is as it was: free some space and try again")]
+    BackupDiskFull { dir: PathBuf },
+    #[error("{dir}: the backups folder cannot be written; no backup was made and the database is as it was: make the folder writable and try again")]
+    BackupsReadOnly { dir: PathBuf },
+    #[error("{path}: the database file cannot be replaced (it is read-only or immutable); nothing was changed: make it writable (chmod u+w, chattr -i) and try again")]
+    CannotReplace { path: PathBuf },
     #[error("{path}: the backup holds no reports; restoring it would empty the database, so nothing was changed")]
     EmptyBackup { path: PathBuf },
     #[error("no backup named {name} in {dir} (see rapporteur-cli backup list)")]

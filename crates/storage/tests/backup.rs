@@ -277,3 +277,218 @@ fn a_missing_or_bad_backup_is_refused_before_anything_changes() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert_eq!(list_backups(&path).unwrap().len(), 1, "no backup was made");
 }
+
+/// Sets the immutable attribute on `path` (it binds root too, as these tests run) and
+/// clears it when dropped, whatever the test's outcome.
+struct Immutable(PathBuf);
+
+impl Immutable {
+    fn set(path: &Path) -> Immutable {
+        let status = std::process::Command::new("chattr")
+            .arg("+i")
+            .arg(path)
+            .status()
+            .expect("chattr, to make a file immutable");
+        assert!(status.success(), "chattr +i {}", path.display());
+        Immutable(path.to_owned())
+    }
+}
+
+impl Drop for Immutable {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(&self.0)
+            .status();
+    }
+}
+
+/// A small file system mounted over `dir` (needs root, as these tests run), unmounted
+/// when dropped: how a test meets a full disk without filling the real one.
+struct SmallDisk(PathBuf);
+
+impl SmallDisk {
+    fn mount(dir: &Path, size: &str) -> SmallDisk {
+        std::fs::create_dir_all(dir).unwrap();
+        let status = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir)
+            .status()
+            .expect("mount, to make a small file system");
+        assert!(status.success(), "mount tmpfs on {}", dir.display());
+        SmallDisk(dir.to_owned())
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(&self.0)
+            .status();
+    }
+}
+
+fn file_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn the_remains_of_killed_backups_are_removed_but_not_one_being_written() {
+    let (_dir, path) = temp_db();
+    Store::open(&path)
+        .unwrap()
+        .create_report(&example())
+        .unwrap();
+    let dir = backups_dir(&path);
+    std::fs::create_dir_all(&dir).unwrap();
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let partial = |name: &str| {
+        let file = std::fs::File::create(dir.join(name)).unwrap();
+        std::io::Write::write_all(&mut &file, &[0x5a; 4096]).unwrap();
+        file.set_modified(an_hour_ago).unwrap();
+        file
+    };
+    drop(partial(
+        "rapporteur-2026-01-01T00-00-00.000Z-daily.sqlite3.partial",
+    ));
+    // Another process's backup in progress holds its lock, however long it takes.
+    let writing = partial("rapporteur-2026-01-02T00-00-00.000Z-manual.sqlite3.partial");
+    let other =
+        std::fs::File::open(dir.join("rapporteur-2026-01-02T00-00-00.000Z-manual.sqlite3.partial"))
+            .unwrap();
+    other.lock().unwrap();
+    // One just created, not locked yet: too recent to judge.
+    std::fs::write(
+        dir.join("rapporteur-2026-01-03T00-00-00.000Z-manual.sqlite3.partial"),
+        "",
+    )
+    .unwrap();
+
+    let made = back_up(&path, BackupReason::Manual).unwrap();
+    assert_eq!(
+        file_names(&dir),
+        [
+            "rapporteur-2026-01-02T00-00-00.000Z-manual.sqlite3.partial".to_owned(),
+            "rapporteur-2026-01-03T00-00-00.000Z-manual.sqlite3.partial".to_owned(),
+            made.file_name().unwrap().to_string_lossy().into_owned(),
+        ]
+    );
+    drop((writing, other));
+}
+
+#[test]
+fn a_backup_dated_in_the_future_does_not_stop_the_daily_backups() {
+    let (_dir, path) = temp_db();
+    Store::open(&path)
+        .unwrap()
+        .create_report(&example())
+        .unwrap();
+    // Made while the clock was wrong: its name says 2099.
+    let made = back_up(&path, BackupReason::Manual).unwrap();
+    let future = backups_dir(&path).join("rapporteur-2099-01-01T00-00-00.000Z-daily.sqlite3");
+    std::fs::rename(&made, &future).unwrap();
+    assert_eq!(
+        list_backups(&path).unwrap()[0].name,
+        "rapporteur-2099-01-01T00-00-00.000Z-daily.sqlite3"
+    );
+
+    Store::open(&path).unwrap();
+    let backups = list_backups(&path).unwrap();
+    assert_eq!(
+        backups.len(),
+        2,
+        "today's daily backup was made: {backups:?}"
+    );
+    assert!(backups[1].name.ends_with("-daily.sqlite3"), "{backups:?}");
+    Store::open(&path).unwrap();
+    assert_eq!(list_backups(&path).unwrap().len(), 2, "and only once a day");
+}
+
+#[test]
+fn a_backup_on_a_full_disk_says_so_and_leaves_nothing_behind() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    for _ in 0..4 {
+        store.create_report(&example()).unwrap();
+    }
+    drop(store);
+    let before = std::fs::read(&path).unwrap();
+    let dir = backups_dir(&path);
+    let _disk = SmallDisk::mount(&dir, "64k");
+
+    let err = back_up(&path, BackupReason::Manual).unwrap_err();
+    assert!(
+        matches!(&err, StoreError::BackupDiskFull { dir: d } if *d == dir),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: the disk is full; no backup was made and the database is as it was: free some space and try again",
+            dir.display()
+        )
+    );
+    assert!(
+        file_names(&dir).is_empty(),
+        "no partial backup is left: {:?}",
+        file_names(&dir)
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_read_only_backups_folder_says_so() {
+    let (_dir, path) = temp_db();
+    Store::open(&path)
+        .unwrap()
+        .create_report(&example())
+        .unwrap();
+    let dir = backups_dir(&path);
+    std::fs::create_dir_all(&dir).unwrap();
+    let _immutable = Immutable::set(&dir);
+
+    let err = back_up(&path, BackupReason::Manual).unwrap_err();
+    assert!(
+        matches!(&err, StoreError::BackupsReadOnly { dir: d } if *d == dir),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: the backups folder cannot be written; no backup was made and the database is as it was: make the folder writable and try again",
+            dir.display()
+        )
+    );
+}
+
+#[test]
+fn a_restore_onto_an_immutable_database_says_so_and_changes_nothing() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store.create_report(&retitled("バックアップ時")).unwrap();
+    let backup = back_up(&path, BackupReason::Manual).unwrap();
+    store.save_report(id, &retitled("後の編集")).unwrap();
+    drop(store);
+    let before = std::fs::read(&path).unwrap();
+    let _immutable = Immutable::set(&path);
+
+    let err = restore_backup(&path, backup.file_name().unwrap().to_str().unwrap()).unwrap_err();
+    assert!(
+        matches!(&err, StoreError::CannotReplace { path: p } if *p == path),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string().ends_with(
+            "the database file cannot be replaced (it is read-only or immutable); nothing was changed: make it writable (chmod u+w, chattr -i) and try again"
+        ),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(list_backups(&path).unwrap().len(), 1, "no backup was made");
+}
