@@ -34,11 +34,14 @@ test("a save adds a revision; a refused save changes nothing; a revision can be 
   assert.deepEqual(await ok("save_report", { id: 1, report: edited }), { revision: 2 });
   assert.deepEqual(await ok("save_report", { id: 1, report: edited }), { revision: 2 }, "an unchanged save adds none");
 
-  const bad = { ...edited, meeting: { ...edited.meeting, end: "2025-12-01" } };
+  const sections = structuredClone(edited.sections);
+  delete sections[1].sections[0].heading;
+  const bad = { ...edited, sections };
   assert.deepEqual(await session.invoke("save_report", { id: 1, report: bad }), {
     error: {
       code: "invalid_report",
-      message: 'the report is not valid: meeting.end: expected a date on or after meeting.start (2025-12-03); found "2025-12-01"',
+      message:
+        "the report is not valid: sections[1].sections[0].heading: missing; expected a string (only a section with a working_party may omit its heading)",
     },
   });
   assert.equal((await ok("open_report", { id: 1 })).revision, 2);

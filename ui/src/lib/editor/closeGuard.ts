@@ -1,17 +1,20 @@
-// Closing the window waits for the last change to be saved: Tauri keeps the window open
-// while a JS listener handles the close request, then this listener's resolution lets
-// the API destroy it (capabilities `core:window:allow-destroy`, and `allow-close` for
-// the keyboard's close below).
+// Closing the window first asks the open report whether it may: Tauri keeps the window
+// open while a JS listener handles the close request, and destroys it when the listener
+// resolves without preventDefault() (capabilities `core:window:allow-destroy`, and
+// `allow-close` for the keyboard's close below).
 
 import { getCurrentWindow } from "@tauri-apps/api/window";
 
-/** Runs `flush` before the window closes; returns the function that stops doing so. */
-export function flushBeforeClose(flush: () => Promise<void>): () => void {
+/**
+ * Runs `mayClose` (save what is pending; ask when something cannot be saved) before the
+ * window closes, which stays open when it answers false. Returns the function that stops.
+ */
+export function guardClose(mayClose: () => Promise<boolean>): () => void {
   let stop: (() => void) | null = null;
   let stopped = false;
   void getCurrentWindow()
-    .onCloseRequested(async () => {
-      await flush();
+    .onCloseRequested(async (event) => {
+      if (!(await mayClose())) event.preventDefault();
     })
     .then((unlisten) => {
       if (stopped) unlisten();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Report } from "../../bindings";
-import { dateRangeProblem, formatCount, optionalText, parseCount, parseScheduleDate, reportProblems, weekdayLabel } from "./fields";
+import { formatCount, optionalText, parseCount, parseScheduleDate, weekdayLabel } from "./fields";
 
 describe("parseCount", () => {
   it("reads an empty field as absent, never as 0", () => {
@@ -41,32 +40,6 @@ describe("dates", () => {
     expect(weekdayLabel("", "ja")).toBe("");
     expect(weekdayLabel(null, "ja")).toBe("");
     expect(weekdayLabel("2025-02-30", "ja")).toBe("");
-  });
-
-  it("finds an end date before the start", () => {
-    expect(dateRangeProblem("2025-12-03", "2025-12-01")).toEqual({
-      path: "meeting.end",
-      kind: "endBeforeStart",
-      start: "2025-12-03",
-      end: "2025-12-01",
-    });
-    expect(dateRangeProblem("2025-12-03", "2025-12-03")).toBeNull();
-    expect(dateRangeProblem("2025-12-03", "2026-01-01")).toBeNull();
-    expect(dateRangeProblem(null, "2025-12-01")).toBeNull();
-    expect(dateRangeProblem("2025-12-03", undefined)).toBeNull();
-  });
-
-  it("checks the report's meeting dates", () => {
-    const report = {
-      title: "",
-      language: "ja",
-      style: { preset: "ja-katakana" },
-      authors: [],
-      meeting: { organization: "ITU-T", group: "SG17", start: "2025-12-03", end: "2025-11-30" },
-      sections: [],
-    } satisfies Report;
-    expect(reportProblems(report)).toHaveLength(1);
-    expect(reportProblems({ ...report, meeting: { ...report.meeting, end: "2025-12-11" } })).toEqual([]);
   });
 });
 

@@ -1,6 +1,5 @@
 // Parsing and checking of field values, shared by the field components and the session.
 
-import type { Report } from "../../bindings";
 import { parseCalendarDate, weekday, type Lang } from "../format";
 
 /** What a typed field makes of its text: a value, or the message shown beside it. */
@@ -40,27 +39,6 @@ export function weekdayLabel(text: string | null | undefined, lang: Lang): strin
   if (!date || date.day === null) return "";
   const day = weekday(date.year, date.month, date.day);
   return lang === "ja" ? `(${"日月火水木金土"[day] ?? ""})` : (["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][day] ?? "");
-}
-
-/** A rule the backend would refuse the report for, found before saving. */
-export type Problem = {
-  /** The field it is shown next to, as the backend names it. */
-  path: string;
-  kind: "endBeforeStart";
-  start: string;
-  end: string;
-};
-
-/** The end date is never before the start (the backend's validate() rule, checked here first). */
-export function dateRangeProblem(start: string | null | undefined, end: string | null | undefined): Problem | null {
-  if (!start || !end) return null;
-  // Both are ISO "YYYY-MM-DD", which compare correctly as strings.
-  return end < start ? { path: "meeting.end", kind: "endBeforeStart", start, end } : null;
-}
-
-export function reportProblems(report: Report): Problem[] {
-  const problem = dateRangeProblem(report.meeting.start, report.meeting.end);
-  return problem ? [problem] : [];
 }
 
 /** An optional text field: an empty field leaves the value out. */

@@ -3,10 +3,9 @@
 
 import { commands, type Document, type Finding, type Report, type ReportView } from "../../bindings";
 import { nowTimestamp } from "../format";
-import type { Messages } from "../i18n";
 import { load, type Loadable } from "../result";
 import { Checker } from "./checker";
-import { reportProblems, type Problem } from "./fields";
+import { Drafts, type Draft } from "./drafts.svelte";
 import { History } from "./history";
 import type { SectionPath } from "./outline";
 import { Autosaver, Debouncer, type SaveOutcome, type SaveStatus } from "./scheduler";
@@ -36,7 +35,8 @@ export class EditorSession {
   /** The last preview that could be computed; kept while a newer one is on its way. */
   preview = $state.raw<Document | null>(null);
   previewError = $state<string | null>(null);
-  problems = $state.raw<Problem[]>([]);
+  /** Typed text that cannot be read as its field's value yet. */
+  readonly drafts = new Drafts();
   /** A quiet line about the last structural edit: what was removed (undo brings it back), what moved. */
   notice = $state<string | null>(null);
   /** The checks' findings on the report as it is on screen (saved or not). */
@@ -50,14 +50,12 @@ export class EditorSession {
   readonly #autosaver: Autosaver<Report>;
   readonly #previewer: Debouncer;
   readonly #checker: Checker<Report, Loadable<Finding[]>>;
-  readonly #messages: () => Messages;
 
-  constructor(view: ReportView, messages: () => Messages) {
+  constructor(view: ReportView) {
     this.id = view.id;
     this.report = view.report;
     this.revision = view.revision;
     this.savedAt = view.saved_at;
-    this.#messages = messages;
     this.#history = new History(view.report);
     this.#autosaver = new Autosaver<Report>({
       delayMs: SAVE_DELAY_MS,
@@ -67,7 +65,6 @@ export class EditorSession {
       },
     });
     this.#previewer = new Debouncer(() => void this.#refreshPreview(), PREVIEW_DELAY_MS);
-    this.problems = reportProblems(view.report);
     this.#checker = new Checker(view.report, {
       delayMs: CHECK_DELAY_MS,
       check: (report) => load(() => commands.checkReport(this.id, report)),
@@ -134,6 +131,18 @@ export class EditorSession {
     return this.#autosaver.flush();
   }
 
+  /**
+   * What leaving the report now would lose: an edit not saved (still waiting, or its
+   * save failed: `failed` says why) and the text of fields that cannot be read.
+   */
+  get unsaved(): { pending: boolean; failed: string | null; drafts: Draft[] } {
+    return {
+      pending: this.#autosaver.dirty || this.status.state === "saving",
+      failed: this.status.state === "failed" ? this.status.message : null,
+      drafts: this.drafts.all,
+    };
+  }
+
   /** Shows `message` in the quiet notice (read out by screen readers) for a few seconds. */
   announce(message: string): void {
     this.notice = message;
@@ -160,7 +169,6 @@ export class EditorSession {
     this.report = report;
     this.canUndo = this.#history.canUndo;
     this.canRedo = this.#history.canRedo;
-    this.problems = reportProblems(report);
     this.#autosaver.change(report);
     this.#previewer.schedule();
     this.#checker.change(report);
@@ -176,10 +184,6 @@ export class EditorSession {
   }
 
   async #save(report: Report): Promise<SaveOutcome> {
-    const problems = reportProblems(report);
-    const problem = problems[0];
-    // The backend would refuse it too; the message says why next to the field.
-    if (problem) return { ok: false, message: problemMessage(problem, this.#messages()) };
     const result = await load(() => commands.saveReport(this.id, report));
     if (result.state === "ready") {
       this.revision = result.data.revision;
@@ -203,9 +207,4 @@ export class EditorSession {
       this.previewError = result.message;
     }
   }
-}
-
-export function problemMessage(problem: Problem, t: Messages): string {
-  // `kind` has one value so far; the next checks get their own messages here.
-  return t.editor.errors[problem.kind](problem.start, problem.end);
 }

@@ -1,0 +1,112 @@
+// No edit is dropped: the steps of issue 14's first finding (the meeting's end date set
+// before its start, then the venue changed, then Ctrl+Q) keep every edit across a
+// restart; text a field cannot read is kept while the report is open, and leaving the
+// report or quitting with it asks first.
+
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { after, before, test } from "node:test";
+import { controlSelector, editing } from "./editing.mjs";
+import { CLI, Session, startDriver } from "./webdriver.mjs";
+
+const CTRL = "\uE009";
+const RELEASE = "\uE000";
+
+let driver;
+let session;
+
+const { $, fill, setDate, waitSaved } = editing(() => session);
+
+/** The example report as the database holds it now, read by the command line. */
+function stored() {
+  const out = spawnSync(CLI, ["--db", driver.db, "export", "1", "--format", "json"], { encoding: "utf8" });
+  return out.status === 0 ? JSON.parse(out.stdout) : null;
+}
+
+async function value(testid) {
+  return session.executeAsync(`const [s, done] = arguments; done(document.querySelector(s).value);`, [controlSelector(testid)]);
+}
+
+async function openExample() {
+  await session.click(await $("report-row"));
+  await session.click(await $("outline-meeting"));
+}
+
+before(async () => {
+  driver = await startDriver();
+  session = await Session.start(driver);
+  await $("report-row");
+});
+
+after(async () => {
+  await session?.end();
+  await driver?.stop();
+});
+
+test("an end date before the start, then the venue, then Ctrl+Q: both edits are there after a restart", async () => {
+  await openExample();
+  await setDate("field-meeting-end", "2025-12-01");
+  await session.find('[data-path="meeting.end"] [data-code="date.order"]');
+  // The venue typed after it, and Ctrl+Q in the same keystrokes, before any autosave.
+  const site = await session.find(controlSelector("field-meeting-site"));
+  await session.clear(site);
+  await session.type(site, `ジュネーブ国際会議場${CTRL}q${RELEASE}`);
+  await session.until("both edits in the database", async () => {
+    const report = stored();
+    return report?.meeting.end === "2025-12-01" && report.meeting.site === "ジュネーブ国際会議場";
+  });
+  await session.end();
+
+  session = await Session.start(driver);
+  await openExample();
+  assert.equal(await value("field-meeting-end"), "2025-12-01");
+  assert.equal(await value("field-meeting-site"), "ジュネーブ国際会議場");
+  await session.find('[data-path="meeting.end"] [data-code="date.order"]');
+  await setDate("field-meeting-end", "2025-12-11");
+  await waitSaved();
+});
+
+test("text a field cannot read stays while the report is open, and going back asks first", async () => {
+  await fill("field-participants-total", "408名くらい");
+  await session.find('[data-path="meeting.participants.total"] [data-testid="field-error"]');
+  // Another part of the report and back: the text is still in its field.
+  await session.click(await $("outline-title"));
+  await session.click(await $("outline-meeting"));
+  assert.equal(await value("field-participants-total"), "408名くらい");
+
+  await session.click(await $("back"));
+  const dialog = await $("unsaved-dialog");
+  assert.match(await session.text(dialog), /参加者数|合計/);
+  assert.match(await session.text(await $("unsaved-drafts")), /408名くらい/);
+  await session.screenshot("unsaved-dialog");
+  await session.click(await $("unsaved-stay"));
+  assert.equal(await value("field-participants-total"), "408名くらい", "still editing, the text kept");
+
+  // Ctrl+Q asks too; staying keeps the window.
+  await session.type(await session.find(controlSelector("field-participants-total")), `${CTRL}q${RELEASE}`);
+  await $("unsaved-dialog");
+  await session.until("the quit button", async () => /保存せずに終了/.test(await session.text(await $("unsaved-leave"))));
+  await session.click(await $("unsaved-stay"));
+  await $("editor");
+
+  // Mended, it is saved and the report can be left without a question.
+  await fill("field-participants-total", "410");
+  await waitSaved();
+  await session.click(await $("back"));
+  await $("report-row");
+  assert.equal(stored().meeting.participants.total, 410);
+});
+
+test("quitting without saving, once asked, closes the app and keeps what was saved", async () => {
+  await openExample();
+  await fill("field-meeting-city", "ジュネーヴ");
+  await fill("field-temporary-documents", "六百");
+  await session.type(await session.find(controlSelector("field-temporary-documents")), `${CTRL}q${RELEASE}`);
+  await session.click(await $("unsaved-leave"));
+  await session.until("the city saved", async () => stored()?.meeting.city === "ジュネーヴ");
+  await session.end();
+  session = await Session.start(driver);
+  await openExample();
+  assert.equal(await value("field-meeting-city"), "ジュネーヴ");
+  assert.equal(await value("field-temporary-documents"), "627", "the last value that could be read");
+});
