@@ -22,6 +22,8 @@ export function editing(current) {
     await withControl(testid, `el.scrollIntoView({ block: "center" })`);
     const field = await current().find(controlSelector(testid));
     await current().clear(field);
+    // WebDriver's clear fires no input event, where a user's delete does.
+    await withControl(testid, `el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "deleteContentBackward" }))`);
     if (text !== "") await current().type(field, text);
   }
 
