@@ -63,7 +63,7 @@ pub async fn export_report(
     let bytes = export(&stored.report, format, &options)
         .map_err(|e| CommandError::new(ErrorCode::Io, e.to_string()))?;
     std::fs::write(&path, bytes)
-        .map_err(|e| CommandError::new(ErrorCode::Io, format!("{path}: cannot write: {e}")))
+        .map_err(|e| CommandError::file(path.as_ref(), format!("cannot write: {e}")))
 }
 
 /// The findings on `report`, the report being edited as it is on screen (unsaved edits

@@ -1,4 +1,4 @@
-use crate::{CommandError, ErrorCode};
+use crate::CommandError;
 use rapporteur_format::read_report;
 use rapporteur_storage::{default_db_path, Store, StoreError};
 use std::sync::{Mutex, MutexGuard, OnceLock};
@@ -34,12 +34,7 @@ impl AppState {
         let store = match self.store.get() {
             Some(store) => store,
             None => {
-                let opened = open_store().map_err(|e| {
-                    CommandError::new(
-                        ErrorCode::DatabaseUnavailable,
-                        format!("the database could not be opened: {e}"),
-                    )
-                })?;
+                let opened = open_store().map_err(CommandError::from)?;
                 // Two commands may both have opened it: the first one kept is used.
                 let _ = self.store.set(Mutex::new(opened));
                 self.store.get().expect("set just above")

@@ -10,6 +10,8 @@ import { ROOT, Session, startDriver } from "./webdriver.mjs";
 
 let driver;
 let session;
+/** A command error's facts, none given (each test fills in what its code carries). */
+const noParams = { path: null, name: null, revision: null, found: null, known: null, detail: null };
 
 async function ok(command, args) {
   const result = await session.invoke(command, args);
@@ -40,6 +42,10 @@ test("a save adds a revision; a refused save changes nothing; a revision can be 
   assert.deepEqual(await session.invoke("save_report", { id: 1, report: bad }), {
     error: {
       code: "invalid_report",
+      params: {
+        ...noParams,
+        detail: "sections[1].sections[0].heading: missing; expected a string (only a section with a working_party may omit its heading)",
+      },
       message:
         "the report is not valid: sections[1].sections[0].heading: missing; expected a string (only a section with a working_party may omit its heading)",
     },
@@ -68,7 +74,7 @@ test("create, duplicate, delete and bring back", async () => {
   await ok("delete_report", { id: copy });
   assert.equal((await ok("list_reports", {})).length, 2);
   assert.deepEqual(await session.invoke("open_report", { id: copy }), {
-    error: { code: "not_found", message: `no report with id ${copy}` },
+    error: { code: "report_not_found", params: { ...noParams, name: String(copy) }, message: `no report with id ${copy}` },
   });
   await ok("undelete_report", { id: copy });
   assert.equal((await ok("list_reports", {})).length, 3);

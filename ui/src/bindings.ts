@@ -115,11 +115,14 @@ export type Carried =
 { part: "place"; row: string; venue: string };
 
 /**
- *  Every command's error, as the UI receives it: `{ "code": …, "message": … }`, the
- *  message ready to show to the user.
+ *  Every command's error, as the UI receives it: `{ "code", "params", "message" }`. The
+ *  UI shows `code` with `params` in its own language; `message` is the same in English,
+ *  for logs and for the codes the UI has no words of its own for.
  */
 export type CommandError = {
 	code: ErrorCode,
+	/**  Boxed: every command returns this, and most of them succeed. */
+	params: ErrorParams,
 	message: string,
 };
 
@@ -145,12 +148,40 @@ export type Document = {
 
 export type DocumentKind = "recommendation" | "technical_report" | "technical_paper" | "supplement" | "other";
 
-/**  What the UI can tell apart about a failed command. */
-export type ErrorCode = "not_found" | "invalid_report" | "database" | "database_unavailable" | 
+/**
+ *  What went wrong, as a stable code the UI renders in the user's language (its table of
+ *  messages is keyed by this enum, so a code without a message does not compile there).
+ *  The first three are broad: a failure that has no code of its own yet takes one of
+ *  them, and the UI shows it with its English detail.
+ */
+export type ErrorCode = 
+/**  A report (a file, or one being saved) that is not valid. */
+"invalid_report" | 
+/**  SQLite failed for a reason it names. */
+"database" | 
 /**  A file could not be read or written. */
-"io" | 
-/**  A name is blank or already taken (a template's). */
-"invalid_name";
+"io" | "report_not_found" | "revision_not_found" | "template_not_found" | "template_exists" | "template_name_missing" | "database_newer" | "not_a_database" | "folder_not_creatable" | "no_data_folder" | "database_busy" | "disk_full" | "database_read_only" | "database_cannot_open" | "database_damaged" | "database_in_use" | "backup_empty" | "backup_not_found" | "backup_disk_full" | "backups_read_only" | "database_not_replaceable";
+
+/**
+ *  The facts a message is made of; each code uses some of them (the UI's table says
+ *  which). Paths are as the user's system writes them.
+ */
+export type ErrorParams = {
+	/**  The file or database concerned. */
+	path: string | null,
+	/**  A report's id, a template's or backup's name, as the user knows it. */
+	name: string | null,
+	/**  A report's revision number. */
+	revision: number | null,
+	/**  What was found and what this version knows (a database's schema versions). */
+	found: string | null,
+	known: string | null,
+	/**
+	 *  The system's or the reader's own words on the cause, in English (an I/O error, a
+	 *  JSON path and what was expected there).
+	 */
+	detail: string | null,
+};
 
 /**  What a report can be exported as. */
 export type ExportFormat = 

@@ -1,6 +1,8 @@
 // Turns command results (and anything a command may throw) into a state a screen can render.
 
 import type { CommandError, ErrorCode } from "../bindings";
+import { describeError, errorMessages } from "./errors";
+import { locale } from "./locale.svelte";
 
 /** The shape every generated command resolves to (declared here: not every bindings version exports it). */
 export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
@@ -11,16 +13,23 @@ export type Loadable<T> =
   | { state: "failed"; message: string; code: ErrorCode | null };
 
 function isCommandError(value: unknown): value is CommandError {
+  if (typeof value !== "object" || value === null) return false;
+  const { code, params, message } = value as { code?: unknown; params?: unknown; message?: unknown };
   return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { code?: unknown }).code === "string" &&
-    typeof (value as { message?: unknown }).message === "string"
+    typeof code === "string" &&
+    code in errorMessages.ja &&
+    typeof params === "object" &&
+    params !== null &&
+    typeof message === "string"
   );
 }
 
+/** What to show the user of anything a command failed with, in the UI's language. */
 export function errorMessage(error: unknown): string {
-  if (isCommandError(error) || error instanceof Error) return error.message;
+  if (isCommandError(error)) return describeError(error, locale.language);
+  // An Error, or an error of a code this UI does not know: its own (English) words.
+  const message = (error as { message?: unknown } | null)?.message;
+  if (typeof message === "string") return message;
   if (typeof error === "string") return error;
   // JSON.stringify yields undefined for these (despite its declared type) or throws on bigint.
   if (error === undefined || ["function", "symbol", "bigint"].includes(typeof error)) return String(error);
