@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test deps ui build bindings dev lint unit e2e bench fuzz clean
+.PHONY: run test deps ui build bindings dev lint unit e2e bench fuzz package icons clean
 
 ## Install what is missing, build, and open the app on its local database.
 run: build
@@ -56,6 +56,18 @@ bench: build
 fuzz: deps
 	RAPPORTEUR_FUZZ_CASES=$${RAPPORTEUR_FUZZ_CASES:-100000} cargo test --release -p rapporteur-format --test fuzz
 	IMPORT_FUZZ_CASES=$${IMPORT_FUZZ_CASES:-100000} cargo test --release -p rapporteur-import --test hostile
+
+## The installable packages of the release app, through the Tauri bundler: a .deb and an
+## .rpm under target/release/bundle/ (AppImage is not built: its tools are downloaded at
+## build time). The CLI goes into both (scripts/stage-cli.mjs).
+package: deps
+	cargo build --release -p rapporteur-cli
+	ui/node_modules/.bin/tauri build --bundles deb,rpm --ci
+
+## Every icon size the bundlers want (Linux, Windows, macOS), from the one drawing.
+icons: deps
+	ui/node_modules/.bin/tauri icon src-tauri/icons/rapporteur.svg -o src-tauri/icons
+	rm -rf src-tauri/icons/android src-tauri/icons/ios
 
 ## Regenerate ui/src/bindings.ts from the Rust commands.
 bindings: ui

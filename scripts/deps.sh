@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian/Ubuntu machine lacks to build, run and test Rapporteur,
 # and nothing that is already there: system packages, the Rust components, the UI's
-# npm packages (from the committed lockfile), tauri-driver for the end-to-end tests and
-# the Python tools that read exported Word files back (in .venv).
+# npm packages (from the committed lockfile, the Tauri CLI among them), cargo-license for
+# the About box's list of crates, tauri-driver for the end-to-end tests and the Python tools that read exported Word files back (in .venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +18,7 @@ as_root() {
 # pandoc (the bench's comparison) and python3-venv for python-docx and openxml-audit.
 APT_PACKAGES=(
   build-essential pkg-config curl libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev
-  xvfb xauth imagemagick webkit2gtk-driver fonts-noto-cjk
+  xvfb xauth x11-utils imagemagick webkit2gtk-driver fonts-noto-cjk
   libreoffice-writer-nogui poppler-utils pandoc python3-venv
 )
 
@@ -57,6 +57,12 @@ fi
 if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   say "installing the UI's npm packages"
   (cd ui && npm ci --no-audit --no-fund)
+fi
+
+# The UI's build lists the Rust crates the app ships, for its About box (ui/licenses.ts).
+if ! command -v cargo-license >/dev/null; then
+  say "installing cargo-license"
+  cargo install cargo-license --version ^0.7 --locked
 fi
 
 if ! command -v tauri-driver >/dev/null; then
