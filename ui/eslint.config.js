@@ -27,7 +27,7 @@ export default defineConfig(
     },
   },
   {
-    files: ["*.config.js", "*.config.ts"],
+    files: ["*.config.js", "*.config.ts", "licenses.ts"],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -7,7 +7,7 @@ use rapporteur_checks::Finding;
 use rapporteur_export::{export, DocxOptions, ExportFormat};
 use rapporteur_import::{FileKind, ImportReport};
 use rapporteur_model::{Language, OutlineEntry, Report};
-use rapporteur_storage::{ReportId, ReportSummary, RevisionInfo};
+use rapporteur_storage::{ReportId, ReportSummary, RevisionInfo, Store};
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
@@ -160,13 +160,23 @@ pub async fn import_report_file(
     path: String,
 ) -> Result<ImportedFile, CommandError> {
     let (report, account) = read_file(&path)?;
-    let id = state.store()?.create_report(&report)?;
+    let mut store = state.store()?;
+    import_file(&mut store, report, account)
+}
+
+/// Adds a file read by `read_file` to the library.
+pub(crate) fn import_file(
+    store: &mut Store,
+    report: Report,
+    account: Option<ImportReport>,
+) -> Result<ImportedFile, CommandError> {
+    let id = store.create_report(&report)?;
     Ok(ImportedFile { id, account })
 }
 
 /// A report file, or a published report (a Word file or its text) with the account of
 /// what was read of it: told apart by content. Both read through the bounded reader.
-fn read_file(path: &str) -> Result<(Report, Option<ImportReport>), CommandError> {
+pub(crate) fn read_file(path: &str) -> Result<(Report, Option<ImportReport>), CommandError> {
     let path = std::path::Path::new(path);
     let refused = |e: rapporteur_format::FileError| {
         let code = match e {

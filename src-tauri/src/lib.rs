@@ -1,11 +1,15 @@
 //! The desktop shell: wires the core crates to the window through typed commands.
 //! It holds no logic of its own beyond opening the database and translating errors.
 
+mod about;
+mod args;
 mod commands;
 mod error;
+mod open;
 mod reuse;
 mod state;
 
+pub use args::Args;
 pub use error::{CommandError, ErrorCode};
 pub use state::AppState;
 
@@ -36,7 +40,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             reuse::delete_template,
             reuse::search_reports,
             reuse::find_items,
-            reuse::suggest_items
+            reuse::suggest_items,
+            open::take_files_to_open,
+            open::open_file,
+            about::about
         ])
         // Report ids are SQLite row ids, far below 2^53: a JS number holds them exactly.
         .dangerously_cast_bigints_to_number()
@@ -51,11 +58,18 @@ pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-pub fn run() {
+/// Opens the window on the library, with `args.file` (if any) handed to it to open.
+pub fn run(args: Args) {
     let builder = specta_builder();
+    let first = args.file.map(|f| std::path::absolute(&f).unwrap_or(f));
     tauri::Builder::default()
+        // First, so that a second launch stops here, before it opens anything.
+        .plugin(tauri_plugin_single_instance::init(|app, argv, cwd| {
+            open::second_launch(app, Args::of_second_launch(&argv, &cwd));
+        }))
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
+        .manage(open::FilesToOpen::new(first))
         .setup(move |app| {
             builder.mount_events(app);
             app.manage(AppState::open());

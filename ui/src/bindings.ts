@@ -67,9 +67,40 @@ export const commands = {
 	 *  half typed, are not offered).
 	 */
 	suggestItems: (query: string, report: number) => typedError<ItemSuggestion[], CommandError>(__TAURI_INVOKE("suggest_items", { query, report })),
+	/**  The files handed to the app since the window last asked, oldest first. */
+	takeFilesToOpen: () => typedError<string[], CommandError>(__TAURI_INVOKE("take_files_to_open")),
+	/**
+	 *  Opens the file at `path` as the desktop asked: a report file is added to the library
+	 *  unless the same report is there already; a published report is read back as the
+	 *  import does.
+	 */
+	openFile: (path: string) => typedError<OpenedFile, CommandError>(__TAURI_INVOKE("open_file", { path })),
+	/**
+	 *  The app's name, version, copyright and licence (set once: the version and licence in
+	 *  the workspace's Cargo.toml, the name and copyright in tauri.conf.json), its data
+	 *  folders and the third-party packages it ships.
+	 */
+	about: () => typedError<About, CommandError>(__TAURI_INVOKE("about")),
 };
 
 /* Types */
+/**  What the About box shows. */
+export type About = {
+	name: string,
+	version: string,
+	identifier: string,
+	copyright: string,
+	license: string,
+	/**  The database the app works on (`RAPPORTEUR_DB`, or the app's data folder). */
+	database: string,
+	/**  The folder of its rolling backups. */
+	backups: string,
+	/**  The Rust crates compiled into the app. */
+	crates: ThirdParty[],
+	/**  The npm packages bundled into its window. */
+	ui_packages: ThirdParty[],
+};
+
 /**  What a meeting did with a work item, in the order a Question's paragraph lists them. */
 export type Action = "approved" | "determined" | "consented" | "agreed" | "new_work_item" | "postponed" | "deleted";
 
@@ -310,6 +341,20 @@ export type Node = {
 	kind: "table",
 } & Table;
 
+/**  What opening a file from the desktop did. */
+export type OpenedFile = 
+/**
+ *  The file is in the library now: a report file new to it, or a published report
+ *  read back (with its account, for the user to review).
+ */
+{ kind: "imported"; file: ImportedFile } | 
+/**
+ *  A report of the same meeting (same title, body and dates) is in the library
+ *  already: the user chooses to open it or to add the file as a copy
+ *  (`import_report_file`).
+ */
+{ kind: "in_library"; existing: ReportSummary };
+
 /**  What a meeting did with one work item. */
 export type Outcome = {
 	/**  The work item (`X.1250rev`); absent for unnumbered documents. */
@@ -508,6 +553,15 @@ export type TemplateSummary = {
 
 /**  Which part of a report a piece of text is. */
 export type TextPart = "title" | "home_note" | "heading" | "working_party_title" | "working_party_intro" | "paragraph" | "bullet" | "question_scope" | "question_note" | "question_text" | "outcome_id" | "outcome_title" | "outcome_gloss" | "schedule_caption" | "schedule_cell";
+
+/**  One third-party package the app is built from. */
+export type ThirdParty = {
+	name: string,
+	version: string,
+	/**  An SPDX expression, as the package declares it. */
+	license: string,
+	repository?: string | null,
+};
 
 /**  One thing the user still has to fill. */
 export type ToFill = 

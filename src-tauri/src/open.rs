@@ -1,0 +1,112 @@
+//! Files handed to the app from the desktop: `rapporteur FILE`, a double-click on a report
+//! file, or a second launch while the app is open. The shell keeps them until the window
+//! asks (it may not be listening yet when they arrive), and tells the window when one
+//! arrives later.
+
+use crate::commands::{import_file, ImportedFile};
+use crate::{AppState, CommandError};
+use rapporteur_model::Report;
+use rapporteur_storage::ReportSummary;
+use serde::Serialize;
+use specta::Type;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use tauri::{AppHandle, Emitter, Manager, State};
+
+/// The event that tells the window a file is waiting: it calls `take_files_to_open`.
+pub const FILES_TO_OPEN: &str = "files-to-open";
+
+/// The files handed to the app that the window has not taken yet.
+#[derive(Default)]
+pub struct FilesToOpen(Mutex<Vec<PathBuf>>);
+
+impl FilesToOpen {
+    pub fn new(first: Option<PathBuf>) -> FilesToOpen {
+        FilesToOpen(Mutex::new(first.into_iter().collect()))
+    }
+
+    fn push(&self, file: PathBuf) {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).push(file);
+    }
+
+    fn take(&self) -> Vec<PathBuf> {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+}
+
+/// A second launch: its file (if any) goes to this window, which comes to the front.
+pub fn second_launch(app: &AppHandle, file: Option<PathBuf>) {
+    if let Some(file) = file {
+        app.state::<FilesToOpen>().push(file);
+        // The window takes the file when it hears this, or at its start if it has not
+        // started listening yet.
+        let _ = app.emit(FILES_TO_OPEN, ());
+    }
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
+/// The files handed to the app since the window last asked, oldest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn take_files_to_open(
+    files: State<'_, FilesToOpen>,
+) -> Result<Vec<String>, CommandError> {
+    Ok(files
+        .take()
+        .into_iter()
+        .map(|f| f.to_string_lossy().into_owned())
+        .collect())
+}
+
+/// What opening a file from the desktop did.
+#[derive(Debug, Serialize, Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum OpenedFile {
+    /// The file is in the library now: a report file new to it, or a published report
+    /// read back (with its account, for the user to review).
+    Imported { file: ImportedFile },
+    /// A report of the same meeting (same title, body and dates) is in the library
+    /// already: the user chooses to open it or to add the file as a copy
+    /// (`import_report_file`).
+    InLibrary { existing: ReportSummary },
+}
+
+/// Opens the file at `path` as the desktop asked: a report file is added to the library
+/// unless the same report is there already; a published report is read back as the
+/// import does.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_file(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<OpenedFile, CommandError> {
+    let (report, account) = crate::commands::read_file(&path)?;
+    let mut store = state.store()?;
+    if account.is_none() {
+        let same = store
+            .list_reports()?
+            .into_iter()
+            .find(|r| same_report(r, &report));
+        if let Some(existing) = same {
+            return Ok(OpenedFile::InLibrary { existing });
+        }
+    }
+    let file = import_file(&mut store, report, account)?;
+    Ok(OpenedFile::Imported { file })
+}
+
+/// Whether `stored` is the report of the same meeting as `report`: the same title, for
+/// the same body and group, at the same dates.
+fn same_report(stored: &ReportSummary, report: &Report) -> bool {
+    let meeting = &report.meeting;
+    stored.title == report.title
+        && stored.organization == meeting.organization
+        && stored.group == meeting.group
+        && stored.ordinal == meeting.ordinal
+        && stored.start == meeting.start
+        && stored.end == meeting.end
+}
