@@ -93,11 +93,12 @@ export async function startDriver() {
 
 /** One WebDriver session on the app. */
 export class Session {
-  static async start(driver) {
+  /** `args`: the app's command line (a file to open). */
+  static async start(driver, args = []) {
     const response = await fetch(`${driver.base}/session`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ capabilities: { alwaysMatch: { "tauri:options": { application: APP } } } }),
+      body: JSON.stringify({ capabilities: { alwaysMatch: { "tauri:options": { application: APP, args } } } }),
     });
     const body = await response.json();
     if (!response.ok) throw new Error(`no session: ${JSON.stringify(body)}`);
