@@ -51,8 +51,7 @@ pub struct About {
 #[tauri::command]
 #[specta::specta]
 pub async fn about(app: AppHandle) -> Result<About, CommandError> {
-    let database = default_db_path()
-        .map_err(|e| CommandError::new(ErrorCode::DatabaseUnavailable, e.to_string()))?;
+    let database = default_db_path()?;
     let package = app.package_info();
     let config = app.config();
     let assets = app.asset_resolver();
