@@ -20,7 +20,10 @@ pub(crate) fn check(report: &Report) -> Vec<Found> {
         let dates = mentions(text.text, meeting.start);
         for after in this_meeting_subjects(text.text) {
             // The first date of the sentence after its subject is when "this" meeting is.
-            let Some(date) = dates.iter().find(|d| after.contains(&d.span.start)) else {
+            // Dates are in text order: the first one at or after the subject, found by
+            // halving rather than from the start, so that many sentences stay linear.
+            let first = dates.partition_point(|d| d.span.start < after.start);
+            let Some(date) = dates.get(first).filter(|d| after.contains(&d.span.start)) else {
                 continue;
             };
             if date.date.first_day() > end {
