@@ -5,7 +5,7 @@ use crate::{AppState, CommandError, ErrorCode};
 use chrono::{DateTime, Utc};
 use rapporteur_checks::Finding;
 use rapporteur_export::{export, DocxOptions, ExportFormat};
-use rapporteur_import::{FileKind, ImportReport};
+use rapporteur_import::{ImportReport, ReadError};
 use rapporteur_model::{Language, OutlineEntry, Report};
 use rapporteur_storage::{ReportId, ReportSummary, RevisionInfo, Store};
 use serde::Serialize;
@@ -175,26 +175,15 @@ pub(crate) fn import_file(
 }
 
 /// A report file, or a published report (a Word file or its text) with the account of
-/// what was read of it: told apart by content. Both read through the bounded reader.
+/// what was read of it: told apart by content, as the CLI does.
 pub(crate) fn read_file(path: &str) -> Result<(Report, Option<ImportReport>), CommandError> {
-    let path = std::path::Path::new(path);
-    let refused = |e: rapporteur_format::FileError| {
+    rapporteur_import::read_path(std::path::Path::new(path)).map_err(|e| {
         let code = match e {
-            rapporteur_format::FileError::Io { .. } => ErrorCode::Io,
+            ReadError::File(rapporteur_format::FileError::Io { .. }) => ErrorCode::Io,
             _ => ErrorCode::InvalidReport,
         };
         CommandError::new(code, e.to_string())
-    };
-    let limit = rapporteur_import::MAX_FILE.max(rapporteur_format::MAX_REPORT_FILE);
-    let bytes = rapporteur_format::read_file(path, limit).map_err(refused)?;
-    if rapporteur_import::file_kind(&bytes) == FileKind::ReportFile {
-        let report = rapporteur_format::read_report_file(path).map_err(refused)?;
-        return Ok((report, None));
-    }
-    let imported = rapporteur_import::import(&bytes).map_err(|e| {
-        CommandError::new(ErrorCode::InvalidReport, format!("{}: {e}", path.display()))
-    })?;
-    Ok((imported.report, Some(imported.account)))
+    })
 }
 
 /// The kept revisions of report `id`, newest first.

@@ -370,17 +370,9 @@ pub(crate) fn read_file(path: &Path) -> Result<Report, Failure> {
 }
 
 /// A report file, or a published report (a Word file or its text) with the account of
-/// what was read of it: told apart by content, not by name.
-fn read_any(path: &Path) -> Result<(Report, Option<rapporteur_import::ImportReport>), Failure> {
-    let limit = rapporteur_import::MAX_FILE.max(rapporteur_format::MAX_REPORT_FILE);
-    let bytes =
-        rapporteur_format::read_file(path, limit).map_err(|e| Failure::Message(e.to_string()))?;
-    if rapporteur_import::file_kind(&bytes) == rapporteur_import::FileKind::ReportFile {
-        return Ok((read_file(path)?, None));
-    }
-    let imported = rapporteur_import::import(&bytes)
-        .map_err(|e| Failure::Message(format!("{}: {e}", path.display())))?;
-    Ok((imported.report, Some(imported.account)))
+/// what was read of it: told apart by content, not by name, as the app does.
+fn read_any(path: &Path) -> Result<rapporteur_import::ReadFile, Failure> {
+    rapporteur_import::read_path(path).map_err(|e| Failure::Message(e.to_string()))
 }
 
 /// What the import of a published report recognised, kept and read through, indented

@@ -19,6 +19,8 @@ pub enum FileError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{path}: {kind}, not a regular file; only regular files are read")]
+    NotAFile { path: PathBuf, kind: &'static str },
     #[error("{path}: more than {limit} bytes, too large to be a report")]
     TooLarge { path: PathBuf, limit: u64 },
     #[error("{path}: not UTF-8 text (byte {byte})")]
@@ -46,7 +48,10 @@ fn read_text_file(path: &Path, limit: u64) -> Result<String, FileError> {
 
 /// Reads the file at `path`, refusing it beyond `limit` bytes. The limit holds while
 /// reading (not only by the size the file claimed beforehand), so a file that grows or
-/// a device that never ends is cut off too.
+/// a device that never ends is cut off too. Only a regular file is read: a FIFO, a
+/// device or a folder is refused before it is opened (a FIFO would block the open until
+/// something writes to it), and again after, should it have been swapped meanwhile
+/// (opened without blocking).
 pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, FileError> {
     let io = |source| FileError::Io {
         path: path.to_owned(),
@@ -56,8 +61,20 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, FileError> {
         path: path.to_owned(),
         limit,
     };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let claimed = file.metadata().map_err(io)?.len();
+    let regular = |metadata: &std::fs::Metadata| match kind_of(metadata.file_type()) {
+        None => Ok(metadata.len()),
+        Some(kind) => Err(FileError::NotAFile {
+            path: path.to_owned(),
+            kind,
+        }),
+    };
+    regular(&std::fs::metadata(path).map_err(io)?)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(io)?;
+    let claimed = regular(&file.metadata().map_err(io)?)?;
     if claimed > limit {
         return Err(too_large());
     }
@@ -67,4 +84,28 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, FileError> {
         return Err(too_large());
     }
     Ok(bytes)
+}
+
+/// What a file that is not a regular file is, in the words of the error.
+fn kind_of(file_type: std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() {
+        return None;
+    }
+    if file_type.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return Some("a device");
+        }
+    }
+    Some("a special file")
 }

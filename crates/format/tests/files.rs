@@ -73,3 +73,26 @@ fn a_file_that_is_not_text_or_not_there_is_named() {
         .to_string()
         .starts_with(&format!("{}: cannot read: ", missing.display())));
 }
+
+#[test]
+fn only_a_regular_file_is_read() {
+    // A FIFO too, refused before it is opened (rapporteur-import's tests show it).
+    let dir = tempfile::tempdir().unwrap();
+    for (path, kind) in [
+        (dir.path().to_owned(), "a folder"),
+        ("/dev/zero".into(), "a device"),
+    ] {
+        let err = read_report_file(&path).unwrap_err();
+        assert!(
+            matches!(&err, FileError::NotAFile { kind: k, .. } if *k == kind),
+            "{err:?}"
+        );
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: {kind}, not a regular file; only regular files are read",
+                path.display()
+            )
+        );
+    }
+}

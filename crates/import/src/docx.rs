@@ -6,6 +6,7 @@ use std::io::{Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
+use rapporteur_format::MAX_REPORT_FILE;
 
 use crate::error::ImportError;
 use crate::piece::{Paragraph, Piece, Role};
@@ -59,19 +60,30 @@ pub(crate) fn read_docx(bytes: &[u8]) -> Result<Vec<Piece>, ImportError> {
             reason: e.to_string(),
         },
     })?;
-    // The sizes in the archive's headers may lie: read no more than the limit allows.
+    // The sizes in the archive's headers may lie: the limits hold on what is unpacked,
+    // counted while reading, and the ratio is taken over the packed bytes actually there.
+    let compressed = entry.compressed_size();
+    let limit = MAX_PART.min(RATIO_FROM.max(compressed.saturating_mul(MAX_RATIO)));
     let mut xml = Vec::new();
     entry
-        .take(MAX_PART + 1)
+        .take(limit + 1)
         .read_to_end(&mut xml)
         .map_err(|e| ImportError::NotDocx {
             reason: format!("{DOCUMENT}: {e}"),
         })?;
-    if xml.len() as u64 > MAX_PART {
-        return Err(ImportError::EntryTooLarge {
-            name: DOCUMENT.to_owned(),
-            size: xml.len() as u64,
-            limit: MAX_PART,
+    if xml.len() as u64 > limit {
+        return Err(if limit == MAX_PART {
+            ImportError::EntryTooLarge {
+                name: DOCUMENT.to_owned(),
+                size: xml.len() as u64,
+                limit: MAX_PART,
+            }
+        } else {
+            ImportError::CompressionRatio {
+                name: DOCUMENT.to_owned(),
+                ratio: xml.len() as u64 / compressed.max(1),
+                limit: MAX_RATIO,
+            }
         });
     }
     read_document(&xml)
@@ -111,6 +123,10 @@ struct OpenParagraph {
 /// Where text goes while reading.
 #[derive(Default)]
 struct State {
+    /// The least the report file of what was read so far would take: its text, and two
+    /// bytes for each cell and row (a tab or line break, escaped). Kept so that a
+    /// document too large to be a report is refused before it takes memory.
+    size: u64,
     pieces: Vec<Piece>,
     paragraph: Option<OpenParagraph>,
     /// Rows of the outermost table being read; nested tables fold into its cells.
@@ -185,6 +201,12 @@ pub(crate) fn read_document(xml: &[u8]) -> Result<Vec<Piece>, ImportError> {
             Event::Eof => break,
             Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
         }
+        if state.size > MAX_REPORT_FILE {
+            return Err(ImportError::TextTooLarge {
+                size: state.size,
+                limit: MAX_REPORT_FILE,
+            });
+        }
     }
     Ok(state.pieces)
 }
@@ -212,11 +234,13 @@ impl State {
                 }
             }
             "tr" if self.table_depth == 1 => {
+                self.size += 2;
                 if let Some(rows) = &mut self.table {
                     rows.push(Vec::new());
                 }
             }
             "tc" if self.table_depth == 1 => {
+                self.size += 2;
                 if let Some(row) = self.table.as_mut().and_then(|rows| rows.last_mut()) {
                     row.push(String::new());
                 }
@@ -272,6 +296,7 @@ impl State {
     }
 
     fn push_text(&mut self, text: &str, stack: &[String]) {
+        self.size += text.len() as u64;
         if self.table_depth > 0 {
             if let Some(cell) = self.cell() {
                 cell.push_str(text);
@@ -317,6 +342,11 @@ impl State {
             Role::Author { name, .. } => name.clone(),
             _ => open.text,
         };
+        // An empty paragraph is nothing to the recogniser: not kept, so that a million
+        // of them take no memory.
+        if text.trim().is_empty() {
+            return;
+        }
         let lines = text.split('\n').map(str::to_owned).collect();
         self.pieces
             .push(Piece::Paragraph(Paragraph::new(text, lines, role)));

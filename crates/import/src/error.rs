@@ -12,9 +12,11 @@ pub enum ImportError {
     NotDocx { reason: String },
     #[error("the Word file has {count} parts; at most {limit} are read")]
     TooManyEntries { count: usize, limit: usize },
-    #[error("the Word file's part {name} would unpack to {size} bytes; at most {limit} are read")]
+    #[error(
+        "the Word file's part {name} unpacks to {size} bytes or more; at most {limit} are read"
+    )]
     EntryTooLarge { name: String, size: u64, limit: u64 },
-    #[error("the Word file's part {name} is compressed {ratio}:1 (a zip bomb?); at most {limit}:1 is read")]
+    #[error("the Word file's part {name} is compressed {ratio}:1 or more (a zip bomb?); at most {limit}:1 is read")]
     CompressionRatio {
         name: String,
         ratio: u64,
@@ -32,4 +34,15 @@ pub enum ImportError {
     Xml { position: u64, message: String },
     #[error("the file holds no text")]
     Empty,
+    /// Text that does not read as a published report (`/etc/passwd`, a letter).
+    #[error("the text does not read as a published report: after its title (\"{title}\") there is no numbered section heading (such as \"1. はじめに\"), no meeting facts and no Question")]
+    NotAReport { title: String },
+    /// What was read would not fit in a report file, which the library could then
+    /// neither export nor take back: found while reading the Word file, before the
+    /// text takes memory.
+    #[error("the Word file holds {size} bytes or more of text and table cells, more than a report file holds ({limit} bytes, 16 MiB)")]
+    TextTooLarge { size: u64, limit: u64 },
+    /// The same, found on the imported report itself.
+    #[error("the imported report would take {size} bytes as a report file, more than a report file holds ({limit} bytes, 16 MiB)")]
+    ReportTooLarge { size: u64, limit: u64 },
 }

@@ -32,7 +32,8 @@ pub struct Imported {
 /// What a file holds, told by its content rather than its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
-    /// JSON: a report file (`NAME.report.json`), for `rapporteur-format` to read.
+    /// JSON, or what tries to be (a comment first): a report file, for
+    /// `rapporteur-format` to read or refuse with its own error.
     ReportFile,
     /// A zip archive: a Word file.
     Docx,
@@ -44,10 +45,19 @@ pub fn file_kind(bytes: &[u8]) -> FileKind {
     if docx::looks_like_zip(bytes) {
         return FileKind::Docx;
     }
-    // A published report's text never opens with JSON's `{`, `[` or `"`.
-    match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
-        Some(b'{' | b'[' | b'"') => FileKind::ReportFile,
-        _ => FileKind::Text,
+    // A byte-order mark and white space say nothing of what follows.
+    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = start.trim_ascii_start();
+    // A published report's text never opens with JSON's `{`, `[` or `"`, nor with a
+    // comment of the kind editors allow in JSON; and a whole text that is JSON (`null`,
+    // `12`) is JSON, not a report's text.
+    let json_start = [&b"{"[..], b"[", b"\"", b"//", b"/*"]
+        .iter()
+        .any(|opening| start.starts_with(opening));
+    if json_start || serde_json::from_slice::<serde::de::IgnoredAny>(start).is_ok() {
+        FileKind::ReportFile
+    } else {
+        FileKind::Text
     }
 }
 
@@ -65,18 +75,84 @@ pub fn import_docx(bytes: &[u8]) -> Result<Imported, ImportError> {
     finish(recognise::recognise(pieces, ImportReport::default())?)
 }
 
-/// UTF-8 text, as pdftotext or copy-paste gives it.
+/// UTF-8 text, as pdftotext or copy-paste gives it. Text holds no styles to say what it
+/// is, so it must read as a report: a title, and after it at least a numbered section
+/// heading, the meeting's facts or a Question.
 pub fn import_text(bytes: &[u8]) -> Result<Imported, ImportError> {
     let read = text::read_text(bytes)?;
     let account = ImportReport {
         dropped: read.dropped,
         ..ImportReport::default()
     };
-    finish(recognise::recognise(read.pieces, account)?)
+    let (report, account) = recognise::recognise(read.pieces, account)?;
+    if !recognise::has_a_report_part(&report) {
+        return Err(ImportError::NotAReport {
+            title: summary::excerpt(&report.title),
+        });
+    }
+    finish((report, account))
 }
 
+/// The imported report, unless its report file would be larger than a report file may
+/// be: what the library holds, it must be able to export and take back.
 fn finish((report, account): (Report, ImportReport)) -> Result<Imported, ImportError> {
+    let size = rapporteur_format::write_report(&report).len() as u64;
+    if size > rapporteur_format::MAX_REPORT_FILE {
+        return Err(ImportError::ReportTooLarge {
+            size,
+            limit: rapporteur_format::MAX_REPORT_FILE,
+        });
+    }
     Ok(Imported { report, account })
+}
+
+/// What a file given to the CLI or the app is read as: a report, and for a published
+/// report the account of what was read of it.
+pub type ReadFile = (Report, Option<ImportReport>);
+
+/// Why a file could not be read, naming it.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// Not read, or a report file refused by the file format.
+    #[error(transparent)]
+    File(#[from] rapporteur_format::FileError),
+    #[error("{}: {source}", path.display())]
+    Import {
+        path: std::path::PathBuf,
+        source: ImportError,
+    },
+}
+
+/// The one way the CLI and the app read a file they are given: a regular file only, of
+/// bounded size, read as what its content says it is (a report file, a Word file or the
+/// text of a published report), never by its name.
+pub fn read_path(path: &std::path::Path) -> Result<ReadFile, ReadError> {
+    use rapporteur_format::FileError;
+    let limit = MAX_FILE.max(rapporteur_format::MAX_REPORT_FILE);
+    let bytes = rapporteur_format::read_file(path, limit)?;
+    if file_kind(&bytes) == FileKind::ReportFile {
+        if bytes.len() as u64 > rapporteur_format::MAX_REPORT_FILE {
+            return Err(FileError::TooLarge {
+                path: path.to_owned(),
+                limit: rapporteur_format::MAX_REPORT_FILE,
+            }
+            .into());
+        }
+        let text = String::from_utf8(bytes).map_err(|e| FileError::NotUtf8 {
+            path: path.to_owned(),
+            byte: e.utf8_error().valid_up_to(),
+        })?;
+        let report = rapporteur_format::read_report(&text).map_err(|source| FileError::Format {
+            path: path.to_owned(),
+            source,
+        })?;
+        return Ok((report, None));
+    }
+    let imported = import(&bytes).map_err(|source| ReadError::Import {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok((imported.report, Some(imported.account)))
 }
 
 /// The fuzz entry point: any bytes through both readers. It must return, never panic;

@@ -69,7 +69,7 @@ impl ImportReport {
 }
 
 /// The first 40 characters of `text`, on one line.
-fn excerpt(text: &str) -> String {
+pub(crate) fn excerpt(text: &str) -> String {
     let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut chars = line.chars();
     let head: String = chars.by_ref().take(40).collect();

@@ -172,7 +172,7 @@ fn pieces(blocks: Vec<Vec<String>>) -> Vec<Piece> {
         if previous_open && !starts_own {
             if let Some(Piece::Paragraph(paragraph)) = pieces.last_mut() {
                 for line in &block {
-                    paragraph.text = join(&paragraph.text, line);
+                    join(&mut paragraph.text, line);
                 }
                 paragraph.lines.extend(block);
                 previous_open = !ends_sentence(&paragraph.text);
@@ -181,9 +181,10 @@ fn pieces(blocks: Vec<Vec<String>>) -> Vec<Piece> {
         }
         let single_heading = block.len() == 1 && heading::parse(&block[0]).is_some();
         seen_heading |= single_heading;
-        let text = block
-            .iter()
-            .fold(String::new(), |text, line| join(&text, line));
+        let mut text = String::new();
+        for line in &block {
+            join(&mut text, line);
+        }
         previous_open = !single_heading
             && !block[0].trim_start().starts_with('■')
             && !ends_sentence(&text)
@@ -193,27 +194,30 @@ fn pieces(blocks: Vec<Vec<String>>) -> Vec<Piece> {
     pieces
 }
 
-/// Two pieces of one sentence joined: directly between Japanese characters, with a space
+/// The next line of a sentence added to `text` in place (so that a paragraph of many
+/// lines is built in linear time): directly between Japanese characters, with a space
 /// between Latin words, and a word hyphenated at the line end joined whole.
-pub(crate) fn join(left: &str, right: &str) -> String {
-    let right = right.trim();
-    if left.is_empty() {
-        return right.to_owned();
+fn join(text: &mut String, line: &str) {
+    let line = line.trim();
+    if text.is_empty() {
+        text.push_str(line);
+        return;
     }
-    let left = left.trim_end();
-    let before = left.chars().last().unwrap_or(' ');
-    let after = right.chars().next().unwrap_or(' ');
+    text.truncate(text.trim_end().len());
+    let before = text.chars().last().unwrap_or(' ');
+    let after = line.chars().next().unwrap_or(' ');
     if before == '-' && after.is_ascii_lowercase() {
-        let before_hyphen = left[..left.len() - 1].chars().last().unwrap_or(' ');
+        let before_hyphen = text[..text.len() - 1].chars().last().unwrap_or(' ');
         if before_hyphen.is_ascii_alphabetic() {
-            return format!("{}{right}", &left[..left.len() - 1]);
+            text.pop();
+            text.push_str(line);
+            return;
         }
     }
     if before.is_ascii() && after.is_ascii() && before != '(' && after != ')' {
-        format!("{left} {right}")
-    } else {
-        format!("{left}{right}")
+        text.push(' ');
     }
+    text.push_str(line);
 }
 
 #[cfg(test)]

@@ -144,11 +144,9 @@ fn broken_files_are_refused_with_what_is_wrong() {
 #[test]
 fn a_huge_line_is_read_in_linear_time() {
     let started = std::time::Instant::now();
-    let mut text = String::from("題\n\n1. はじめに\n\n●課題1では、");
-    text.push_str(&"X.1 (a) とX.2 (b)、".repeat(100_000));
-    text.push_str("がデターミネーションされた。\n");
-    let imported = import(text.as_bytes()).unwrap();
+    let imported = import(&question_of(30_000)).unwrap();
     assert!(imported.report.sections.len() == 1);
+    assert_eq!(imported.report.outcomes().len(), 60_000);
     let mut line = "あ(".repeat(300_000);
     line.push_str(&"課題1".repeat(100_000));
     import(format!("t\n\n1. h\n\n{line}").as_bytes()).unwrap();
@@ -156,6 +154,49 @@ fn a_huge_line_is_read_in_linear_time() {
         started.elapsed().as_secs() < 20,
         "took {:?}",
         started.elapsed()
+    );
+}
+
+/// A report whose one Question names `pairs` twice as many work items, on one line.
+fn question_of(pairs: usize) -> Vec<u8> {
+    let mut text = String::from("題\n\n1. はじめに\n\n●課題1では、");
+    text.push_str(&"X.1 (a) とX.2 (b)、".repeat(pairs));
+    text.push_str("がデターミネーションされた。\n");
+    text.into_bytes()
+}
+
+#[test]
+fn what_would_not_fit_in_a_report_file_is_refused_naming_the_limit() {
+    // 2.7 MB of text naming 200,000 work items: each an outcome of its own in the report
+    // file, 35 MB in all.
+    let err = import(&question_of(100_000)).unwrap_err();
+    let ImportError::ReportTooLarge { size, limit } = err else {
+        panic!("{err:?}")
+    };
+    assert!(size > 30 << 20, "{size}");
+    assert_eq!(limit, rapporteur_format::MAX_REPORT_FILE);
+    assert!(
+        err.to_string()
+            .ends_with("more than a report file holds (16777216 bytes, 16 MiB)"),
+        "{err}"
+    );
+    // A Word file is refused while it is read, once its text alone is too much: 17 MiB
+    // of text, packed well within the compression ratio a Word file may have.
+    let mut xml = BODY.to_owned();
+    let mut i = 0u64;
+    while xml.len() < 20 << 20 {
+        let words = (0..8).map(|k| format!("{:x}", (i + k).wrapping_mul(0x9E37_79B9_7F4A_7C15)));
+        let text = words.collect::<Vec<_>>().join(" ");
+        xml.push_str(&format!(
+            "<w:p><w:r><w:t>段落{i}の本文 {text}</w:t></w:r></w:p>"
+        ));
+        i += 1;
+    }
+    xml.push_str("</w:body></w:document>");
+    let err = import(&docx_with(xml.as_bytes(), true)).unwrap_err();
+    assert!(
+        matches!(err, ImportError::TextTooLarge { size, limit } if size > limit && limit == 16 << 20),
+        "{err:?}"
     );
 }
 

@@ -538,3 +538,19 @@ pub(crate) fn split_outside(text: &str, mark: char, keep: bool) -> Vec<&str> {
     }
     out
 }
+
+/// Whether anything after the title was recognised as a part of a report: a section
+/// heading, a Working Party, the meeting's facts, a Question or a schedule.
+pub(crate) fn has_a_report_part(report: &Report) -> bool {
+    fn any(sections: &[Section]) -> bool {
+        sections.iter().any(|s| {
+            s.heading.as_deref().is_some_and(|h| !h.is_empty())
+                || s.working_party.is_some()
+                || s.blocks
+                    .iter()
+                    .any(|b| matches!(b, Block::Question(_) | Block::Schedule(_) | Block::Summary))
+                || any(&s.sections)
+        })
+    }
+    report.meeting != Meeting::default() || any(&report.sections)
+}
