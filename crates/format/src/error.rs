@@ -20,6 +20,22 @@ pub enum FormatError {
          version {found}); this version reads up to version {FORMAT_VERSION}"
     )]
     NewerVersion { found: u64 },
+    /// The report would make a file larger than a report file may be.
+    #[error(
+        "(top level): the report file would be {bytes} bytes; a report file holds at most \
+         {limit} bytes: shorten the report or split it in two"
+    )]
+    TooLarge { bytes: u64, limit: u64 },
+    /// The sections are nested more deeply than a report file may nest.
+    #[error(
+        "{path}: sections are nested too deeply: the report file would nest {depth} levels \
+         of arrays and objects, and a report file nests at most {limit}"
+    )]
+    TooDeep {
+        path: String,
+        depth: usize,
+        limit: usize,
+    },
 }
 
 impl FormatError {
@@ -39,7 +55,8 @@ impl FormatError {
         match self {
             FormatError::Invalid { path, .. } => Some(path),
             FormatError::NewerVersion { .. } => Some("version"),
-            FormatError::Syntax { .. } => None,
+            FormatError::TooDeep { path, .. } => Some(path),
+            FormatError::Syntax { .. } | FormatError::TooLarge { .. } => None,
         }
     }
 }

@@ -8,6 +8,7 @@
 mod error;
 mod file;
 mod read;
+mod strict;
 mod validate;
 mod write;
 
@@ -15,9 +16,12 @@ pub use error::FormatError;
 pub use file::{read_file, read_report_file, FileError, MAX_REPORT_FILE};
 pub use read::{read_report, read_report_value};
 pub use validate::validate;
-pub use write::{to_value, write_report};
+pub use write::{to_value, write_report, write_report_checked};
 
 /// The value of the `format` field.
 pub const FORMAT_NAME: &str = "rapporteur.report";
 /// The version this build writes, and the newest it reads.
 pub const FORMAT_VERSION: u64 = 1;
+/// The deepest nesting of JSON arrays and objects a report file may have: the most the
+/// reader takes (serde_json stops at its 128th level).
+pub const MAX_NESTING: usize = 127;

@@ -11,24 +11,9 @@ use serde_json::{Map, Value};
 
 type Result<T> = std::result::Result<T, FormatError>;
 
-/// Reads the text of a report file.
+/// Reads the text of a report file: strict JSON (no repeated keys), then the report.
 pub fn read_report(text: &str) -> Result<Report> {
-    let value: Value = serde_json::from_str(text).map_err(|e| FormatError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: syntax_message(&e),
-    })?;
-    read_report_value(&value)
-}
-
-/// serde_json's message without its trailing " at line L column C", which the error
-/// already carries.
-fn syntax_message(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    match text.rfind(" at line ") {
-        Some(at) => text[..at].to_owned(),
-        None => text,
-    }
+    read_report_value(&crate::strict::parse(text)?)
 }
 
 /// Reads a report file already parsed as JSON.

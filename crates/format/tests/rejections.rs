@@ -243,3 +243,119 @@ fn optional_fields_may_be_null_or_absent_and_discussed_defaults_to_true() {
         json!(false)
     );
 }
+
+/// A key given twice is refused with its path, wherever it is: serde_json alone would keep
+/// the last (`"version": 2, "version": 1` read as version 1).
+#[test]
+fn a_repeated_key_is_refused_with_its_path() {
+    let err =
+        read_report(&EXAMPLE.replacen("\"version\": 1,", "\"version\": 2,\n  \"version\": 1,", 1))
+            .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "version: the key appears twice in its object (again at line 4, column 11); a key may appear once"
+    );
+    assert_eq!(err.path(), Some("version"));
+
+    let nested = EXAMPLE.replacen("\"city\":", "\"city\": \"x\", \"city\":", 1);
+    let err = read_report(&nested).unwrap_err();
+    assert_eq!(err.path(), Some("meeting.city"), "{err}");
+
+    // In an array's object: the index is part of the path.
+    let text = EXAMPLE.replacen("\"action\":", "\"action\": \"approved\", \"action\":", 1);
+    let err = read_report(&text).unwrap_err();
+    let path = err.path().unwrap();
+    assert!(
+        path.ends_with(".action") && path.contains("outcomes["),
+        "{err}"
+    );
+
+    // Equal values repeated are refused too: the file is ambiguous either way.
+    let same = EXAMPLE.replacen("\"version\": 1,", "\"version\": 1,\n  \"version\": 1,", 1);
+    assert!(read_report(&same).is_err());
+    // Keys that only look alike are distinct keys.
+    assert!(read_report(EXAMPLE).is_ok());
+}
+
+/// A report with its sections nested `levels` deep (beside the example's).
+fn nested(levels: usize) -> rapporteur_model::Report {
+    let mut report = read_report(EXAMPLE).unwrap();
+    let mut section = rapporteur_model::Section {
+        heading: Some("底".to_owned()),
+        ..Default::default()
+    };
+    for _ in 1..levels {
+        section = rapporteur_model::Section {
+            heading: Some("節".to_owned()),
+            sections: vec![section],
+            ..Default::default()
+        };
+    }
+    report.sections.push(section);
+    report
+}
+
+/// The writer refuses exactly what the reader would refuse: around the nesting limit,
+/// the checked writer and the reader agree on every depth.
+#[test]
+fn the_checked_writer_and_the_reader_agree_on_the_nesting_limit() {
+    let mut accepted = 0;
+    for levels in 55..70 {
+        let report = nested(levels);
+        let written = rapporteur_format::write_report_checked(&report);
+        let read = read_report(&rapporteur_format::write_report(&report));
+        assert_eq!(
+            written.is_ok(),
+            read.is_ok(),
+            "{levels} levels: {written:?} / {read:?}"
+        );
+        if let Err(err) = written {
+            assert!(
+                err.to_string()
+                    .contains("sections are nested too deeply: the report file would nest"),
+                "{err}"
+            );
+        } else {
+            accepted = levels;
+        }
+    }
+    assert!(
+        (55..69).contains(&accepted),
+        "the limit lies within the range tried"
+    );
+}
+
+#[test]
+fn the_checked_writer_refuses_a_report_larger_than_a_report_file() {
+    let limit = rapporteur_format::MAX_REPORT_FILE as usize;
+    let mut report = read_report(EXAMPLE).unwrap();
+    let room = limit - rapporteur_format::write_report(&report).len();
+    // "量" is 3 bytes: a paragraph that fits, then one byte more than fits.
+    report.sections[0]
+        .blocks
+        .push(rapporteur_model::Block::Paragraph {
+            text: "量".repeat((room - 200) / 3),
+            boilerplate: false,
+        });
+    let text = rapporteur_format::write_report_checked(&report).unwrap();
+    assert!(
+        text.len() <= limit && text.len() > limit - 200,
+        "{}",
+        text.len()
+    );
+    let rapporteur_model::Block::Paragraph {
+        text: paragraph, ..
+    } = report.sections[0].blocks.last_mut().unwrap()
+    else {
+        unreachable!()
+    };
+    paragraph.push_str(&"x".repeat(limit - text.len() + 1));
+    let err = rapporteur_format::write_report_checked(&report).unwrap_err();
+    assert_eq!(
+        err,
+        FormatError::TooLarge {
+            bytes: limit as u64 + 1,
+            limit: limit as u64
+        }
+    );
+}

@@ -2,7 +2,7 @@ use crate::backup::{back_up_from, daily_backup_due, BackupReason};
 use crate::migrations::{migrate_to, user_version, SCHEMA_VERSION};
 use crate::StoreError;
 use chrono::{DateTime, NaiveDate, Utc};
-use rapporteur_format::{read_report, validate, write_report};
+use rapporteur_format::{read_report, write_report_checked};
 use rapporteur_model::{Report, Spelled};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
@@ -64,6 +64,17 @@ pub struct ItemTitle {
     /// When that report's meeting started, if it says.
     pub meeting_start: Option<NaiveDate>,
     pub title: String,
+}
+
+/// A report's text in the file format, checked to be what a report file may hold (the
+/// format's rules, its size and nesting limits): the only form in which a report reaches
+/// the database, so every stored report exports as a file that reads back.
+pub(crate) struct Document(String);
+
+impl Document {
+    pub(crate) fn of(report: &Report) -> Result<Document> {
+        Ok(Document(write_report_checked(report)?))
+    }
 }
 
 /// Many reports in one SQLite file.
@@ -193,14 +204,16 @@ impl Store {
 
     /// Adds reports as new ones, all or none; returns their ids in order.
     pub fn import_reports(&mut self, reports: &[Report]) -> Result<Vec<ReportId>> {
-        for report in reports {
-            validate(report)?;
-        }
+        let documents = reports
+            .iter()
+            .map(Document::of)
+            .collect::<Result<Vec<_>>>()?;
         let now = Utc::now();
         self.write(|tx| {
             reports
                 .iter()
-                .map(|report| insert_report(tx, report, now, None))
+                .zip(&documents)
+                .map(|(report, document)| insert_report(tx, report, document, now, None))
                 .collect()
         })
     }
@@ -213,11 +226,10 @@ impl Store {
     /// Saves `report` as the newest revision of report `id` and returns that revision's
     /// number. Saving what is already the newest revision adds none.
     pub fn save_report(&mut self, id: ReportId, report: &Report) -> Result<u32> {
-        validate(report)?;
-        let document = write_report(report);
+        let document = Document::of(report)?;
         self.write(|tx| {
             let (head, head_document) = head(tx, id)?;
-            if head_document == document {
+            if head_document == document.0 {
                 return Ok(head);
             }
             let revision = head + 1;
@@ -384,7 +396,7 @@ impl Store {
         report: &Report,
         template: Option<&str>,
     ) -> Result<Option<ReportId>> {
-        validate(report)?;
+        let document = Document::of(report)?;
         self.write(|tx| {
             let done: Option<String> = tx
                 .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
@@ -394,7 +406,7 @@ impl Store {
             if done.is_some() {
                 return Ok(None);
             }
-            let id = insert_report(tx, report, Utc::now(), template)?;
+            let id = insert_report(tx, report, &document, Utc::now(), template)?;
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)",
                 params![key, id.to_string()],
@@ -454,6 +466,7 @@ fn head(tx: &Transaction, id: ReportId) -> Result<(u32, String)> {
 pub(crate) fn insert_report(
     tx: &Transaction,
     report: &Report,
+    document: &Document,
     now: DateTime<Utc>,
     template: Option<&str>,
 ) -> Result<ReportId> {
@@ -464,7 +477,7 @@ pub(crate) fn insert_report(
         params![now, report.title, m.organization, m.group, template],
     )?;
     let id = tx.last_insert_rowid();
-    write_head(tx, id, 1, report, &write_report(report), now)?;
+    write_head(tx, id, 1, report, document, now)?;
     Ok(id)
 }
 
@@ -475,12 +488,12 @@ fn write_head(
     id: ReportId,
     revision: u32,
     report: &Report,
-    document: &str,
+    document: &Document,
     now: DateTime<Utc>,
 ) -> Result<()> {
     tx.execute(
         "INSERT INTO revisions (report_id, number, saved_at, document) VALUES (?1, ?2, ?3, ?4)",
-        params![id, revision, now, document],
+        params![id, revision, now, document.0],
     )?;
     let m = &report.meeting;
     tx.execute(

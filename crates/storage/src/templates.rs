@@ -1,10 +1,9 @@
 //! Templates: a report's structure saved under a name, in the same database as reports.
 //! A template is a row of `reports` with `template_name` set (see docs/storage.md).
 
-use crate::store::insert_report;
+use crate::store::{insert_report, Document};
 use crate::{ReportId, Store, StoreError, StoredReport};
 use chrono::{DateTime, Utc};
-use rapporteur_format::validate;
 use rapporteur_model::Report;
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -33,12 +32,12 @@ impl Store {
         if name.is_empty() {
             return Err(StoreError::TemplateName);
         }
-        validate(structure)?;
+        let document = Document::of(structure)?;
         self.write(|tx| {
             if template_id(tx, name)?.is_some() {
                 return Err(StoreError::TemplateExists(name.to_owned()));
             }
-            insert_report(tx, structure, Utc::now(), Some(name))
+            insert_report(tx, structure, &document, Utc::now(), Some(name))
         })
     }
 

@@ -182,6 +182,104 @@ fn a_refused_save_leaves_the_database_exactly_as_it_was() {
     assert_eq!(dump(&path), before);
 }
 
+/// A report whose file would be larger than a report file may be (the red team's 30 MiB
+/// Word import): a paragraph of `bytes` bytes added to the example.
+fn too_large(bytes: usize) -> Report {
+    let mut report = example();
+    report.sections[0]
+        .blocks
+        .push(rapporteur_model::Block::Paragraph {
+            text: "量".repeat(bytes / 3),
+            boilerplate: false,
+        });
+    report
+}
+
+/// A report whose sections nest `levels` deep.
+fn nested(levels: usize) -> Report {
+    let mut report = example();
+    let mut section = rapporteur_model::Section {
+        heading: Some("底".to_owned()),
+        ..Default::default()
+    };
+    for _ in 1..levels {
+        section = rapporteur_model::Section {
+            heading: Some("節".to_owned()),
+            sections: vec![section],
+            ..Default::default()
+        };
+    }
+    report.sections.push(section);
+    report
+}
+
+#[test]
+fn a_report_too_large_or_too_deep_for_a_file_is_refused_by_every_way_in() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store.create_report(&example()).unwrap();
+    let before = dump(&path);
+    let limit = rapporteur_format::MAX_REPORT_FILE as usize;
+
+    let large = too_large(limit);
+    let err = store.save_report(id, &large).unwrap_err();
+    let bytes = rapporteur_format::write_report(&large).len();
+    assert_eq!(
+        err.to_string(),
+        format!("the report is not valid: (top level): the report file would be {bytes} bytes; a report file holds at most {limit} bytes: shorten the report or split it in two")
+    );
+    assert!(matches!(
+        err,
+        StoreError::Invalid(rapporteur_format::FormatError::TooLarge { .. })
+    ));
+    let err = store
+        .import_reports(&[example(), large.clone()])
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("a report file holds at most"),
+        "{err}"
+    );
+    assert!(store.create_report(&large).is_err());
+    assert!(store.add_once("large", &large).is_err());
+    assert!(store.save_template("大きすぎる", &large).is_err());
+
+    let deep = nested(70);
+    let err = store.save_report(id, &deep).unwrap_err();
+    let path_of_deepest = format!(
+        "sections[{}]{}",
+        example().sections.len(),
+        ".sections[0]".repeat(69)
+    );
+    assert!(
+        err.to_string().starts_with(&format!(
+            "the report is not valid: {path_of_deepest}: sections are nested too deeply"
+        )),
+        "{err}"
+    );
+    assert!(store.create_report(&deep).is_err());
+
+    assert_eq!(dump(&path), before, "nothing changed");
+    assert_eq!(store.report(id).unwrap().report, example());
+}
+
+#[test]
+fn a_report_just_within_the_limits_is_stored_and_exports_as_a_file_that_reads_back() {
+    let mut store = Store::open_in_memory().unwrap();
+    // Deep nesting, and close to the largest size a report file may have.
+    let mut report = nested(60);
+    report.sections[0]
+        .blocks
+        .push(rapporteur_model::Block::Paragraph {
+            text: "量".repeat((rapporteur_format::MAX_REPORT_FILE as usize - 200_000) / 3),
+            boilerplate: false,
+        });
+    let id = store.create_report(&report).unwrap();
+    let stored = store.report(id).unwrap().report;
+    let file = rapporteur_format::write_report(&stored);
+    assert!(file.len() as u64 <= rapporteur_format::MAX_REPORT_FILE);
+    assert_eq!(rapporteur_format::read_report(&file).unwrap(), report);
+}
+
 #[test]
 fn a_save_that_fails_half_way_leaves_the_database_exactly_as_it_was() {
     let (_dir, path) = temp_db();
