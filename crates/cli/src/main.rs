@@ -4,6 +4,7 @@
 //! line on stderr), 2 a usage error.
 
 mod reuse;
+mod terminal;
 
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use rapporteur_checks::Severity;
@@ -13,6 +14,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use terminal::{Field, Terminal};
 
 #[derive(Parser)]
 #[command(
@@ -139,13 +141,13 @@ fn main() -> ExitCode {
             };
         }
     };
-    let mut out = io::stdout().lock();
+    let mut out = Terminal::stdout();
     match run(cli, &mut out) {
         Ok(()) => ExitCode::SUCCESS,
         // The reader of our output went away (`| head`): not an error of the user's.
         Err(Failure::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(failure) => {
-            let message = failure.to_string().replace('\n', " ");
+            let message = terminal::one_line(&failure.to_string());
             let _ = writeln!(io::stderr(), "rapporteur-cli: {message}");
             ExitCode::from(1)
         }
@@ -180,10 +182,15 @@ impl From<rapporteur_storage::StoreError> for Failure {
     }
 }
 
-fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
+fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
     if let Command::Validate { file } = &cli.command {
         let report = read_file(file)?;
-        writeln!(out, "{}: a valid report: {}", file.display(), report.title)?;
+        writeln!(
+            out,
+            "{}: a valid report: {}",
+            Field(&file.to_string_lossy()),
+            Field(&report.title)
+        )?;
         return Ok(());
     }
     if let Command::Check { report } = cli.command {
@@ -227,8 +234,12 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
                 let edited = r.updated_at.format("%Y-%m-%d %H:%M");
                 writeln!(
                     out,
-                    "{}\t{}\t{} {} {}\t{}\trev {}\t{}",
-                    r.id, r.title, r.organization, r.group, ordinal, dates, r.revision, edited
+                    "{}\t{}\t{} {} {ordinal}\t{dates}\trev {}\t{edited}",
+                    r.id,
+                    Field(&r.title),
+                    Field(&r.organization),
+                    Field(&r.group),
+                    r.revision,
                 )?;
             }
         }
@@ -248,10 +259,8 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
             let bytes = rapporteur_export::export(&stored.report, format.into(), &options)
                 .map_err(|e| Failure::Message(e.to_string()))?;
             match output {
-                None => out.write_all(&bytes)?,
-                Some(path) => std::fs::write(&path, bytes).map_err(|e| {
-                    Failure::Message(format!("{}: cannot write: {e}", path.display()))
-                })?,
+                None => out.raw(&bytes)?,
+                Some(path) => write_output(&store, &path, &bytes)?,
             }
         }
         Command::History { id } => {
@@ -261,7 +270,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), Failure> {
                     "{}\t{}\t{}",
                     r.number,
                     r.saved_at.format("%Y-%m-%d %H:%M:%S"),
-                    r.title
+                    Field(&r.title)
                 )?;
             }
         }
@@ -331,7 +340,13 @@ fn check(target: CheckTarget, db: Option<PathBuf>, out: &mut impl Write) -> Resu
         // Quoted titles may hold tabs or line breaks; a finding stays on its line.
         let message = f.message.replace(['\t', '\n', '\r'], " ");
         let severity = f.severity.as_str();
-        writeln!(out, "{severity}\t{}\t{}\t{message}", f.path, f.code)?;
+        writeln!(
+            out,
+            "{severity}\t{}\t{}\t{}",
+            Field(&f.path),
+            f.code,
+            Field(&message)
+        )?;
     }
     let errors = findings.iter().filter(|f| f.severity == Severity::Error);
     match errors.count() {
@@ -365,6 +380,19 @@ fn backup(command: &BackupCommand, db: &Path, out: &mut impl Write) -> Result<()
     Ok(())
 }
 
+/// Writes an export to the file `path`, never over the database or its backups (under
+/// any name): the export would destroy what it was made from.
+pub(crate) fn write_output(store: &Store, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    if rapporteur_storage::is_database_file(store.path(), path) {
+        return Err(Failure::Message(format!(
+            "{}: this is the database or one of its backups; nothing was written: choose another file",
+            path.display()
+        )));
+    }
+    std::fs::write(path, bytes)
+        .map_err(|e| Failure::Message(format!("{}: cannot write: {e}", path.display())))
+}
+
 pub(crate) fn read_file(path: &Path) -> Result<Report, Failure> {
     rapporteur_format::read_report_file(path).map_err(|e| Failure::Message(e.to_string()))
 }
@@ -382,35 +410,41 @@ fn print_account(
     account: &rapporteur_import::ImportReport,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    writeln!(out, "  {file}: {}", account.counts())?;
+    writeln!(out, "  {}: {}", Field(file), account.counts())?;
     for part in &account.recognised {
-        writeln!(out, "  recognised\t{}\t{}", part.path, part.what)?;
+        writeln!(out, "  recognised\t{}\t{}", part.path, Field(&part.what))?;
     }
     for part in &account.free_text {
-        writeln!(out, "  free text\t{}\t{}", part.path, part.what)?;
+        writeln!(out, "  free text\t{}\t{}", part.path, Field(&part.what))?;
     }
     for part in &account.kept_as_written {
-        writeln!(out, "  as written\t{}\t{}", part.path, part.what)?;
+        writeln!(out, "  as written\t{}\t{}", part.path, Field(&part.what))?;
     }
     for typo in &account.typos {
-        writeln!(out, "  typo\t{}\t{} → {}", typo.path, typo.found, typo.term)?;
+        writeln!(
+            out,
+            "  typo\t{}\t{} → {}",
+            typo.path,
+            Field(&typo.found),
+            typo.term
+        )?;
     }
     for line in &account.dropped {
-        writeln!(out, "  dropped\t{line}")?;
+        writeln!(out, "  dropped\t{}", Field(line))?;
     }
     Ok(())
 }
 
 fn show(report: &Report, out: &mut impl Write) -> io::Result<()> {
     let m = &report.meeting;
-    writeln!(out, "{}", report.title)?;
+    writeln!(out, "{}", Field(&report.title))?;
     for a in &report.authors {
         let extra: Vec<&str> = [&a.organization, &a.department, &a.position]
             .into_iter()
             .flatten()
             .map(String::as_str)
             .collect();
-        writeln!(out, "  {} — {}", a.name, extra.join(", "))?;
+        writeln!(out, "  {} — {}", Field(&a.name), Field(&extra.join(", ")))?;
     }
     writeln!(out)?;
     let topic = m
@@ -421,8 +455,10 @@ fn show(report: &Report, out: &mut impl Write) -> io::Result<()> {
     let ordinal = m.ordinal.map(|n| format!(" 第{n}回")).unwrap_or_default();
     writeln!(
         out,
-        "meeting: {} {}{topic}{ordinal}",
-        m.organization, m.group
+        "meeting: {} {}{}{ordinal}",
+        Field(&m.organization),
+        Field(&m.group),
+        Field(&topic)
     )?;
     if let Some(start) = m.start {
         let end = m.end.map(|e| format!(" .. {e}")).unwrap_or_default();
@@ -430,7 +466,7 @@ fn show(report: &Report, out: &mut impl Write) -> io::Result<()> {
     }
     let place = m.place_parts();
     if !place.is_empty() {
-        writeln!(out, "place: {}", place.join(", "))?;
+        writeln!(out, "place: {}", Field(&place.join(", ")))?;
     }
     if let Some(p) = &m.participants {
         let figures = [
@@ -456,7 +492,12 @@ fn show(report: &Report, out: &mut impl Write) -> io::Result<()> {
     for entry in report.outline() {
         let number: Vec<String> = entry.number.iter().map(u32::to_string).collect();
         let indent = "  ".repeat(entry.number.len() - 1);
-        writeln!(out, "{indent}{} {}", number.join("."), entry.heading)?;
+        writeln!(
+            out,
+            "{indent}{} {}",
+            number.join("."),
+            Field(&entry.heading)
+        )?;
     }
     Ok(())
 }

@@ -1,7 +1,8 @@
 //! The commands that reuse past meetings: a new report from a past one or a template,
 //! templates, the registry of work items, and search.
 
-use crate::{read_file, Failure};
+use crate::terminal::{Field, Terminal};
+use crate::{read_file, write_output, Failure};
 use clap::Subcommand;
 use rapporteur_reuse::{from_template, next_report, structure_of, Carried, NewReport, ToFill};
 use rapporteur_storage::{ReportId, Store};
@@ -71,7 +72,7 @@ fn describe(new: &NewReport, out: &mut impl Write) -> std::io::Result<()> {
             }
             Carried::Place { row, venue } => format!("place: {venue} (from the schedule, {row})"),
         };
-        writeln!(out, "  {line}")?;
+        writeln!(out, "  {}", Field(&line))?;
     }
     writeln!(out, "to fill:")?;
     for fill in &new.to_fill {
@@ -106,7 +107,7 @@ fn describe(new: &NewReport, out: &mut impl Write) -> std::io::Result<()> {
 pub fn template(
     store: &mut Store,
     command: TemplateCommand,
-    out: &mut impl Write,
+    out: &mut Terminal<impl Write>,
 ) -> Result<(), Failure> {
     match command {
         TemplateCommand::Save { id, name } => {
@@ -130,7 +131,7 @@ pub fn template(
         }
         TemplateCommand::List => {
             for t in store.templates()? {
-                writeln!(out, "{}\t{}\t{}", t.id, t.name, t.title)?;
+                writeln!(out, "{}\t{}\t{}", t.id, Field(&t.name), Field(&t.title))?;
             }
         }
         TemplateCommand::Delete { name } => {
@@ -140,10 +141,8 @@ pub fn template(
         TemplateCommand::Export { name, output } => {
             let text = rapporteur_format::write_report(&store.template(&name)?.report);
             match output.filter(|p| p.as_os_str() != "-") {
-                None => out.write_all(text.as_bytes())?,
-                Some(path) => std::fs::write(&path, text).map_err(|e| {
-                    Failure::Message(format!("{}: cannot write: {e}", path.display()))
-                })?,
+                None => out.raw(text.as_bytes())?,
+                Some(path) => write_output(store, &path, text.as_bytes())?,
             }
         }
     }
@@ -154,7 +153,7 @@ pub fn template(
 /// recent meeting first: date, action, title there, report.
 pub fn items(store: &Store, query: &str, limit: u32, out: &mut impl Write) -> Result<(), Failure> {
     for item in store.items(query, limit)? {
-        writeln!(out, "{}\t{}", item.id, item.title)?;
+        writeln!(out, "{}\t{}", Field(&item.id), Field(&item.title))?;
         for used in &item.history {
             let date = used
                 .meeting_start
@@ -163,7 +162,10 @@ pub fn items(store: &Store, query: &str, limit: u32, out: &mut impl Write) -> Re
             writeln!(
                 out,
                 "  {date}\t{}\t{}\treport {}: {}",
-                used.action, used.title, used.report, used.report_title
+                used.action,
+                Field(&used.title),
+                used.report,
+                Field(&used.report_title)
             )?;
         }
     }
@@ -187,10 +189,11 @@ pub fn search(store: &Store, query: &str, limit: u32, out: &mut impl Write) -> R
         let snippet = snippet.replace('\t', " ");
         writeln!(
             out,
-            "{}\t{}\t{}\t{snippet}",
+            "{}\t{}\t{}\t{}",
             hit.report,
             hit.path,
-            place.join(" › ")
+            Field(&place.join(" › ")),
+            Field(&snippet)
         )?;
     }
     Ok(())

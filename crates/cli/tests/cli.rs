@@ -500,3 +500,109 @@ fn restoring_the_oldest_of_ten_backups_brings_its_reports_back() {
         "the restored backup is kept"
     );
 }
+
+/// A report's text reaches the terminal with its control characters escaped: an ESC
+/// sequence in a title cannot recolour, retitle or clear the user's terminal.
+#[test]
+fn control_characters_are_escaped_in_what_the_cli_prints() {
+    let env = Env::new();
+    let mut hostile = json_of(Path::new(EXAMPLE_PATH));
+    hostile["title"] = Value::from("報告\u{1b}[2J\u{1b}]0;pwned\u{7}\tof\nSG17\u{9b}31m");
+    hostile["sections"][0]["heading"] = Value::from("はじめに\u{1b}[31m");
+    let file = write_json(&env, "hostile.report.json", &hostile);
+    assert_eq!(env.ok(&["import", &file]), "1\n");
+    let shown_title = "報告\\u{1b}[2J\\u{1b}]0;pwned\\u{7}\\tof\\nSG17\\u{9b}31m";
+
+    let list = env.ok(&["list"]);
+    assert!(list.starts_with(&format!("1\t{shown_title}\t")), "{list}");
+    assert_eq!(list.lines().count(), 1, "the title stays on its line");
+    let show = env.ok(&["show", "1"]);
+    assert!(show.starts_with(&format!("{shown_title}\n")), "{show}");
+    assert!(show.contains("1 はじめに\\u{1b}[31m\n"), "{show}");
+    let validated = env.ok(&["validate", &file]);
+    assert_eq!(
+        validated,
+        format!("{file}: a valid report: {shown_title}\n")
+    );
+    for output in [&list, &show, &validated, &env.ok(&["history", "1"])] {
+        assert!(
+            !output.contains(['\u{1b}', '\u{7}', '\u{9b}']),
+            "no raw control character: {output:?}"
+        );
+    }
+
+    // An error naming a file escapes its name; one quoting a value shows it escaped.
+    let named = env.path("\u{1b}[31mmissing.report.json");
+    let err = env.user_error(&["validate", named.to_str().unwrap()]);
+    assert!(
+        err.contains("/\\u{1b}[31mmissing.report.json: cannot read"),
+        "{err}"
+    );
+    hostile["meeting"]["mode"] = Value::from("\u{1b}[31mred");
+    let bad = write_json(&env, "bad.report.json", &hostile);
+    let err = env.user_error(&["validate", &bad]);
+    assert!(err.contains("found \"\\u001b[31mred\""), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+
+    // An export is the file's content: to a pipe or a file it is left as it is.
+    let exported = env.path("out.report.json");
+    env.ok(&["export", "1", "-o", exported.to_str().unwrap()]);
+    let piped = env.run(&["export", "1"]);
+    assert_eq!(piped.stdout, std::fs::read(&exported).unwrap());
+}
+
+/// `export -o` over the database, its WAL or its backups, under any name, is refused
+/// before anything is written: the red team destroyed the database this way.
+#[test]
+fn an_export_is_never_written_over_the_database_or_its_backups() {
+    let env = Env::new();
+    assert_eq!(env.ok(&["import", EXAMPLE_PATH]), "1\n");
+    env.ok(&["template", "save", "1", "SG17"]);
+    let backup = PathBuf::from(env.ok(&["backup", "now"]).trim_end());
+    let db = env.db();
+    let other = env.path("elsewhere");
+    std::fs::create_dir(&other).unwrap();
+    std::os::unix::fs::symlink(&db, other.join("link.sqlite3")).unwrap();
+    std::fs::hard_link(&db, other.join("hard.sqlite3")).unwrap();
+    let wal = PathBuf::from(format!("{}-wal", db.display()));
+    let before = std::fs::read(&db).unwrap();
+    let backup_before = std::fs::read(&backup).unwrap();
+
+    for target in [
+        db.clone(),
+        other.join("../reports.sqlite3"),
+        other.join("link.sqlite3"),
+        other.join("hard.sqlite3"),
+        wal,
+        PathBuf::from(format!("{}-shm", db.display())),
+        backup.clone(),
+        env.path("backups/new.txt"),
+    ] {
+        let target = target.to_str().unwrap();
+        for args in [
+            vec!["export", "1", "--format", "text", "-o", target],
+            vec!["template", "export", "SG17", "-o", target],
+        ] {
+            let err = env.user_error(&args);
+            assert_eq!(
+                err,
+                format!("rapporteur-cli: {target}: this is the database or one of its backups; nothing was written: choose another file")
+            );
+        }
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    assert_eq!(std::fs::read(&backup).unwrap(), backup_before);
+    assert!(!env.path("backups/new.txt").exists());
+    assert_eq!(
+        env.ok(&["list"]).lines().count(),
+        1,
+        "the database still works"
+    );
+    // Beside it, any other name is fine.
+    env.ok(&[
+        "export",
+        "1",
+        "-o",
+        env.path("reports.sqlite3.txt").to_str().unwrap(),
+    ]);
+}

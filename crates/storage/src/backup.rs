@@ -389,3 +389,51 @@ fn check_backup(conn: &Connection, path: &Path) -> Result<()> {
     }
     Ok(())
 }
+
+/// Whether writing to `path` would write over the database at `db` or its backups: the
+/// database file, its WAL, shared-memory or rollback journal, or anything in its backups
+/// folder, under whatever name `path` gives them (`..`, a symbolic link, a hard link):
+/// compared by canonical path, then by file identity.
+pub fn is_database_file(db: &Path, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let mut own: Vec<PathBuf> = ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .map(|suffix| {
+            let mut name = db.as_os_str().to_owned();
+            name.push(suffix);
+            PathBuf::from(name)
+        })
+        .collect();
+    let target = resolved(path);
+    let backups = resolved(&backups_dir(db));
+    if target.is_some() && own.iter().any(|file| resolved(file) == target) {
+        return true;
+    }
+    if let (Some(target), Some(backups)) = (&target, &backups) {
+        if target.starts_with(backups) {
+            return true;
+        }
+    }
+    // Another name of one of those files: a hard link elsewhere.
+    let Ok(written) = std::fs::metadata(path) else {
+        return false;
+    };
+    if let Ok(entries) = std::fs::read_dir(backups_dir(db)) {
+        own.extend(entries.flatten().map(|e| e.path()));
+    }
+    own.iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .any(|m| m.dev() == written.dev() && m.ino() == written.ino())
+}
+
+/// `path` with its links and `..` resolved: the whole path when it exists, else its
+/// folder's, with its file name.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    if let Ok(path) = path.canonicalize() {
+        return Some(path);
+    }
+    let name = path.file_name()?;
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+    let folder = folder.unwrap_or(Path::new(".")).canonicalize().ok()?;
+    Some(folder.join(name))
+}

@@ -15,8 +15,8 @@ mod store;
 mod templates;
 
 pub use backup::{
-    back_up, backups_dir, list_backups, restore_backup, BackupInfo, BackupReason, DAILY,
-    KEPT_BACKUPS,
+    back_up, backups_dir, is_database_file, list_backups, restore_backup, BackupInfo, BackupReason,
+    DAILY, KEPT_BACKUPS,
 };
 pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;
