@@ -277,22 +277,12 @@ fn a_repeated_key_is_refused_with_its_path() {
     assert!(read_report(EXAMPLE).is_ok());
 }
 
-/// A report with its sections nested `levels` deep (beside the example's).
+#[path = "support/nested.rs"]
+mod nested;
+
+/// The example with sections nested `levels` deep beside its own.
 fn nested(levels: usize) -> rapporteur_model::Report {
-    let mut report = read_report(EXAMPLE).unwrap();
-    let mut section = rapporteur_model::Section {
-        heading: Some("底".to_owned()),
-        ..Default::default()
-    };
-    for _ in 1..levels {
-        section = rapporteur_model::Section {
-            heading: Some("節".to_owned()),
-            sections: vec![section],
-            ..Default::default()
-        };
-    }
-    report.sections.push(section);
-    report
+    nested::with_sections_nested(read_report(EXAMPLE).unwrap(), levels)
 }
 
 /// The writer refuses exactly what the reader would refuse: around the nesting limit,

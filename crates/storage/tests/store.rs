@@ -195,22 +195,12 @@ fn too_large(bytes: usize) -> Report {
     report
 }
 
-/// A report whose sections nest `levels` deep.
+#[path = "../../format/tests/support/nested.rs"]
+mod nested;
+
+/// The example with sections nested `levels` deep beside its own.
 fn nested(levels: usize) -> Report {
-    let mut report = example();
-    let mut section = rapporteur_model::Section {
-        heading: Some("底".to_owned()),
-        ..Default::default()
-    };
-    for _ in 1..levels {
-        section = rapporteur_model::Section {
-            heading: Some("節".to_owned()),
-            sections: vec![section],
-            ..Default::default()
-        };
-    }
-    report.sections.push(section);
-    report
+    nested::with_sections_nested(example(), levels)
 }
 
 #[test]
