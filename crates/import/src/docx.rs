@@ -1,113 +1,25 @@
 //! A .docx read into paragraphs and tables: a small reader over `word/document.xml`,
 //! bounded everywhere because the file may come from anywhere (zip bombs, entity
-//! declarations, absurd nesting are refused with a typed error).
-
-use std::io::{Cursor, Read};
+//! declarations, absurd nesting are refused with a typed error). The package's limits
+//! are `rapporteur_wordzip`'s, which the Word export's template reader shares.
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use rapporteur_format::MAX_REPORT_FILE;
+use rapporteur_wordzip::{Package, MAX_DEPTH};
 
 use crate::error::ImportError;
 use crate::piece::{Paragraph, Piece, Role};
 
-/// The largest file read.
-pub const MAX_FILE: u64 = 32 << 20;
-/// The most parts (zip entries) a Word file may have.
-const MAX_ENTRIES: usize = 4096;
-/// The largest part, unpacked.
-const MAX_PART: u64 = 64 << 20;
-/// The highest compression ratio of a part over `RATIO_FROM` bytes: XML packs ~10:1,
-/// a zip bomb ~1000:1.
-const MAX_RATIO: u64 = 200;
-const RATIO_FROM: u64 = 1 << 20;
-/// The deepest nesting of elements read; Word's own stays under 30.
-const MAX_DEPTH: usize = 256;
+pub(crate) use rapporteur_wordzip::{looks_like_zip, MAX_FILE};
 
 const DOCUMENT: &str = "word/document.xml";
 
-/// Whether `bytes` start like a zip archive.
-pub(crate) fn looks_like_zip(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
-}
-
 pub(crate) fn read_docx(bytes: &[u8]) -> Result<Vec<Piece>, ImportError> {
-    if bytes.len() as u64 > MAX_FILE {
-        return Err(ImportError::TooLarge {
-            size: bytes.len() as u64,
-            limit: MAX_FILE,
-        });
-    }
-    let mut archive =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ImportError::NotDocx {
-            reason: e.to_string(),
-        })?;
-    if archive.len() > MAX_ENTRIES {
-        return Err(ImportError::TooManyEntries {
-            count: archive.len(),
-            limit: MAX_ENTRIES,
-        });
-    }
-    for index in 0..archive.len() {
-        let entry = archive.by_index(index).map_err(|e| ImportError::NotDocx {
-            reason: e.to_string(),
-        })?;
-        check_entry(entry.name(), entry.size(), entry.compressed_size())?;
-    }
-    let entry = archive.by_name(DOCUMENT).map_err(|e| match e {
-        zip::result::ZipError::FileNotFound => ImportError::NoDocumentPart,
-        e => ImportError::NotDocx {
-            reason: e.to_string(),
-        },
-    })?;
-    // The sizes in the archive's headers may lie: the limits hold on what is unpacked,
-    // counted while reading, and the ratio is taken over the packed bytes actually there.
-    let compressed = entry.compressed_size();
-    let limit = MAX_PART.min(RATIO_FROM.max(compressed.saturating_mul(MAX_RATIO)));
-    let mut xml = Vec::new();
-    entry
-        .take(limit + 1)
-        .read_to_end(&mut xml)
-        .map_err(|e| ImportError::NotDocx {
-            reason: format!("{DOCUMENT}: {e}"),
-        })?;
-    if xml.len() as u64 > limit {
-        return Err(if limit == MAX_PART {
-            ImportError::EntryTooLarge {
-                name: DOCUMENT.to_owned(),
-                size: xml.len() as u64,
-                limit: MAX_PART,
-            }
-        } else {
-            ImportError::CompressionRatio {
-                name: DOCUMENT.to_owned(),
-                ratio: xml.len() as u64 / compressed.max(1),
-                limit: MAX_RATIO,
-            }
-        });
-    }
+    let xml = Package::open(bytes)?
+        .read(DOCUMENT)?
+        .ok_or(ImportError::NoDocumentPart)?;
     read_document(&xml)
-}
-
-fn check_entry(name: &str, size: u64, compressed: u64) -> Result<(), ImportError> {
-    if size > MAX_PART {
-        return Err(ImportError::EntryTooLarge {
-            name: name.to_owned(),
-            size,
-            limit: MAX_PART,
-        });
-    }
-    if size > RATIO_FROM {
-        let ratio = size / compressed.max(1);
-        if ratio > MAX_RATIO {
-            return Err(ImportError::CompressionRatio {
-                name: name.to_owned(),
-                ratio,
-                limit: MAX_RATIO,
-            });
-        }
-    }
-    Ok(())
 }
 
 /// A paragraph being read: its text, its style, and the ruby of an author's name.

@@ -8,20 +8,9 @@ pub enum ImportError {
     TooLarge { size: u64, limit: u64 },
     #[error("the text is not UTF-8 (first bad byte at offset {offset})")]
     NotUtf8 { offset: usize },
-    #[error("not a Word file: {reason}")]
-    NotDocx { reason: String },
-    #[error("the Word file has {count} parts; at most {limit} are read")]
-    TooManyEntries { count: usize, limit: usize },
-    #[error(
-        "the Word file's part {name} unpacks to {size} bytes or more; at most {limit} are read"
-    )]
-    EntryTooLarge { name: String, size: u64, limit: u64 },
-    #[error("the Word file's part {name} is compressed {ratio}:1 or more (a zip bomb?); at most {limit}:1 is read")]
-    CompressionRatio {
-        name: String,
-        ratio: u64,
-        limit: u64,
-    },
+    /// The Word file's package: not a zip, too large, too many parts, a zip bomb.
+    #[error(transparent)]
+    Package(#[from] rapporteur_wordzip::PackageError),
     #[error("the Word file has no word/document.xml")]
     NoDocumentPart,
     #[error("word/document.xml declares a DOCTYPE, which a Word file never does (refused: entity expansion)")]

@@ -6,6 +6,7 @@ use std::io::Write;
 
 use proptest::prelude::*;
 use rapporteur_import::{fuzz_one, import, import_docx, import_text, ImportError};
+use rapporteur_wordzip::PackageError;
 
 const SEED: &[u8] = include_bytes!("../../../tests/fixtures/sg17-2025-12-report.txt");
 const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
@@ -53,7 +54,7 @@ fn a_zip_bomb_is_refused_by_its_ratio() {
     let bytes = docx_with(&bomb, true);
     assert!(bytes.len() < 1 << 20, "packs small: {}", bytes.len());
     match import(&bytes) {
-        Err(ImportError::CompressionRatio { name, ratio, .. }) => {
+        Err(ImportError::Package(PackageError::CompressionRatio { name, ratio, .. })) => {
             assert_eq!(name, "word/document.xml");
             assert!(ratio > 200);
         }
@@ -66,7 +67,9 @@ fn a_part_too_large_is_refused() {
     let bytes = docx_with(&vec![b' '; 70 << 20], false);
     assert!(matches!(
         import_docx(&bytes),
-        Err(ImportError::TooLarge { .. } | ImportError::EntryTooLarge { .. })
+        Err(ImportError::Package(
+            PackageError::TooLarge { .. } | PackageError::EntryTooLarge { .. }
+        ))
     ));
 }
 
@@ -111,7 +114,10 @@ fn broken_files_are_refused_with_what_is_wrong() {
     let docx = example_docx();
     for cut in [4, 30, docx.len() / 2, docx.len() - 1] {
         assert!(
-            matches!(import(&docx[..cut]), Err(ImportError::NotDocx { .. })),
+            matches!(
+                import(&docx[..cut]),
+                Err(ImportError::Package(PackageError::NotZip { .. }))
+            ),
             "cut at {cut}"
         );
     }
