@@ -51,6 +51,10 @@ enum Command {
         /// Where to write; `-` or nothing for standard output
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
+        /// The journal's Word template (.docx or .dotx) whose styles, page setup,
+        /// headers and footers the Word file takes
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
     },
     /// Check a report file without importing it
     Validate { file: PathBuf },
@@ -127,6 +131,14 @@ impl From<ExportFormat> for rapporteur_export::ExportFormat {
             ExportFormat::Docx => rapporteur_export::ExportFormat::Docx,
         }
     }
+}
+
+/// The Word template at `path`, read within the importer's limits.
+fn read_template(path: &Path) -> Result<rapporteur_export::Template, Failure> {
+    let bytes =
+        rapporteur_export::read_template_file(path).map_err(|e| Failure::Message(e.to_string()))?;
+    rapporteur_export::Template::read(&bytes)
+        .map_err(|e| Failure::Message(format!("{}: {e}", path.display())))
 }
 
 fn main() -> ExitCode {
@@ -244,20 +256,51 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
             }
         }
         Command::Show { id } => show(&store.report(id)?.report, out)?,
-        Command::Export { id, format, output } => {
+        Command::Export {
+            id,
+            format,
+            output,
+            template,
+        } => {
             let output = output.filter(|p| p.as_os_str() != "-");
             if matches!(format, ExportFormat::Docx) && output.is_none() {
                 return Err(Failure::Message(
                     "a Word file needs a file to go to: add -o FILE.docx".to_owned(),
                 ));
             }
+            let template = match (&template, format) {
+                (Some(_), ExportFormat::Json | ExportFormat::Text) => {
+                    return Err(Failure::Message(
+                        "--template is for Word files: add --format docx".to_owned(),
+                    ))
+                }
+                (Some(path), ExportFormat::Docx) => Some(read_template(path)?),
+                (None, _) => None,
+            };
             let stored = store.report(id)?;
             let options = rapporteur_export::DocxOptions {
                 created: stored.created_at,
                 modified: stored.saved_at,
             };
-            let bytes = rapporteur_export::export(&stored.report, format.into(), &options)
-                .map_err(|e| Failure::Message(e.to_string()))?;
+            let bytes = match &template {
+                Some(template) => {
+                    let exported = rapporteur_export::export_docx_with_template(
+                        &stored.report,
+                        &options,
+                        template,
+                    )
+                    .map_err(|e| Failure::Message(e.to_string()))?;
+                    if !exported.own_styles.is_empty() {
+                        eprintln!(
+                            "the template lacks {}: Rapporteur's own used for them",
+                            exported.own_styles.join(", ")
+                        );
+                    }
+                    exported.bytes
+                }
+                None => rapporteur_export::export(&stored.report, format.into(), &options)
+                    .map_err(|e| Failure::Message(e.to_string()))?,
+            };
             match output {
                 None => out.raw(&bytes)?,
                 Some(path) => write_output(&store, &path, &bytes)?,

@@ -140,6 +140,45 @@ fn import_list_show_export_history_restore_delete() {
         env.user_error(&["export", "2", "--format", "docx"]),
         "rapporteur-cli: a Word file needs a file to go to: add -o FILE.docx"
     );
+    // An earlier article serves as the journal's template: all its styles are there.
+    let in_template = env.path("in-template.docx");
+    let out = env.run(&[
+        "export",
+        "2",
+        "--format",
+        "docx",
+        "--template",
+        docx.to_str().unwrap(),
+        "-o",
+        in_template.to_str().unwrap(),
+    ]);
+    assert!(out.status.success() && out.stderr.is_empty(), "{out:?}");
+    assert!(std::fs::read(&in_template)
+        .unwrap()
+        .starts_with(b"PK\x03\x04"));
+    let not_word = env.path("notes.txt");
+    std::fs::write(&not_word, "a text file").unwrap();
+    let refused = env.path("refused.docx");
+    let not_word = not_word.to_str().unwrap();
+    let template_error = env.user_error(&[
+        "export",
+        "2",
+        "--format",
+        "docx",
+        "--template",
+        not_word,
+        "-o",
+        refused.to_str().unwrap(),
+    ]);
+    assert!(
+        template_error.starts_with(&format!("rapporteur-cli: {not_word}: not a Word file:")),
+        "{template_error}"
+    );
+    assert!(!refused.exists(), "nothing written from a refused template");
+    assert_eq!(
+        env.user_error(&["export", "2", "--template", not_word]),
+        "rapporteur-cli: --template is for Word files: add --format docx"
+    );
 
     // The app saves an edit to the same file; the CLI sees its history and restores.
     let mut store = rapporteur_storage::Store::open(&env.db()).unwrap();

@@ -20,55 +20,76 @@ use crate::text;
 pub(crate) const RUBY_TEXT_MARK: &str = "RapporteurRubyText";
 pub(crate) const RUBY_BASE_MARK: &str = "RapporteurRubyBase";
 
+/// What the page gives the body: the width tables fill, and whether the document has a
+/// page-number footer of its own (not when a template brings its headers and footers).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Layout {
+    pub(crate) text_width: u32,
+    pub(crate) page_footer: bool,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            text_width: styles::TEXT_WIDTH,
+            page_footer: true,
+        }
+    }
+}
+
 /// The docx-rs document for `doc`, with the styles, numbering and page set up.
-pub(crate) fn build(doc: &Document) -> Docx {
-    let bullets = BulletLists::new(doc.body.iter().filter_map(|node| match node {
-        Node::Bullet { marker, .. } => Some(*marker),
-        _ => None,
-    }));
+pub(crate) fn build(doc: &Document, layout: Layout) -> Docx {
+    let bullets = BulletLists::new(&doc.body);
     let docx = styles::styles()
         .into_iter()
         .fold(styles::apply_defaults(Docx::new()), Docx::add_style);
     let docx = bullets
         .apply(docx)
         .page_size(styles::PAGE_WIDTH, styles::PAGE_HEIGHT)
-        .page_margin(styles::page_margin())
-        .footer(
+        .page_margin(styles::page_margin());
+    let docx = if layout.page_footer {
+        docx.footer(
             Footer::new().add_paragraph(
                 Paragraph::new()
                     .align(AlignmentType::Center)
                     .add_page_num(PageNum::new()),
             ),
         )
-        .add_paragraph(lines_paragraph(&doc.title).style(styles::TITLE));
+    } else {
+        docx
+    };
+    let docx = docx.add_paragraph(lines_paragraph(&doc.title).style(styles::TITLE));
     let docx = doc.authors.iter().fold(docx, |docx, author| {
         byline(author).into_iter().fold(docx, Docx::add_paragraph)
     });
-    doc.body.iter().fold(docx, |docx, node| match node {
-        Node::Heading(heading) => {
-            let level = usize::from(heading.level.clamp(1, 3)) - 1;
-            docx.add_paragraph(lines_paragraph(&heading.line()).style(styles::HEADINGS[level]))
-        }
-        Node::Paragraph { text } => {
-            docx.add_paragraph(lines_paragraph(text).style(styles::BODY_TEXT))
-        }
-        Node::Bullet { marker, text } => {
-            let (id, level) = bullets.numbering_for(*marker);
-            docx.add_paragraph(
-                lines_paragraph(text)
-                    .style(styles::LIST_BULLET)
-                    .numbering(id, level),
-            )
-        }
-        Node::Table(table) => {
-            let caption = lines_paragraph(&table.caption).style(styles::CAPTION);
-            match schedule_table(table) {
-                Some(grid) => docx.add_paragraph(caption).add_table(grid),
-                // A table without a single cell is no table (and Word balks at one).
-                None => docx.add_paragraph(caption),
+    doc.body
+        .iter()
+        .enumerate()
+        .fold(docx, |docx, (index, node)| match node {
+            Node::Heading(heading) => {
+                let level = usize::from(heading.level.clamp(1, 3)) - 1;
+                docx.add_paragraph(lines_paragraph(&heading.line()).style(styles::HEADINGS[level]))
             }
-        }
-    })
+            Node::Paragraph { text } => {
+                docx.add_paragraph(lines_paragraph(text).style(styles::BODY_TEXT))
+            }
+            Node::Bullet { text, .. } => {
+                let (id, level) = bullets.numbering_of(index);
+                docx.add_paragraph(
+                    lines_paragraph(text)
+                        .style(styles::LIST_BULLET)
+                        .numbering(id, level),
+                )
+            }
+            Node::Table(table) => {
+                let caption = lines_paragraph(&table.caption).style(styles::CAPTION);
+                match schedule_table(table, layout.text_width) {
+                    Some(grid) => docx.add_paragraph(caption).add_table(grid),
+                    // A table without a single cell is no table (and Word balks at one).
+                    None => docx.add_paragraph(caption),
+                }
+            }
+        })
 }
 
 /// A paragraph of `text` in one run, each `\n` a line break.
@@ -152,8 +173,8 @@ fn name_paragraph(name: &str, reading: Option<&str>) -> Paragraph {
 
 /// Column widths in twips: the schedule's four columns (meeting, period, venue, content)
 /// get 28/26/16/30 % of the text width; any other table shares it evenly. `columns` > 0.
-fn column_widths(columns: usize) -> Vec<usize> {
-    let width = styles::TEXT_WIDTH as usize;
+fn column_widths(columns: usize, text_width: u32) -> Vec<usize> {
+    let width = text_width as usize;
     if columns == 4 {
         [28, 26, 16, 30]
             .iter()
@@ -167,7 +188,7 @@ fn column_widths(columns: usize) -> Vec<usize> {
 /// A bordered table in style Table Grid whose first row is the shaded, bold header. The
 /// package layer marks that row to repeat on every page (`w:tblHeader`). `None` for a
 /// table without a single cell.
-fn schedule_table(table: &rapporteur_prose::Table) -> Option<Table> {
+fn schedule_table(table: &rapporteur_prose::Table, text_width: u32) -> Option<Table> {
     let columns = table
         .rows
         .iter()
@@ -175,7 +196,7 @@ fn schedule_table(table: &rapporteur_prose::Table) -> Option<Table> {
         .chain([table.header.len()])
         .max()
         .filter(|&columns| columns > 0)?;
-    let widths = column_widths(columns);
+    let widths = column_widths(columns, text_width);
     // Rows never break across pages: a schedule entry stays readable in one piece.
     let row = |cells: &[String], header: bool| {
         TableRow::new(

@@ -4,11 +4,16 @@
 //! repairs and completes the zip package docx-rs wrote, so that the file is valid
 //! against the OOXML schema and carries what docx-rs cannot write (ruby, repeating
 //! table headers, languages, core properties). User text is cleaned first (`text`).
+//! A journal's Word template (`template`), when given, lends the file its styles, page
+//! setup, headers and footers; the text stays the report's.
 
 mod build;
 mod package;
 mod styles;
+mod template;
 mod text;
+
+pub use template::{read_template_file, Template, TemplateError};
 
 use std::io::Cursor;
 
@@ -41,10 +46,43 @@ pub enum DocxError {
     Unexpected { part: String, problem: &'static str },
 }
 
-/// The bytes of a .docx file for `doc`.
+/// A Word file written with a template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    pub bytes: Vec<u8>,
+    /// The styles the document uses that the template lacks, in the names Word shows
+    /// (Rapporteur's own were used for them).
+    pub own_styles: Vec<&'static str>,
+}
+
+/// The bytes of a .docx file for `doc`, in Rapporteur's own style.
 pub fn write_docx(doc: &Document, options: &DocxOptions) -> Result<Vec<u8>, DocxError> {
+    Ok(write(doc, options, None)?.bytes)
+}
+
+/// The .docx file for `doc` in the journal's `template`.
+pub fn write_docx_with_template(
+    doc: &Document,
+    options: &DocxOptions,
+    template: &Template,
+) -> Result<Exported, DocxError> {
+    write(doc, options, Some(template))
+}
+
+fn write(
+    doc: &Document,
+    options: &DocxOptions,
+    template: Option<&Template>,
+) -> Result<Exported, DocxError> {
+    let layout = match template {
+        Some(template) => build::Layout {
+            text_width: template.body_column_width().unwrap_or(styles::TEXT_WIDTH),
+            page_footer: !template.has_headers_or_footers(),
+        },
+        None => build::Layout::default(),
+    };
     let mut package = Cursor::new(Vec::new());
-    build::build(doc).pack(&mut package)?;
+    build::build(doc, layout).pack(&mut package)?;
     let title = text::clean(&doc.title);
     let creator = doc
         .authors
@@ -53,7 +91,7 @@ pub fn write_docx(doc: &Document, options: &DocxOptions) -> Result<Vec<u8>, Docx
         .filter(|name| !name.is_empty())
         .collect::<Vec<_>>()
         .join("; ");
-    package::rewrite(
+    let (bytes, own_styles) = package::rewrite(
         package.get_ref(),
         &package::CoreProperties {
             title: &title,
@@ -65,5 +103,7 @@ pub fn write_docx(doc: &Document, options: &DocxOptions) -> Result<Vec<u8>, Docx
             created: options.created,
             modified: options.modified,
         },
-    )
+        template,
+    )?;
+    Ok(Exported { bytes, own_styles })
 }

@@ -7,11 +7,12 @@
 //! ruby (which the package layer reads).
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BorderType, IndentLevel, Level, LevelJc, LevelText,
-    LineSpacing, NumberFormat, Numbering, NumberingId, PageMargin, RunFonts, SpecialIndentType,
-    Start, Style, StyleType, TableBorder, TableBorderPosition, TableBorders, TableCellMargins,
-    WidthType,
+    AbstractNumbering, AlignmentType, BorderType, IndentLevel, Level, LevelJc, LevelOverride,
+    LevelText, LineSpacing, NumberFormat, Numbering, NumberingId, PageMargin, RunFonts,
+    SpecialIndentType, Start, Style, StyleType, TableBorder, TableBorderPosition, TableBorders,
+    TableCellMargins, WidthType,
 };
+use rapporteur_prose::Node;
 
 /// Twentieths of a point (twips) in `mm` millimetres, rounded as Word rounds A4 (11906 ×
 /// 16838).
@@ -89,6 +90,48 @@ pub(crate) const AUTHOR: &str = "Author";
 pub(crate) const TABLE_TEXT: &str = "TableText";
 /// The header row's shading.
 pub(crate) const HEADER_FILL: &str = "D9D9D9";
+
+/// A style the report may use, as a template is searched for it.
+pub(crate) struct Role {
+    /// Our style id (Word's English id for a built-in style).
+    pub(crate) id: &'static str,
+    /// `w:type`: "paragraph" or "table".
+    pub(crate) kind: &'static str,
+    /// Word's name of the built-in style (its identity in every language), if built in.
+    pub(crate) builtin: Option<&'static str>,
+    /// The name users see in Word's English style gallery.
+    pub(crate) label: &'static str,
+}
+
+const fn role(id: &'static str, builtin: Option<&'static str>, label: &'static str) -> Role {
+    Role {
+        id,
+        kind: "paragraph",
+        builtin,
+        label,
+    }
+}
+
+/// Every style the report may use, `Normal` first (the others are based on it).
+pub(crate) const ROLES: [Role; 12] = [
+    role("Normal", Some("Normal"), "Normal"),
+    role(TITLE, Some("Title"), "Title"),
+    role(HEADINGS[0], Some("heading 1"), "Heading 1"),
+    role(HEADINGS[1], Some("heading 2"), "Heading 2"),
+    role(HEADINGS[2], Some("heading 3"), "Heading 3"),
+    role(BODY_TEXT, Some("Body Text"), "Body Text"),
+    role(LIST_BULLET, Some("List Bullet"), "List Bullet"),
+    role(CAPTION, Some("caption"), "Caption"),
+    Role {
+        id: TABLE_GRID,
+        kind: "table",
+        builtin: Some("Table Grid"),
+        label: "Table Grid",
+    },
+    role(AFFILIATION, None, "Affiliation"),
+    role(AUTHOR, None, "Author"),
+    role(TABLE_TEXT, None, "Table Text"),
+];
 
 /// Body text defaults: fonts, size, single spacing and no space after paragraphs. The
 /// languages (`w:lang`) are added by the package layer: docx-rs cannot write them.
@@ -234,42 +277,68 @@ const FIRST_NUMBERING_ID: usize = 2;
 /// Where the text of a bulleted paragraph starts, and how far the bullet hangs left of it.
 const BULLET_INDENT: i32 = 420;
 
-/// One Word list per bullet character, in the order the characters first appear.
+/// The bullet lists of a document as Word numbering: one abstract numbering per bullet
+/// character (in the order the characters first appear), and one numbering instance per
+/// list and character, restarting at its start, so that a list that a template numbers
+/// starts again at 1 after a heading or a paragraph. A list is a run of bullet nodes.
 pub(crate) struct BulletLists {
     markers: Vec<char>,
+    /// (list, marker) of each numbering instance, in order of first use.
+    instances: Vec<(usize, char)>,
+    /// For each body node that is a bullet, the index of its instance.
+    of_node: Vec<Option<usize>>,
 }
 
 impl BulletLists {
-    pub(crate) fn new(markers: impl IntoIterator<Item = char>) -> Self {
-        let mut unique = Vec::new();
-        for marker in markers {
-            if !unique.contains(&marker) {
-                unique.push(marker);
+    pub(crate) fn new(body: &[Node]) -> Self {
+        let (mut markers, mut instances, mut of_node) = (Vec::new(), Vec::new(), Vec::new());
+        let mut list = 0;
+        let mut in_list = false;
+        for node in body {
+            let Node::Bullet { marker, .. } = node else {
+                if in_list {
+                    list += 1;
+                }
+                in_list = false;
+                of_node.push(None);
+                continue;
+            };
+            in_list = true;
+            if !markers.contains(marker) {
+                markers.push(*marker);
             }
+            let instance = instances
+                .iter()
+                .position(|&known| known == (list, *marker))
+                .unwrap_or_else(|| {
+                    instances.push((list, *marker));
+                    instances.len() - 1
+                });
+            of_node.push(Some(instance));
         }
-        BulletLists { markers: unique }
+        BulletLists {
+            markers,
+            instances,
+            of_node,
+        }
     }
 
-    /// The numbering instance whose level 0 draws `marker`.
-    pub(crate) fn numbering_for(&self, marker: char) -> (NumberingId, IndentLevel) {
-        let index = self
-            .markers
-            .iter()
-            .position(|&m| m == marker)
-            .expect("BulletLists::new saw every marker of the document");
+    /// The numbering instance of body node `index`, a bullet.
+    pub(crate) fn numbering_of(&self, index: usize) -> (NumberingId, IndentLevel) {
+        let instance = self.of_node[index].expect("BulletLists::new saw every bullet node");
         (
-            NumberingId::new(FIRST_NUMBERING_ID + index),
+            NumberingId::new(FIRST_NUMBERING_ID + instance),
             IndentLevel::new(0),
         )
     }
 
-    /// The numbering definitions, one abstract numbering and one instance per marker.
+    /// The numbering definitions: the abstract numberings, then the instances.
     pub(crate) fn apply(&self, docx: docx_rs::Docx) -> docx_rs::Docx {
-        self.markers
+        let docx = self
+            .markers
             .iter()
             .enumerate()
             .fold(docx, |docx, (index, marker)| {
-                let id = FIRST_NUMBERING_ID + index;
                 let level = Level::new(
                     0,
                     Start::new(1),
@@ -289,8 +358,24 @@ impl BulletLists {
                 // Bullets such as ● are East Asian characters of ambiguous width: drawn
                 // from the Mincho face, Word sets them full-width as Japanese text does.
                 .fonts(bullet_font());
-                docx.add_abstract_numbering(AbstractNumbering::new(id).add_level(level))
-                    .add_numbering(Numbering::new(id, id))
+                docx.add_abstract_numbering(
+                    AbstractNumbering::new(FIRST_NUMBERING_ID + index).add_level(level),
+                )
+            });
+        self.instances
+            .iter()
+            .enumerate()
+            .fold(docx, |docx, (index, (_, marker))| {
+                let abstract_id = FIRST_NUMBERING_ID
+                    + self
+                        .markers
+                        .iter()
+                        .position(|m| m == marker)
+                        .expect("every instance's marker is known");
+                docx.add_numbering(
+                    Numbering::new(FIRST_NUMBERING_ID + index, abstract_id)
+                        .add_override(LevelOverride::new(0).start(1)),
+                )
             })
     }
 }

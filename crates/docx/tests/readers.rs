@@ -1,10 +1,14 @@
 //! Every test document is opened by independent readers: LibreOffice converts it to PDF
-//! (all documents in one call: it is slow to start), `pdftotext` reads the PDF,
-//! python-docx reads styles, outline levels, tables and core properties
-//! (`inspect_docx.py`), and `openxml-audit` validates it against the Office 2016 schema.
+//! (all documents in one call: it is slow to start), `pdftotext` reads the PDF and
+//! `pdfinfo` its page size, python-docx reads styles, outline levels, tables, sections,
+//! headers and footers, fonts and core properties (`inspect_docx.py`), and
+//! `openxml-audit` validates it against the Office 2016 schema.
+//!
+//! Besides Rapporteur's own style, the example report is exported into each of the
+//! journal templates `tests/templates/make_templates.py` makes.
 //!
 //! A missing tool fails the tests with a message to run `make deps`. Set
-//! `RAPPORTEUR_DOCX_OUT=DIR` to keep the files (.docx, .pdf) for a look.
+//! `RAPPORTEUR_DOCX_OUT=DIR` to keep the files (.docx, .pdf, the templates) for a look.
 
 mod fixtures;
 
@@ -20,6 +24,18 @@ use serde_json::Value;
 struct Rendered {
     /// `pdftotext -layout`, pages separated by form feeds.
     pdf_text: String,
+    /// `pdftotext` in reading order (columns one after the other) of the text area
+    /// only (the page less its top and bottom margins: no running header or footer),
+    /// pages separated by form feeds.
+    pdf_flow: String,
+    /// For a document set in two columns: the text area read one column after the
+    /// other, page by page (pdftotext's reading order mixes the columns where a one-column
+    /// head stands above them).
+    pdf_columns: Option<String>,
+    /// The page size `pdfinfo` gives, in points, rounded.
+    page_points: (i64, i64),
+    /// The styles the template lacked, for an export with one.
+    own_styles: Vec<&'static str>,
     /// `inspect_docx.py`'s report.
     inspect: Value,
     /// Violations `openxml-audit` reports that the allowlist does not excuse.
@@ -68,6 +84,26 @@ fn documents() -> Vec<(&'static str, Document)> {
         ("thirty-pages", fixtures::thirty_pages()),
         ("sg17-2025-12", fixtures::example_report()),
     ]
+}
+
+/// The journal templates the example is exported into: (export name, template file).
+const TEMPLATES: [(&str, &str); 4] = [
+    ("template-a4-mincho", "a4-mincho.docx"),
+    ("template-b5-two-columns", "b5-two-columns.dotx"),
+    ("template-letter-english", "letter-english.docx"),
+    ("template-half-styles", "half-styles.docx"),
+];
+
+/// The journal templates, made by their generator into `dir`.
+fn make_templates(python: &Path, dir: &Path) {
+    run(Command::new(python)
+        .arg(workspace().join("tests/templates/make_templates.py"))
+        .arg(dir));
+}
+
+fn read_template(dir: &Path, file: &str) -> rapporteur_docx::Template {
+    let bytes = std::fs::read(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+    rapporteur_docx::Template::read(&bytes).unwrap_or_else(|e| panic!("{file}: {e}"))
 }
 
 fn workspace() -> PathBuf {
@@ -128,12 +164,29 @@ fn render_all() -> HashMap<&'static str, Rendered> {
     std::fs::create_dir_all(&docx_dir).unwrap();
     std::fs::create_dir_all(&pdf_dir).unwrap();
 
-    let documents = documents();
-    let paths: Vec<PathBuf> = documents
-        .iter()
+    let template_dir = out.join("templates");
+    make_templates(&python, &template_dir);
+    let mut exports: Vec<(&'static str, Vec<u8>, Vec<&'static str>)> = documents()
+        .into_iter()
         .map(|(name, doc)| {
-            let bytes = rapporteur_docx::write_docx(doc, &fixtures::options())
+            let bytes = rapporteur_docx::write_docx(&doc, &fixtures::options())
                 .unwrap_or_else(|error| panic!("{name}: {error}"));
+            (name, bytes, Vec::new())
+        })
+        .collect();
+    let example = fixtures::example_report();
+    for (name, file) in TEMPLATES {
+        let exported = rapporteur_docx::write_docx_with_template(
+            &example,
+            &fixtures::options(),
+            &read_template(&template_dir, file),
+        )
+        .unwrap_or_else(|error| panic!("{name}: {error}"));
+        exports.push((name, exported.bytes, exported.own_styles));
+    }
+    let paths: Vec<PathBuf> = exports
+        .iter()
+        .map(|(name, bytes, _)| {
             let path = docx_dir.join(format!("{name}.docx"));
             std::fs::write(&path, bytes).unwrap();
             // A PDF left from an earlier run must not pass for this one.
@@ -158,22 +211,115 @@ fn render_all() -> HashMap<&'static str, Rendered> {
     .expect("inspect_docx.py prints JSON");
     let mut violations = audit_all(&audit, &docx_dir);
 
-    documents
-        .iter()
+    let pdfinfo = require("pdfinfo".into());
+    exports
+        .into_iter()
         .zip(&paths)
-        .map(|((name, _), path)| {
+        .map(|((name, _, own_styles), path)| {
             let pdf = pdf_dir.join(format!("{name}.pdf"));
             assert!(pdf.is_file(), "LibreOffice did not convert {name}.docx");
+            let inspect = inspected[path.to_str().unwrap()].clone();
+            let page_points = page_points(&run(Command::new(&pdfinfo).arg(&pdf)));
+            let margin = |index: usize| {
+                points(
+                    inspect["sections"][0]["margins_mm"][index]
+                        .as_f64()
+                        .unwrap(),
+                )
+            };
+            let (top, bottom) = (margin(0), margin(2));
+            let area = |x: i64, y: i64, width: i64| {
+                [
+                    "-x".to_owned(),
+                    x.to_string(),
+                    "-y".to_owned(),
+                    y.to_string(),
+                    "-W".to_owned(),
+                    width.to_string(),
+                    "-H".to_owned(),
+                    (page_points.1 - y - bottom).to_string(),
+                ]
+            };
+            let text_area = area(0, top, page_points.0);
+            let two_columns = inspect["sections"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|section| section["columns"] == 2);
+            let half = page_points.0 / 2;
+            // On page 1 the columns start below the one-column head, at the first heading.
+            let pdf_columns = two_columns.then(|| {
+                let body_top = first_word_top(
+                    &run(Command::new(&pdftotext)
+                        .args(["-f", "1", "-l", "1", "-bbox"])
+                        .arg(&pdf)
+                        .arg("-")),
+                    "1.",
+                );
+                let read = |x, y, pages: [&str; 4]| {
+                    run(Command::new(&pdftotext)
+                        .args(area(x, y, half))
+                        .args(pages)
+                        .arg(&pdf)
+                        .arg("-"))
+                };
+                let (first, rest) = (["-f", "1", "-l", "1"], ["-f", "2", "-l", "9999"]);
+                let pages = [
+                    (read(0, body_top, first), read(half, body_top, first)),
+                    (read(0, top, rest), read(half, top, rest)),
+                ];
+                pages
+                    .iter()
+                    .flat_map(|(left, right)| {
+                        left.split('\u{c}')
+                            .zip(right.split('\u{c}'))
+                            .map(|(left, right)| format!("{left}{right}"))
+                    })
+                    .collect()
+            });
             let rendered = Rendered {
                 pdf_text: run(Command::new(&pdftotext).arg("-layout").arg(&pdf).arg("-")),
-                inspect: inspected[path.to_str().unwrap()].clone(),
+                pdf_flow: run(Command::new(&pdftotext).args(text_area).arg(&pdf).arg("-")),
+                pdf_columns,
+                page_points,
+                own_styles,
+                inspect,
                 violations: violations
-                    .remove(*name)
+                    .remove(name)
                     .expect("openxml-audit read every file"),
             };
-            (*name, rendered)
+            (name, rendered)
         })
         .collect()
+}
+
+/// The top (in points, rounded down) of the first word `word` in `pdftotext -bbox`'s
+/// report of a page.
+fn first_word_top(bbox: &str, word: &str) -> i64 {
+    let line = bbox
+        .lines()
+        .find(|line| line.trim_end().ends_with(&format!(">{word}</word>")))
+        .unwrap_or_else(|| panic!("no word {word:?} on the page"));
+    let top = line
+        .split("yMin=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .and_then(|value| value.parse::<f64>().ok())
+        .expect("a word's yMin");
+    top.floor() as i64
+}
+
+/// The page size in `pdfinfo`'s report ("Page size: 595.304 x 841.89 pts (A4)").
+fn page_points(info: &str) -> (i64, i64) {
+    let line = info
+        .lines()
+        .find_map(|line| line.strip_prefix("Page size:"))
+        .expect("pdfinfo gives the page size");
+    let numbers: Vec<f64> = line
+        .split_whitespace()
+        .filter_map(|word| word.parse().ok())
+        .collect();
+    (numbers[0].round() as i64, numbers[1].round() as i64)
 }
 
 /// What `openxml-audit` finds (errors and warnings alike) in each file of `dir`, by file stem,
@@ -501,4 +647,256 @@ fn the_example_report_reads_back_as_the_journal_prints_it() {
     let tables = inspect["tables"].as_array().unwrap();
     assert_eq!(tables.len(), 2);
     assert!(tables.iter().all(|table| table["header_rows"][0] == true));
+}
+
+/// The sentences the example generates: the title, every heading, paragraph, bullet
+/// and caption.
+fn example_sentences() -> Vec<String> {
+    let doc = fixtures::example_report();
+    std::iter::once(doc.title.clone())
+        .chain(doc.body.iter().map(|node| match node {
+            rapporteur_prose::Node::Heading(heading) => heading.line(),
+            rapporteur_prose::Node::Paragraph { text }
+            | rapporteur_prose::Node::Bullet { text, .. } => text.clone(),
+            rapporteur_prose::Node::Table(table) => table.caption.clone(),
+        }))
+        .collect()
+}
+
+impl Rendered {
+    /// Fails unless every sentence of the example is in the PDF's text area, read in
+    /// reading order or, in two columns, column by column: a sentence may run from one
+    /// page (or column) onto the next.
+    fn assert_every_sentence(&self) {
+        // In reading order pdftotext takes a hyphen that ends a line for a word broken
+        // there, and drops it: hyphens are left out of the comparison.
+        let key = |text: &str| squeeze(text).replace('-', "");
+        let flow = key(&self.pdf_flow);
+        let columns = self.pdf_columns.as_deref().map(key).unwrap_or_default();
+        for sentence in example_sentences() {
+            let sentence = key(&sentence);
+            assert!(
+                flow.contains(&sentence) || columns.contains(&sentence),
+                "the PDF lacks {sentence:?}"
+            );
+        }
+    }
+
+    /// What every export into a template keeps whatever the template: fields updated on
+    /// open, kinsoku on, both languages, ruby over the names, repeating header rows,
+    /// and each bullet list numbered by an instance of its own that restarts.
+    fn assert_journal_ready(&self) {
+        self.assert_valid();
+        let inspect = &self.inspect;
+        assert_eq!(inspect["update_fields"], "true");
+        assert_eq!(inspect["defaults"]["kinsoku"], "1");
+        assert_eq!(inspect["defaults"]["lang"]["eastAsia"], "ja-JP");
+        assert_eq!(
+            inspect["ruby"][0],
+            serde_json::json!({"reading": "いそはら", "base": "磯原"})
+        );
+        let tables = inspect["tables"].as_array().unwrap();
+        assert_eq!(tables.len(), 2);
+        assert!(tables.iter().all(|table| table["header_rows"][0] == true));
+        // Lists apart: the example has bullet lists under several Questions.
+        let mut lists: Vec<String> = Vec::new();
+        let mut previous_was_bullet = false;
+        for paragraph in inspect["paragraphs"].as_array().unwrap() {
+            match paragraph["list"].as_i64().map(|id| id.to_string()) {
+                Some(list) => {
+                    if !previous_was_bullet {
+                        assert!(
+                            !lists.contains(&list),
+                            "list {list} continues an earlier one"
+                        );
+                        lists.push(list.clone());
+                    }
+                    assert_eq!(inspect["numbering"][&list]["restarts"], true, "list {list}");
+                    previous_was_bullet = true;
+                }
+                None => previous_was_bullet = false,
+            }
+        }
+        assert!(lists.len() >= 3, "{lists:?}");
+    }
+
+    fn style(&self, name: &str) -> &Value {
+        self.inspect["styles"]
+            .as_object()
+            .unwrap()
+            .values()
+            .find(|style| style["name"] == name)
+            .unwrap_or_else(|| panic!("no style {name}"))
+    }
+
+    /// The style names of the body paragraphs whose text starts with `start`.
+    fn style_of_paragraph(&self, start: &str) -> String {
+        paragraphs(&self.inspect)
+            .into_iter()
+            .find(|(_, _, text)| text.starts_with(start))
+            .unwrap_or_else(|| panic!("no paragraph {start:?}"))
+            .0
+    }
+}
+
+/// Points in `mm` millimetres, as pdfinfo rounds them.
+fn points(mm: f64) -> i64 {
+    (mm * 72.0 / 25.4).round() as i64
+}
+
+#[test]
+fn an_a4_mincho_template_gives_its_styles_fonts_grid_and_bullets() {
+    let doc = rendered("template-a4-mincho");
+    doc.assert_journal_ready();
+    doc.assert_every_sentence();
+    assert_eq!(doc.page_points, (points(210.0), points(297.0)));
+    assert_eq!(doc.own_styles, ["Table Text"]);
+    let inspect = &doc.inspect;
+    let section = &inspect["sections"][0];
+    assert_eq!(inspect["sections"].as_array().unwrap().len(), 1);
+    assert_eq!(section["margins_mm"], serde_json::json!([30, 25, 30, 25]));
+    assert_eq!(section["columns"], 1);
+    assert_eq!(section["grid"], serde_json::json!(["lines", "360"]));
+    assert_eq!(section["footer"]["fields"], serde_json::json!(["PAGE"]));
+    // Headings matched by their built-in names under Japanese Word's ids.
+    assert_eq!(inspect["styles"]["1"]["name"], "Heading 1");
+    assert_eq!(doc.style_of_paragraph("1. はじめに"), "Heading 1");
+    assert_eq!(doc.style("Heading 1")["fonts"]["eastAsia"], "游ゴシック");
+    assert_eq!(doc.style("Heading 1")["fonts"]["size"], 28);
+    assert_eq!(doc.style("Title")["fonts"]["eastAsia"], "游ゴシック");
+    assert_eq!(doc.style("Normal")["fonts"]["eastAsia"], "游明朝");
+    assert_eq!(doc.style("Author")["fonts"]["eastAsia"], "游明朝");
+    assert_eq!(doc.style_of_paragraph("磯原"), "Author");
+    let fonts = inspect["fonts"].as_array().unwrap();
+    assert!(fonts.contains(&"游明朝".into()) && fonts.contains(&"游ゴシック".into()));
+    // The template's bullet, not the report's ●.
+    let list = paragraphs(inspect)
+        .into_iter()
+        .position(|(style, _, _)| style == "List Bullet")
+        .expect("a bullet");
+    let list = inspect["paragraphs"][list]["list"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    assert_eq!(inspect["numbering"][&list]["text"], "・");
+}
+
+#[test]
+fn a_b5_two_column_dotx_keeps_its_one_column_head_and_line_grid() {
+    let doc = rendered("template-b5-two-columns");
+    doc.assert_journal_ready();
+    doc.assert_every_sentence();
+    assert_eq!(doc.page_points, (points(182.0), points(257.0)));
+    let sections = doc.inspect["sections"].as_array().unwrap();
+    assert_eq!(sections.len(), 2);
+    assert_eq!(sections[0]["columns"], 1);
+    assert_eq!(sections[1]["columns"], 2);
+    assert_eq!(sections[1]["column_space_mm"], 8);
+    assert_eq!(sections[1]["start"], "continuous");
+    for section in sections {
+        assert_eq!(
+            (section["width_mm"].as_i64(), section["height_mm"].as_i64()),
+            (Some(182), Some(257))
+        );
+        assert_eq!(section["grid"], serde_json::json!(["lines", "330"]));
+    }
+    // The title and byline in the first section, the body in the second.
+    let paragraphs = paragraphs(&doc.inspect);
+    let body_starts = paragraphs
+        .iter()
+        .position(|(_, _, text)| text == "1. はじめに")
+        .unwrap();
+    assert!(paragraphs[..body_starts].iter().all(|(style, _, _)| [
+        "Title",
+        "Affiliation",
+        "Author"
+    ]
+    .contains(&style.as_str())));
+    assert_eq!(doc.style("Normal")["fonts"]["eastAsia"], "ＭＳ 明朝");
+    assert_eq!(doc.style("Heading 1")["fonts"]["eastAsia"], "ＭＳ ゴシック");
+    // Tables fit the column.
+    assert_eq!(doc.inspect["tables"][0]["cells"][0][0], "会合名");
+}
+
+#[test]
+fn a_letter_template_gives_its_running_header_with_logo_and_page_footer() {
+    let doc = rendered("template-letter-english");
+    doc.assert_journal_ready();
+    doc.assert_every_sentence();
+    let pages = doc.pages();
+    assert!(pages.len() > 5);
+    for (index, page) in pages.iter().enumerate() {
+        assert!(
+            page.starts_with(&squeeze("Journal of Standards Reports")),
+            "page {}",
+            index + 1
+        );
+        assert!(
+            page.ends_with(&format!("Page{}", index + 1)),
+            "page {}",
+            index + 1
+        );
+    }
+    assert_eq!(doc.page_points, (612, 792));
+    let section = &doc.inspect["sections"][0];
+    assert_eq!(section["header"]["text"], "  Journal of Standards Reports");
+    assert_eq!(
+        section["header"]["images"],
+        serde_json::json!(["image/png"])
+    );
+    assert_eq!(section["footer"]["fields"], serde_json::json!(["PAGE"]));
+    assert_eq!(section["footer"]["text"], "Page 1");
+    assert_eq!(doc.inspect["defaults"]["lang"]["val"], "en-US");
+    assert_eq!(doc.style("Normal")["fonts"]["ascii"], "Georgia");
+    assert_eq!(doc.style("Heading 1")["fonts"]["ascii"], "Helvetica");
+}
+
+#[test]
+fn a_template_missing_half_the_styles_gets_ours_for_those_and_says_which() {
+    let doc = rendered("template-half-styles");
+    doc.assert_journal_ready();
+    doc.assert_every_sentence();
+    assert_eq!(
+        doc.own_styles,
+        [
+            "Title",
+            "Heading 2",
+            "List Bullet",
+            "Caption",
+            "Table Grid",
+            "Affiliation",
+            "Author",
+            "Table Text"
+        ]
+    );
+    // Ours, based on the template's Normal, beside the template's own.
+    assert_eq!(doc.style("Title")["fonts"]["eastAsia"], "MS Gothic");
+    assert_eq!(doc.style("Heading 1")["fonts"]["eastAsia"], Value::Null);
+    assert_eq!(doc.style("Normal")["fonts"]["eastAsia"], "HG明朝B");
+    assert_eq!(doc.style_of_paragraph("ITU-T SG17第2回会合報告"), "Title");
+    assert_eq!(doc.inspect["tables"][0]["style"], "Table Grid");
+    assert_eq!(
+        doc.inspect["sections"][0]["margins_mm"],
+        serde_json::json!([25, 30, 25, 30])
+    );
+}
+
+#[test]
+fn exporting_into_a_template_gives_the_same_bytes_twice() {
+    let python = require(workspace().join(".venv/bin/python"));
+    let dir = tempfile::tempdir().unwrap();
+    make_templates(&python, dir.path());
+    let example = fixtures::example_report();
+    for (_, file) in TEMPLATES {
+        let export = || {
+            rapporteur_docx::write_docx_with_template(
+                &example,
+                &fixtures::options(),
+                &read_template(dir.path(), file),
+            )
+            .unwrap()
+        };
+        let first = export();
+        assert!(first == export(), "{file}: differs");
+    }
 }

@@ -1,9 +1,12 @@
 //! `make bench`: how long the Word export takes, for the example report and a
 //! synthetic 30-page one, against pandoc turning the same document (as Markdown) into
-//! a .docx in the same run. A benchmark, not a test: it prints figures and ratios.
+//! a .docx in the same run; then the export into a journal's Word template (made by
+//! tests/templates/make_templates.py), reading the template included, against pandoc
+//! with the same file as `--reference-doc`. A benchmark, not a test: it prints figures
+//! and ratios.
 
 use chrono::Utc;
-use rapporteur_export::{export, DocxOptions, ExportFormat};
+use rapporteur_export::{export, export_docx_with_template, DocxOptions, ExportFormat, Template};
 use rapporteur_model::{Block, Report};
 use rapporteur_prose::{generate, Node};
 use std::process::Command;
@@ -37,28 +40,78 @@ fn main() {
         });
         let markdown = dir.join(format!("{}.md", name.split(' ').next().unwrap_or("doc")));
         std::fs::write(&markdown, to_markdown(report)).expect("write markdown");
-        let out = dir.join("pandoc.docx");
-        let pandoc = median(|| {
-            let status = Command::new("pandoc")
-                .args(["-f", "markdown", "-t", "docx", "-o"])
-                .arg(&out)
-                .arg(&markdown)
-                .status()
-                .expect("pandoc is installed (make deps)");
-            assert!(status.success());
-        });
-        println!(
-            "  {name:<22} rapporteur {:>8.2} ms   pandoc {:>8.2} ms   pandoc / rapporteur = {:.1}×",
-            ms(ours),
-            ms(pandoc),
-            pandoc.as_secs_f64() / ours.as_secs_f64()
-        );
+        let pandoc = pandoc(&markdown, &dir.join("pandoc.docx"), None);
+        print_line(name, ours, pandoc);
         println!(
             r#"bench: {{"name": "Word export, {name}", "value": {:.3}, "unit": "ms", "aim": {aim}}}"#,
             ms(ours)
         );
     }
+    templates(&example, &dir);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The example exported into each of two journal templates: reading the template and
+/// exporting, against pandoc with the template as its reference document.
+fn templates(example: &Report, dir: &std::path::Path) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let status = Command::new(root.join(".venv/bin/python"))
+        .arg(root.join("tests/templates/make_templates.py"))
+        .arg(dir)
+        .status()
+        .expect("the test tools are installed (make deps)");
+    assert!(status.success());
+    let markdown = dir.join("example.md");
+    std::fs::write(&markdown, to_markdown(example)).expect("write markdown");
+    println!("Word export into a journal template, median of {RUNS} runs (reading the template included; pandoc: --reference-doc)");
+    for file in ["a4-mincho.docx", "letter-english.docx"] {
+        let bytes = std::fs::read(dir.join(file)).expect("the template");
+        let ours = median(|| {
+            let template = Template::read(&bytes).expect("a template");
+            let options = DocxOptions {
+                created: Utc::now(),
+                modified: Utc::now(),
+            };
+            export_docx_with_template(example, &options, &template).expect("export");
+        });
+        let pandoc = pandoc(&markdown, &dir.join("pandoc.docx"), Some(&dir.join(file)));
+        print_line(file, ours, pandoc);
+        println!(
+            r#"bench: {{"name": "Word export into a template, {file}", "value": {:.3}, "unit": "ms", "aim": null}}"#,
+            ms(ours)
+        );
+    }
+}
+
+/// pandoc's median time for `markdown` → `out`, with `reference` as its reference doc.
+fn pandoc(
+    markdown: &std::path::Path,
+    out: &std::path::Path,
+    reference: Option<&std::path::Path>,
+) -> Duration {
+    median(|| {
+        let mut command = Command::new("pandoc");
+        command
+            .args(["-f", "markdown", "-t", "docx", "-o"])
+            .arg(out);
+        if let Some(reference) = reference {
+            command.arg("--reference-doc").arg(reference);
+        }
+        let status = command
+            .arg(markdown)
+            .status()
+            .expect("pandoc is installed (make deps)");
+        assert!(status.success());
+    })
+}
+
+fn print_line(name: &str, ours: Duration, pandoc: Duration) {
+    println!(
+        "  {name:<22} rapporteur {:>8.2} ms   pandoc {:>8.2} ms   pandoc / rapporteur = {:.1}×",
+        ms(ours),
+        ms(pandoc),
+        pandoc.as_secs_f64() / ours.as_secs_f64()
+    );
 }
 
 fn tempfile_dir() -> std::path::PathBuf {

@@ -5,8 +5,9 @@ use rapporteur_model::Report;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-/// When the report was made and last changed, for the Word file's properties.
-pub use rapporteur_docx::DocxOptions;
+/// When the report was made and last changed, for the Word file's properties; a
+/// journal's Word template, read and checked, and what an export with it says.
+pub use rapporteur_docx::{read_template_file, DocxOptions, Exported, Template, TemplateError};
 
 /// What a report can be exported as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -41,4 +42,17 @@ pub fn export(
             rapporteur_docx::write_docx(&rapporteur_prose::generate(report), options)?
         }
     })
+}
+
+/// `report` as a Word file in the journal's `template`, with the styles it lacked.
+pub fn export_docx_with_template(
+    report: &Report,
+    options: &DocxOptions,
+    template: &Template,
+) -> Result<Exported, ExportError> {
+    Ok(rapporteur_docx::write_docx_with_template(
+        &rapporteur_prose::generate(report),
+        options,
+        template,
+    )?)
 }

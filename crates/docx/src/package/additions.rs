@@ -1,6 +1,7 @@
 //! What docx-rs 0.4.22 cannot write at all, added to the parts it wrote: ruby over the
-//! authors' names, the repeating header row of tables, the document's languages and
-//! default paragraph style, the core properties, and a theme.
+//! authors' names, the repeating header row of tables, the document's languages, line
+//! breaking rules and default paragraph style, fields updated on open, the core
+//! properties, and a theme.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
@@ -158,20 +159,55 @@ pub(crate) fn complete_styles(styles: &mut Element) -> Result<(), Unexpected> {
     for &index in earlier.iter().rev() {
         styles.children.remove(index);
     }
-    let defaults = styles
-        .child_mut("w:docDefaults")
-        .and_then(|defaults| defaults.child_mut("w:rPrDefault"))
-        .ok_or("has no run property defaults")?
-        .first_child_or_insert("w:rPr");
-    defaults
-        .children
-        .retain(|node| node.as_element().is_none_or(|child| child.name != "w:lang"));
-    defaults.children.push(Node::Element(
-        Element::new("w:lang")
-            .with_attribute("w:val", LATIN_LANGUAGE)
-            .with_attribute("w:eastAsia", EAST_ASIAN_LANGUAGE),
-    ));
+    if styles.child("w:docDefaults").is_none() {
+        return Err("has no document defaults");
+    }
+    set_text_defaults(styles);
     Ok(())
+}
+
+/// In the styles part's document defaults: the text languages, where the styles do not
+/// say them already, and Japanese line breaking rules (kinsoku) on.
+pub(crate) fn set_text_defaults(styles: &mut Element) {
+    let defaults = styles.first_child_or_insert("w:docDefaults");
+    let run = defaults
+        .first_child_or_insert("w:rPrDefault")
+        .first_child_or_insert("w:rPr");
+    if run.child("w:lang").is_none() {
+        run.children.push(Node::Element(Element::new("w:lang")));
+    }
+    let language = run.child_mut("w:lang").expect("added above");
+    for (attribute, value) in [
+        ("w:val", LATIN_LANGUAGE),
+        ("w:eastAsia", EAST_ASIAN_LANGUAGE),
+    ] {
+        if language.attribute(attribute).is_none() {
+            language.set_attribute(attribute, value);
+        }
+    }
+    // pPrDefault follows rPrDefault.
+    if defaults.child("w:pPrDefault").is_none() {
+        defaults
+            .children
+            .push(Node::Element(Element::new("w:pPrDefault")));
+    }
+    let paragraph = defaults
+        .child_mut("w:pPrDefault")
+        .expect("added above")
+        .first_child_or_insert("w:pPr");
+    paragraph.remove_children("w:kinsoku");
+    paragraph.children.push(Node::Element(
+        Element::new("w:kinsoku").with_attribute("w:val", "1"),
+    ));
+}
+
+/// Marks the fields (the page number, a table of contents) to be updated when Word
+/// opens the file, so that none shows a stale value.
+pub(crate) fn update_fields_on_open(settings: &mut Element) {
+    settings.remove_children("w:updateFields");
+    settings.children.push(Node::Element(
+        Element::new("w:updateFields").with_attribute("w:val", "true"),
+    ));
 }
 
 /// The whole core properties part.
@@ -303,7 +339,7 @@ mod tests {
         complete_styles(&mut part.root).unwrap();
         assert_eq!(
             text(&part),
-            r#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="21"/><w:lang w:val="en-US" w:eastAsia="ja-JP"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal"/><w:pPr><w:jc w:val="both"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Title"/></w:styles>"#
+            r#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="21"/><w:lang w:val="en-US" w:eastAsia="ja-JP"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:kinsoku w:val="1"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal"/><w:pPr><w:jc w:val="both"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Title"/></w:styles>"#
         );
         let mut without_normal = parse("<w:styles><w:docDefaults/></w:styles>");
         assert!(complete_styles(&mut without_normal.root).is_err());

@@ -71,6 +71,8 @@ fn schema_order(element: &str) -> Option<&'static [&'static str]> {
             "w:lvlText", "w:lvlPicBulletId", "w:legacy", "w:lvlJc", "w:pPr", "w:rPr",
         ],
         "w:numPr" => &["w:ilvl", "w:numId", "w:numberingChange", "w:ins"],
+        // A template's definitions and ours, merged.
+        "w:numbering" => &["w:numPicBullet", "w:abstractNum", "w:num", "w:numIdMacAtCleanup"],
         "w:tblBorders" | "w:tcBorders" => &[
             "w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end", "w:insideH",
             "w:insideV", "w:tl2br", "w:tr2bl",

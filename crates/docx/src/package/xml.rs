@@ -1,5 +1,8 @@
-//! A minimal element tree for the XML parts docx-rs writes: enough to move, drop and add
-//! elements, and to write the part back byte for byte where nothing changed.
+//! A minimal element tree for the XML parts docx-rs writes and those of a template:
+//! enough to move, drop and add elements, and to write the part back byte for byte
+//! where nothing changed. A template may come from anywhere, so reading is bounded: no
+//! DOCTYPE (entity expansion), no entity but XML's five, no nesting deeper than
+//! `rapporteur_wordzip::MAX_DEPTH`.
 //!
 //! Text and attribute values are kept exactly as written (still escaped), so what is not
 //! touched is never unescaped and escaped again; values set here are escaped on the way
@@ -50,12 +53,16 @@ impl Node {
     }
 }
 
-/// Why a part could not be read back; docx-rs wrote it, so this is a bug, not bad input.
+/// Why a part could not be read. Of docx-rs's parts, a bug; of a template's, bad input.
 #[derive(Debug)]
 pub(crate) enum ParseError {
     Xml(quick_xml::Error),
     /// Not exactly one root element.
     NotOneElement,
+    Doctype,
+    /// A reference to an entity XML does not predefine.
+    Entity(String),
+    TooDeep,
 }
 
 impl From<quick_xml::Error> for ParseError {
@@ -81,6 +88,12 @@ impl ParseError {
                 part: part.to_owned(),
                 problem: "is not one XML element",
             },
+            ParseError::Doctype | ParseError::Entity(_) | ParseError::TooDeep => {
+                DocxError::Unexpected {
+                    part: part.to_owned(),
+                    problem: "has markup docx-rs never writes",
+                }
+            }
         }
     }
 }
@@ -132,6 +145,11 @@ impl Element {
         self.attributes.retain(|(key, _)| key != name);
     }
 
+    /// Keeps the attributes whose names `keep` accepts.
+    pub(crate) fn retain_attributes(&mut self, keep: impl Fn(&str) -> bool) {
+        self.attributes.retain(|(key, _)| keep(key));
+    }
+
     pub(crate) fn elements(&self) -> impl Iterator<Item = &Element> {
         self.children.iter().filter_map(Node::as_element)
     }
@@ -172,6 +190,25 @@ impl Element {
         for child in self.elements_mut() {
             child.walk_mut(visit);
         }
+    }
+
+    /// Visits this element and every element below it, parents before children.
+    pub(crate) fn walk<'a>(&'a self, visit: &mut impl FnMut(&'a Element)) {
+        visit(self);
+        for child in self.elements() {
+            child.walk(visit);
+        }
+    }
+
+    /// The value of attribute `name` unescaped (as a reader sees it).
+    pub(crate) fn attribute_text(&self, name: &str) -> Option<String> {
+        self.attribute(name).map(unescape)
+    }
+
+    /// Drops the children named `name`.
+    pub(crate) fn remove_children(&mut self, name: &str) {
+        self.children
+            .retain(|node| node.as_element().is_none_or(|child| child.name != name));
     }
 
     fn write(&self, out: &mut String) {
@@ -225,6 +262,9 @@ impl Part {
                     continue;
                 }
                 Event::Start(start) => {
+                    if stack.len() >= rapporteur_wordzip::MAX_DEPTH {
+                        return Err(ParseError::TooDeep);
+                    }
                     stack.push(start_element(&start)?);
                     continue;
                 }
@@ -240,10 +280,19 @@ impl Part {
                     Node::Element(element)
                 }
                 Event::Text(text) => Node::Raw(utf8(&text)?),
-                Event::GeneralRef(reference) => Node::Raw(format!("&{};", utf8(&reference)?)),
+                Event::GeneralRef(reference) => {
+                    let name = utf8(&reference)?;
+                    let known = name.starts_with('#')
+                        || quick_xml::escape::resolve_predefined_entity(&name).is_some();
+                    if !known {
+                        return Err(ParseError::Entity(name));
+                    }
+                    Node::Raw(format!("&{name};"))
+                }
                 Event::CData(data) => Node::Raw(format!("<![CDATA[{}]]>", utf8(&data)?)),
                 Event::Comment(comment) => Node::Raw(format!("<!--{}-->", utf8(&comment)?)),
-                Event::PI(_) | Event::DocType(_) => continue,
+                Event::DocType(_) => return Err(ParseError::Doctype),
+                Event::PI(_) => continue,
                 Event::Eof => return Err(ParseError::NotOneElement),
             };
             match (stack.last_mut(), node) {
@@ -266,6 +315,12 @@ impl Part {
     }
 }
 
+/// `raw` (text as written in XML) unescaped; as it is if it cannot be (`Part::parse`
+/// refuses such text in what it reads).
+pub(crate) fn unescape(raw: &str) -> String {
+    quick_xml::escape::unescape(raw).map_or_else(|_| raw.to_owned(), |text| text.into_owned())
+}
+
 fn utf8(bytes: &[u8]) -> Result<String, ParseError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_owned()),
@@ -279,7 +334,14 @@ fn start_element(start: &quick_xml::events::BytesStart) -> Result<Element, Parse
     let mut attributes = Vec::new();
     for attribute in start.attributes() {
         let attribute = attribute?;
-        attributes.push((utf8(attribute.key.as_ref())?, utf8(&attribute.value)?));
+        let value = utf8(&attribute.value)?;
+        // Kept escaped, so an unknown entity would be written back as it is.
+        if let Err(quick_xml::escape::EscapeError::UnrecognizedEntity(_, name)) =
+            quick_xml::escape::unescape(&value)
+        {
+            return Err(ParseError::Entity(name));
+        }
+        attributes.push((utf8(attribute.key.as_ref())?, value));
     }
     Ok(Element {
         name: utf8(start.name().as_ref())?,
@@ -315,6 +377,25 @@ mod tests {
         assert!(Part::parse(b"").is_err());
         assert!(Part::parse(b"<a><b></a>").is_err());
         assert!(Part::parse(b"<a>").is_err());
+    }
+
+    #[test]
+    fn refuses_entity_declarations_unknown_entities_and_deep_nesting() {
+        let bomb = br#"<?xml version="1.0"?><!DOCTYPE l [<!ENTITY l "lol">]><a>&l;</a>"#;
+        assert!(matches!(Part::parse(bomb), Err(ParseError::Doctype)));
+        assert!(matches!(
+            Part::parse(b"<a>&l;</a>"),
+            Err(ParseError::Entity(name)) if name == "l"
+        ));
+        let deep = "<a>".repeat(rapporteur_wordzip::MAX_DEPTH + 1);
+        assert!(matches!(
+            Part::parse(deep.as_bytes()),
+            Err(ParseError::TooDeep)
+        ));
+        assert_eq!(
+            round_trip("<a>&amp;&#x41;&#66;</a>"),
+            "<a>&amp;&#x41;&#66;</a>"
+        );
     }
 
     #[test]
