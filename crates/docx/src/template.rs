@@ -24,25 +24,25 @@ pub enum TemplateError {
     NotWord(String),
     #[error("the template's part {part} {problem}")]
     Damaged { part: String, problem: String },
-    #[error("{path}: cannot read: {message}")]
-    Io { path: String, message: String },
+    /// The file could not be read (the message names it).
+    #[error("{0}")]
+    File(String),
 }
 
-/// The bytes of the template file at `path`; no more than a template may have are read
-/// (`Template::read` then refuses a file that has more).
+/// The bytes of the template file at `path`: a regular file, no more than a template
+/// may have (read as the app reads every file it is given).
 pub fn read_template_file(path: &std::path::Path) -> Result<Vec<u8>, TemplateError> {
-    use std::io::Read;
-    let io = |error: std::io::Error| TemplateError::Io {
-        path: path.display().to_string(),
-        message: error.to_string(),
-    };
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .map_err(io)?
-        .take(rapporteur_wordzip::MAX_FILE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    Ok(bytes)
+    use rapporteur_format::FileError;
+    let limit = rapporteur_wordzip::MAX_FILE;
+    rapporteur_format::read_file(path, limit).map_err(|error| {
+        TemplateError::File(match error {
+            FileError::TooLarge { path, limit } => format!(
+                "{}: more than {limit} bytes, too large for a Word template",
+                path.display()
+            ),
+            error => error.to_string(),
+        })
+    })
 }
 
 const WORDPROCESSING: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
