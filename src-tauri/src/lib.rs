@@ -13,8 +13,6 @@ pub use args::Args;
 pub use error::{CommandError, ErrorCode};
 pub use state::AppState;
 
-use tauri::Manager;
-
 /// The typed commands the UI may call; `ui/src/bindings.ts` is generated from this.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new()
@@ -70,9 +68,10 @@ pub fn run(args: Args) {
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .manage(open::FilesToOpen::new(first))
+        .manage(AppState::default())
         .setup(move |app| {
             builder.mount_events(app);
-            app.manage(AppState::open());
+            AppState::open_in_background(app.handle());
             Ok(())
         })
         .run(tauri::generate_context!())

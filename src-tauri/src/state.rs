@@ -2,6 +2,7 @@ use crate::CommandError;
 use rapporteur_format::read_report;
 use rapporteur_storage::{default_db_path, Store, StoreError};
 use std::sync::{Mutex, MutexGuard, OnceLock};
+use tauri::{AppHandle, Manager};
 
 /// The example report the app ships, added to the library on the first run.
 const EXAMPLE: &str = include_str!("../../examples/sg17-2025-12.report.json");
@@ -15,29 +16,38 @@ const BUILTIN_TEMPLATE_KEY: &str = "builtin_template_added";
 /// at the next command (the UI's "retry"): a database that cannot be opened is shown to
 /// the user as a message, never a crash, and once the user has put it right (closed the
 /// other program, freed disk space, restored a backup) the app goes on without a restart.
+#[derive(Default)]
 pub struct AppState {
     store: OnceLock<Mutex<Store>>,
+    /// Held while the database is being opened: a command that comes meanwhile waits
+    /// for that opening instead of starting a second one.
+    opening: Mutex<()>,
 }
 
 impl AppState {
-    pub fn open() -> AppState {
-        let state = AppState {
-            store: OnceLock::new(),
-        };
-        // Opened now, so the first start adds the example before the UI asks; a failure
-        // is told to the UI when it asks.
-        drop(state.store());
-        state
+    /// Opens the database on a thread of its own, started as the window opens: the
+    /// window paints without waiting for the migrations, the first run's example and
+    /// template, or the daily backup (all in the opening), and the UI's first command
+    /// waits for them. A failure is told to the UI when it asks.
+    pub fn open_in_background(app: &AppHandle) {
+        let app = app.clone();
+        std::thread::spawn(move || drop(app.state::<AppState>().store()));
     }
 
     pub fn store(&self) -> Result<MutexGuard<'_, Store>, CommandError> {
         let store = match self.store.get() {
             Some(store) => store,
             None => {
-                let opened = open_store().map_err(CommandError::from)?;
-                // Two commands may both have opened it: the first one kept is used.
-                let _ = self.store.set(Mutex::new(opened));
-                self.store.get().expect("set just above")
+                let _opening = self.opening.lock().unwrap_or_else(|p| p.into_inner());
+                match self.store.get() {
+                    // Opened by the command this one waited for.
+                    Some(store) => store,
+                    None => {
+                        let opened = open_store().map_err(CommandError::from)?;
+                        let _ = self.store.set(Mutex::new(opened));
+                        self.store.get().expect("set just above")
+                    }
+                }
             }
         };
         // A panic while holding the lock cannot leave the database half-written (every
