@@ -36,18 +36,22 @@ e2e: build
 	node --test --test-concurrency=1 tests/e2e/
 
 ## Figures, not tests: the Word export against pandoc on the same document; the
-## latency of a save; search and the work-item registry over 1,000 reports; the app's
-## start-up and memory (debug build) under Xvfb. Every figure is printed beside its aim
-## and written to target/bench.json; `scripts/bench_compare.py OLD.json NEW.json` prints
-## the ratios between two runs.
+## latency of a save; search and the work-item registry over 1,000 reports; the release
+## app's start-up and memory under Xvfb beside an empty Tauri app (benches/empty-tauri).
+## Every figure is printed beside its aim and written to target/bench.json;
+## `scripts/bench_compare.py OLD.json NEW.json` prints the ratios between two runs.
 bench: build
 	cargo build --release -p rapporteur-export --example bench
 	cargo build --release -p rapporteur-storage --example save_bench --example search_bench
+	cargo build --release --bin rapporteur
+	cp Cargo.lock benches/empty-tauri/Cargo.lock
+	cargo build --release --manifest-path benches/empty-tauri/Cargo.toml --target-dir target
 	set -o pipefail; { \
 	  target/release/examples/bench && \
 	  target/release/examples/save_bench && \
 	  target/release/examples/search_bench && \
-	  scripts/coldstart.sh target/debug/rapporteur; \
+	  scripts/coldstart.sh target/release/empty-tauri && \
+	  scripts/coldstart.sh target/release/rapporteur; \
 	} | scripts/bench_collect.py target/bench.json
 
 ## 100,000 generated inputs through each property of the report file reader, and the
