@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use rapporteur_checks::Finding;
 use rapporteur_export::{export, DocxOptions, ExportFormat};
 use rapporteur_import::{ImportReport, ReadError};
-use rapporteur_model::{Language, OutlineEntry, Report};
+use rapporteur_model::{Language, Report};
 use rapporteur_storage::{ReportId, ReportSummary, RevisionInfo, Store};
 use serde::Serialize;
 use specta::Type;
@@ -19,7 +19,6 @@ pub struct ReportView {
     pub revision: u32,
     pub saved_at: DateTime<Utc>,
     pub report: Report,
-    pub outline: Vec<OutlineEntry>,
 }
 
 /// Every report in the library, most recently edited first.
@@ -29,7 +28,7 @@ pub async fn list_reports(state: State<'_, AppState>) -> Result<Vec<ReportSummar
     Ok(state.store()?.list_reports()?)
 }
 
-/// One report, with its outline.
+/// One report, as last saved.
 #[tauri::command]
 #[specta::specta]
 pub async fn open_report(
@@ -41,7 +40,6 @@ pub async fn open_report(
         id: stored.id,
         revision: stored.revision,
         saved_at: stored.saved_at,
-        outline: stored.report.outline(),
         report: stored.report,
     })
 }

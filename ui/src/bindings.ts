@@ -6,7 +6,7 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 export const commands = {
 	/**  Every report in the library, most recently edited first. */
 	listReports: () => typedError<ReportSummary[], CommandError>(__TAURI_INVOKE("list_reports")),
-	/**  One report, with its outline. */
+	/**  One report, as last saved. */
 	openReport: (id: number) => typedError<ReportView, CommandError>(__TAURI_INVOKE("open_report", { id })),
 	/**
 	 *  Stores `report` as the newest revision of report `id` (a save of an unchanged report
@@ -368,16 +368,6 @@ export type Outcome = {
 	gloss?: string | null,
 };
 
-/**  One heading of the outline. */
-export type OutlineEntry = {
-	/**  The section's place: `[3, 1]` is section 3.1. */
-	number: number[],
-	/**  The heading as written, or `WP1: title` for a Working Party without one. */
-	heading: string,
-	/**  The section's JSON path (`sections[2].sections[0]`). */
-	path: string,
-};
-
 /**  One place in the imported report, by its JSON path, and what was found there. */
 export type Part = {
 	path: string,
@@ -461,7 +451,6 @@ export type ReportView = {
 	revision: number,
 	saved_at: string,
 	report: Report,
-	outline: OutlineEntry[],
 };
 
 /**  One saved revision of a report. */

@@ -532,15 +532,9 @@ fn show(report: &Report, out: &mut impl Write) -> io::Result<()> {
         writeln!(out, "temporary documents: {t}")?;
     }
     writeln!(out)?;
-    for entry in report.outline() {
-        let number: Vec<String> = entry.number.iter().map(u32::to_string).collect();
+    for entry in rapporteur_prose::outline(report) {
         let indent = "  ".repeat(entry.number.len() - 1);
-        writeln!(
-            out,
-            "{indent}{} {}",
-            number.join("."),
-            Field(&entry.heading)
-        )?;
+        writeln!(out, "{indent}{}", Field(&entry.heading.line()))?;
     }
     Ok(())
 }

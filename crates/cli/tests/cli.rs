@@ -91,7 +91,7 @@ fn import_list_show_export_history_restore_delete() {
         "meeting: ITU-T SG17 (セキュリティ) 第2回",
         "dates: 2025-12-03 .. 2025-12-11",
         "participants: 408 total, 224 on site, 184 remote, 28 home, 54 delegations",
-        "1 はじめに",
+        "1. はじめに",
         "  3.4 WP4: AI及びクラウド",
     ] {
         assert!(show.contains(expected), "{expected:?} in\n{show}");

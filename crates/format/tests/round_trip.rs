@@ -1,4 +1,5 @@
 use rapporteur_format::{read_report, to_value, write_report};
+use rapporteur_model::visit_sections;
 use serde_json::Value;
 
 const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
@@ -41,11 +42,17 @@ fn the_example_has_what_the_published_report_has() {
     assert_eq!(path, "sections[2].sections[0].blocks[0].outcomes[0]");
     assert_eq!(question.number, 10);
     assert_eq!(first.id.as_deref(), Some("X.1250rev"));
-    let headings: Vec<String> = report.outline().iter().map(|e| e.heading.clone()).collect();
-    assert_eq!(headings[0], "はじめに");
-    assert!(headings.contains(
-        &"WP4: AI及びクラウドコンピューティングサービスとアプリケーションのセキュリティ".to_owned()
-    ));
+    let mut sections = Vec::new();
+    visit_sections(&report.sections, &mut |_, _, s| {
+        let wp = s
+            .working_party
+            .as_ref()
+            .map(|wp| (wp.number, wp.title.clone()));
+        sections.push((s.heading.clone(), wp));
+    });
+    assert_eq!(sections[0].0.as_deref(), Some("はじめに"));
+    let wp4 = "AI及びクラウドコンピューティングサービスとアプリケーションのセキュリティ";
+    assert!(sections.contains(&(None, Some((4, wp4.to_owned())))));
 }
 
 #[test]

@@ -6,12 +6,10 @@
 //! which checks every field and names the path of what it refuses.
 
 mod enums;
-mod outline;
 mod schedule_date;
 mod texts;
 
 pub use enums::{Action, DocumentKind, Language, MeetingMode, Preset, Process, Spelled};
-pub use outline::OutlineEntry;
 pub use schedule_date::{ScheduleDate, ScheduleDateError};
 pub use texts::{free_texts, Text};
 

@@ -7,10 +7,12 @@ mod dates;
 mod document;
 mod english;
 mod japanese;
+mod outline;
 pub mod phrases;
 mod text;
 
 pub use document::{Document, Heading, Node, Table};
+pub use outline::{outline, OutlineEntry};
 pub use text::render_text;
 
 use rapporteur_model::{
@@ -100,18 +102,8 @@ impl Writer<'_> {
     }
 
     fn section(&mut self, section: &Section, number: &[u32]) {
-        let (label, separator) = self.voice.heading_number(number);
-        let text = match (&section.heading, &section.working_party) {
-            (Some(heading), _) => heading.clone(),
-            (None, Some(wp)) => self.voice.working_party_heading(wp),
-            (None, None) => String::new(),
-        };
-        self.body.push(Node::Heading(Heading {
-            level: number.len() as u8,
-            number: label,
-            separator,
-            text,
-        }));
+        self.body
+            .push(Node::Heading(outline::heading(self.voice, section, number)));
         if let Some(wp) = &section.working_party {
             let sentence = match &wp.intro {
                 Some(intro) => Some(intro.clone()),

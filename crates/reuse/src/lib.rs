@@ -246,13 +246,18 @@ fn describe(report: Report, source_title: &str, from_schedule: Vec<Carried>) -> 
     });
 
     let (mut sections, mut working_parties, mut questions, mut boilerplate) = (0, 0, 0, 0);
+    // Headings as printed (a Working Party's without one of its own in the preset's words).
+    let mut headings = rapporteur_prose::outline(&report)
+        .into_iter()
+        .map(|entry| entry.heading.text);
     visit_sections(&report.sections, &mut |path, _, section| {
+        let heading = headings.next().unwrap_or_default();
         sections += 1;
         working_parties += u32::from(section.working_party.is_some());
         if section.blocks.is_empty() && section.sections.is_empty() {
             to_fill.push(ToFill::Section {
                 path: format!("{path}.blocks"),
-                heading: section.heading_text(),
+                heading,
             });
         }
         for (b, block) in section.blocks.iter().enumerate() {

@@ -143,16 +143,10 @@ struct Piece {
 
 /// Every piece of searchable text of `report`: its free text and its work items' ids.
 fn pieces(report: &Report) -> Vec<Piece> {
-    let sections: HashMap<String, String> = report
-        .outline()
+    // Each section named as the journal prints its heading (`3.1 WP1: …`).
+    let sections: HashMap<String, String> = rapporteur_prose::outline(report)
         .into_iter()
-        .map(|entry| {
-            let number: Vec<String> = entry.number.iter().map(u32::to_string).collect();
-            (
-                entry.path,
-                format!("{} {}", number.join("."), entry.heading),
-            )
-        })
+        .map(|entry| (entry.path, entry.heading.line()))
         .collect();
     let questions: HashMap<String, u32> = question_paths(report);
     let place = |path: &str| {

@@ -4,7 +4,6 @@ import {
   englishOrdinal,
   formatDate,
   formatDateRange,
-  formatOutlineNumber,
   formatTimestamp,
   isLeapYear,
   parseCalendarDate,
@@ -179,22 +178,6 @@ describe("timestamps", () => {
 
   it("passes unparsable timestamps through unchanged", () => {
     expect(formatTimestamp("unknown")).toBe("unknown");
-  });
-});
-
-describe("formatOutlineNumber", () => {
-  it("numbers top-level sections with a trailing dot", () => {
-    expect(formatOutlineNumber([1])).toBe("1.");
-    expect(formatOutlineNumber([12])).toBe("12.");
-  });
-
-  it("joins nested numbers with dots", () => {
-    expect(formatOutlineNumber([3, 1])).toBe("3.1");
-    expect(formatOutlineNumber([3, 1, 4])).toBe("3.1.4");
-  });
-
-  it("returns an empty string for no number", () => {
-    expect(formatOutlineNumber([])).toBe("");
   });
 });
 

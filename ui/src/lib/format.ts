@@ -139,11 +139,6 @@ export function formatTimestamp(text: string): string {
   return `${date.getFullYear()}/${pad(date.getMonth() + 1)}/${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-/** Section numbers: [3, 1] → "3.1", a top-level [1] → "1.". */
-export function formatOutlineNumber(number: readonly number[]): string {
-  return number.length === 1 ? `${number[0] ?? ""}.` : number.join(".");
-}
-
 /** 1 → "1st", 2 → "2nd", 11 → "11th", 23 → "23rd". */
 export function englishOrdinal(n: number): string {
   const lastTwo = Math.abs(n) % 100;

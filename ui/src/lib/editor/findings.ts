@@ -4,10 +4,9 @@
 // `meeting.participants.on_site`, `authors[1].name`, `sections[2].sections[0].blocks[1].text`.
 
 import type { Block, Finding, Report, Section, Severity } from "../../bindings";
-import { formatOutlineNumber } from "../format";
 import type { Messages } from "../i18n";
 import { blockTitle } from "./blocks";
-import { sectionHeading } from "./outline";
+import { headingNumber, sectionHeading } from "./outline";
 import type { Part } from "./session.svelte";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "hint"];
@@ -163,8 +162,9 @@ export function placeOf(path: string, report: Report, t: Messages): string[] {
       i += 2;
     }
     if (!section) return [path];
-    const heading = sectionHeading(section, report.style.preset) || t.untitled;
-    const place = [`${formatOutlineNumber(numbers)} ${heading}`];
+    const heading = sectionHeading(section, report) || t.untitled;
+    const { label, separator } = headingNumber(numbers, report);
+    const place = [`${label}${separator}${heading}`];
     const q = e.question;
     const wp: Record<string, string> = { number: e.section.wpNumber, title: e.section.wpTitle, intro: e.section.wpIntro };
     // The labels of the fields inside the object the path is in, as its editor shows them.

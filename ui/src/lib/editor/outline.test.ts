@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Report } from "../../bindings";
+import type { Language, Preset, Report } from "../../bindings";
+import contract from "../../../../tests/fixtures/contract/outline.json";
 import { outline, samePath, sectionAt } from "./outline";
 
 const report: Report = {
@@ -17,6 +18,26 @@ const report: Report = {
     },
   ],
 };
+
+describe("the outline contract with prose (tests/fixtures/contract/outline.json)", () => {
+  // Written from what crates/prose prints; the editor must show the same headings.
+  for (const c of contract.cases) {
+    it(`numbers and names sections as prose prints them in ${c.language}, ${c.preset}`, () => {
+      const printed = outline({
+        ...report,
+        language: c.language as Language,
+        style: { preset: c.preset as Preset },
+        sections: contract.sections,
+      }).map((item) => ({
+        path: item.path.map((i, depth) => `${depth ? ".sections" : "sections"}[${i}]`).join(""),
+        number: item.label,
+        separator: item.separator,
+        text: item.heading,
+      }));
+      expect(printed).toEqual(c.outline);
+    });
+  }
+});
 
 describe("outline", () => {
   it("numbers sections by their place and names Working Parties without a heading", () => {

@@ -1,19 +1,41 @@
 // The report's outline computed from the report itself, so it follows every edit at once.
+// Headings are printed by Rust (crates/prose); this follows them without a round trip per
+// keystroke, and the contract fixture tests/fixtures/contract/outline.json, written from
+// prose and read by outline.test.ts, keeps the two the same.
 
-import type { Preset, Report, Section } from "../../bindings";
+import type { Report, Section } from "../../bindings";
 import { insertItem, moveItem, removeItem } from "./lists";
 
 /** Indices from the top: [2, 0] is `sections[2].sections[0]`, printed as 3.1. */
 export type SectionPath = readonly number[];
 
-export type OutlineItem = { path: SectionPath; number: number[]; heading: string };
+/** What decides how headings are printed: the report's language and preset. */
+export type HeadingStyle = Pick<Report, "language" | "style">;
 
-/** The heading a Working Party section gets when it has none of its own. */
-export function sectionHeading(section: Section, preset: Preset): string {
+export type OutlineItem = {
+  path: SectionPath;
+  number: number[];
+  /** The number as printed (`1.`, `2.1`, `1．` in ja-kanji) and what follows it. */
+  label: string;
+  separator: string;
+  heading: string;
+};
+
+const kanji = (style: HeadingStyle): boolean => style.language === "ja" && style.style.preset === "ja-kanji";
+
+/** The heading a section prints: its own, or its Working Party's when it has none. */
+export function sectionHeading(section: Section, style: HeadingStyle): string {
   if (section.heading) return section.heading;
   const wp = section.working_party;
   if (!wp) return "";
-  return `WP${wp.number}${preset === "ja-kanji" ? "：" : ": "}${wp.title}`;
+  return `WP${wp.number}${kanji(style) ? "：" : ": "}${wp.title}`;
+}
+
+/** A section's number as printed, and what stands between it and the heading. */
+export function headingNumber(number: readonly number[], style: HeadingStyle): { label: string; separator: string } {
+  const top = number.length === 1;
+  if (kanji(style)) return top ? { label: `${number[0]}．`, separator: "" } : { label: number.join("."), separator: "\u3000" };
+  return { label: top ? `${number[0]}.` : number.join("."), separator: " " };
 }
 
 export function outline(report: Report): OutlineItem[] {
@@ -21,7 +43,8 @@ export function outline(report: Report): OutlineItem[] {
   const walk = (sections: readonly Section[], parent: number[]): void => {
     sections.forEach((section, index) => {
       const path = [...parent, index];
-      items.push({ path, number: path.map((i) => i + 1), heading: sectionHeading(section, report.style.preset) });
+      const number = path.map((i) => i + 1);
+      items.push({ path, number, ...headingNumber(number, report), heading: sectionHeading(section, report) });
       walk(section.sections ?? [], path);
     });
   };
