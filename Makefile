@@ -36,13 +36,15 @@ e2e: build
 	node --test --test-concurrency=1 tests/e2e/
 
 ## Figures, not tests: the Word export against pandoc on the same document; the
-## latency of a save; search and the work-item registry over 1,000 reports; the release
+## latency of a save; search and the work-item registry over 1,000 reports; each
+## importer and the checks over hostile inputs of 1, 4 and 16 MiB; the release
 ## app's start-up and memory under Xvfb beside an empty Tauri app (benches/empty-tauri).
 ## Every figure is printed beside its aim and written to target/bench.json;
 ## `scripts/bench_compare.py OLD.json NEW.json` prints the ratios between two runs.
 bench: build
 	cargo build --release -p rapporteur-export --example bench
 	cargo build --release -p rapporteur-storage --example save_bench --example search_bench
+	cargo build --release -p rapporteur-import --example import_bench
 	cargo build --release --bin rapporteur
 	cp Cargo.lock benches/empty-tauri/Cargo.lock
 	cargo build --release --manifest-path benches/empty-tauri/Cargo.toml --target-dir target
@@ -50,16 +52,19 @@ bench: build
 	  target/release/examples/bench && \
 	  target/release/examples/save_bench && \
 	  target/release/examples/search_bench && \
+	  target/release/examples/import_bench && \
 	  scripts/coldstart.sh target/release/empty-tauri && \
 	  scripts/coldstart.sh target/release/rapporteur; \
 	} | scripts/bench_collect.py target/bench.json
 
 ## 100,000 generated inputs through each property of the report file reader, and the
-## import's property tests with 100,000 generated and mangled files each (release;
-## `make test` runs a few hundred of each).
+## import's property tests with 100,000 generated and mangled files each, and every
+## importer and the checks over inputs up to 16 MiB, in linear time (release; `make
+## test` runs a few hundred of each, and the large inputs at 64 KiB and 256 KiB).
 fuzz: deps
 	RAPPORTEUR_FUZZ_CASES=$${RAPPORTEUR_FUZZ_CASES:-100000} cargo test --release -p rapporteur-format --test fuzz
 	IMPORT_FUZZ_CASES=$${IMPORT_FUZZ_CASES:-100000} cargo test --release -p rapporteur-import --test hostile
+	IMPORT_LARGE_BYTES=$${IMPORT_LARGE_BYTES:-4194304} IMPORT_FUZZ_CASES=$${IMPORT_FUZZ_CASES:-100000} cargo test --release -p rapporteur-import --test large
 
 ## The installable packages of the release app, through the Tauri bundler: a .deb and an
 ## .rpm under target/release/bundle/ (AppImage is not built: its tools are downloaded at

@@ -35,8 +35,9 @@ struct OpenParagraph {
 /// Where text goes while reading.
 #[derive(Default)]
 struct State {
-    /// The least the report file of what was read so far would take: its text, and two
-    /// bytes for each cell and row (a tab or line break, escaped). Kept so that a
+    /// The least the report file of what was read so far would take: its text, two
+    /// bytes for each cell and row (a tab or line break, escaped) and 19 for each table
+    /// (the shortest block, `{"type": "summary"}`). Kept so that a
     /// document too large to be a report is refused before it takes memory.
     size: u64,
     pieces: Vec<Piece>,
@@ -189,6 +190,8 @@ impl State {
             "tbl" => {
                 self.table_depth = self.table_depth.saturating_sub(1);
                 if self.table_depth == 0 {
+                    // A table is a block of the report at the least.
+                    self.size += 19;
                     if let Some(rows) = self.table.take() {
                         self.pieces.push(Piece::Table(rows));
                     }

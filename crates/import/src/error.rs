@@ -31,7 +31,7 @@ pub enum ImportError {
     /// text takes memory.
     #[error("the Word file holds {size} bytes or more of text and table cells, more than a report file holds ({limit} bytes, 16 MiB)")]
     TextTooLarge { size: u64, limit: u64 },
-    /// The same, found on the imported report itself.
-    #[error("the imported report would take {size} bytes as a report file, more than a report file holds ({limit} bytes, 16 MiB)")]
+    /// The same, found on the imported report (or, before it is whole, on its parts).
+    #[error("the imported report would take at least {size} bytes as a report file, more than a report file holds ({limit} bytes, 16 MiB)")]
     ReportTooLarge { size: u64, limit: u64 },
 }

@@ -28,60 +28,83 @@ pub(crate) fn read_text(bytes: &[u8]) -> Result<ReadText, ImportError> {
     })?;
     // A form feed is pdftotext's page break: a line end like any other here.
     let text = text.replace("\r\n", "\n").replace(['\r', '\u{c}'], "\n");
-    let mut blocks: Vec<Vec<String>> = Vec::new();
-    let mut current: Vec<String> = Vec::new();
-    for line in text.split('\n') {
-        // Trailing spaces go; a trailing tab is an empty last cell and stays.
-        let line = line.trim_end_matches([' ', '\u{3000}']);
-        if line.trim().is_empty() {
-            if !current.is_empty() {
-                blocks.push(std::mem::take(&mut current));
+    // Two passes over the blocks, each made as it is needed (borrowing the text): the
+    // first learns which lines recur as running headers, the second makes the pieces.
+    // Nothing per line is kept, so a text of a million short lines takes little memory.
+    let furniture = Furniture::learn(blocks(&text));
+    let mut reader = Pieces::default();
+    let mut dropped = Vec::new();
+    for (index, block) in blocks(&text).enumerate() {
+        if let Some(block) = furniture.without(index, block, &mut dropped) {
+            for block in split_at_structure(block) {
+                reader.add(block);
             }
-        } else {
-            current.push(line.to_owned());
         }
     }
-    if !current.is_empty() {
-        blocks.push(current);
-    }
-    let dropped = drop_furniture(&mut blocks);
-    let blocks = blocks.into_iter().flat_map(split_at_structure).collect();
     Ok(ReadText {
-        pieces: pieces(blocks),
+        pieces: reader.pieces,
         dropped,
     })
 }
 
-/// Removes page numbers, and running headers (a short line standing alone that recurs
-/// after the first heading), returning what it removed.
-fn drop_furniture(blocks: &mut Vec<Vec<String>>) -> Vec<String> {
-    let first_heading = blocks
-        .iter()
-        .position(|b| b.len() == 1 && heading::parse(&b[0]).is_some_and(|h| h.number.len() == 1))
-        .unwrap_or(blocks.len());
-    let standalone = |block: &Vec<String>| -> Option<String> {
-        let [line] = block.as_slice() else {
-            return None;
-        };
-        let line = line.trim();
-        let plain = !line.contains('\t')
-            && !line.contains('。')
-            && line.chars().count() <= 60
-            && heading::parse(line).is_none()
-            && !is_structural(line);
-        plain.then(|| line.to_owned())
-    };
-    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for block in &blocks[first_heading..] {
-        if let Some(line) = standalone(block) {
-            *counts.entry(line).or_default() += 1;
+/// The text's blocks (runs of lines between blank lines), each line without its
+/// trailing spaces; a trailing tab is an empty last cell and stays.
+fn blocks(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    let mut lines = text
+        .split('\n')
+        .map(|line| line.trim_end_matches([' ', '\u{3000}']));
+    std::iter::from_fn(move || {
+        let mut block = Vec::new();
+        for line in lines.by_ref() {
+            if !line.trim().is_empty() {
+                block.push(line);
+            } else if !block.is_empty() {
+                return Some(block);
+            }
+        }
+        (!block.is_empty()).then_some(block)
+    })
+}
+
+/// Page numbers, and running headers: a short line standing alone that recurs after
+/// the first heading.
+struct Furniture<'a> {
+    first_heading: usize,
+    counts: std::collections::HashMap<&'a str, usize>,
+}
+
+impl<'a> Furniture<'a> {
+    fn learn(blocks: impl Iterator<Item = Vec<&'a str>>) -> Furniture<'a> {
+        let mut first_heading = None;
+        let mut counts = std::collections::HashMap::new();
+        for (index, block) in blocks.enumerate() {
+            if first_heading.is_none() {
+                let level_one =
+                    |line: &str| heading::parse(line).is_some_and(|h| h.number.len() == 1);
+                if block.len() == 1 && level_one(block[0]) {
+                    first_heading = Some(index);
+                } else {
+                    continue;
+                }
+            }
+            if let Some(line) = standalone(&block) {
+                *counts.entry(line).or_default() += 1;
+            }
+        }
+        Furniture {
+            first_heading: first_heading.unwrap_or(usize::MAX),
+            counts,
         }
     }
-    let mut dropped = Vec::new();
-    let mut index = 0;
-    blocks.retain_mut(|block| {
-        let after_heading = index >= first_heading;
-        index += 1;
+
+    /// Block number `index` without its page numbers, or none when nothing else is
+    /// left or it is a running header; what is dropped is added to `dropped`.
+    fn without<'b>(
+        &self,
+        index: usize,
+        mut block: Vec<&'b str>,
+        dropped: &mut Vec<String>,
+    ) -> Option<Vec<&'b str>> {
         block.retain(|line| {
             let page_number = is_page_number(line);
             if page_number {
@@ -90,19 +113,33 @@ fn drop_furniture(blocks: &mut Vec<Vec<String>>) -> Vec<String> {
             !page_number
         });
         if block.is_empty() {
-            return false;
+            return None;
         }
-        if after_heading {
-            if let Some(line) = standalone(block) {
-                if counts.get(&line).copied().unwrap_or(0) >= 2 {
-                    dropped.push(line);
-                    return false;
+        if index >= self.first_heading {
+            if let Some(line) = standalone(&block) {
+                if self.counts.get(line).copied().unwrap_or(0) >= 2 {
+                    dropped.push(line.to_owned());
+                    return None;
                 }
             }
         }
-        true
-    });
-    dropped
+        Some(block)
+    }
+}
+
+/// The block's one line, when it is a short plain line standing alone: what a running
+/// header looks like.
+fn standalone<'a>(block: &[&'a str]) -> Option<&'a str> {
+    let [line] = block else {
+        return None;
+    };
+    let line = line.trim();
+    let plain = !line.contains('\t')
+        && !line.contains('。')
+        && line.chars().count() <= 60
+        && heading::parse(line).is_none()
+        && !is_structural(line);
+    plain.then_some(line)
 }
 
 /// `12`, `- 12 -`, `— 12 —`, `Page 12`, `12 / 30`.
@@ -126,21 +163,21 @@ pub(crate) fn is_structural(line: &str) -> bool {
 
 /// A block split before each line that starts something of its own (a bullet right
 /// under the last line of a paragraph), unless the block is a table.
-fn split_at_structure(block: Vec<String>) -> Vec<Vec<String>> {
+fn split_at_structure(block: Vec<&str>) -> Vec<Vec<&str>> {
     if is_table(&block) {
         return vec![block];
     }
-    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut out: Vec<Vec<&str>> = Vec::new();
     for line in block {
         match out.last_mut() {
-            Some(current) if !is_structural(&line) => current.push(line),
+            Some(current) if !is_structural(line) => current.push(line),
             _ => out.push(vec![line]),
         }
     }
     out
 }
 
-fn is_table(block: &[String]) -> bool {
+fn is_table(block: &[&str]) -> bool {
     block.iter().filter(|line| line.contains('\t')).count() * 2 > block.len()
 }
 
@@ -151,47 +188,68 @@ fn ends_sentence(text: &str) -> bool {
         .is_some_and(|c| "。．.!?！？」』".contains(c))
 }
 
-/// Blocks into pieces; a paragraph cut by a page break (it does not end a sentence and
-/// the next block starts nothing of its own) is joined with the next one.
-fn pieces(blocks: Vec<Vec<String>>) -> Vec<Piece> {
-    let mut pieces: Vec<Piece> = Vec::new();
-    let mut previous_open = false;
-    // The title and byline come before the first heading: never joined.
-    let mut seen_heading = false;
-    for block in blocks {
+/// Blocks made into pieces one by one; a paragraph cut by a page break (it does not end
+/// a sentence and the next block starts nothing of its own) is joined with the next one.
+#[derive(Default)]
+struct Pieces {
+    pieces: Vec<Piece>,
+    previous_open: bool,
+    /// The title and byline come before the first heading: never joined.
+    seen_heading: bool,
+    /// A paragraph has been made: the title.
+    seen_title: bool,
+    /// Past the byline (a level-1 heading after the title): the lines of a paragraph,
+    /// which only the byline reads, are no longer kept.
+    past_byline: bool,
+}
+
+impl Pieces {
+    fn add(&mut self, block: Vec<&str>) {
         if is_table(&block) {
             let rows = block
                 .iter()
                 .map(|line| line.split('\t').map(|c| c.trim().to_owned()).collect())
                 .collect();
-            pieces.push(Piece::Table(rows));
-            previous_open = false;
-            continue;
+            self.pieces.push(Piece::Table(rows));
+            self.previous_open = false;
+            return;
         }
-        let starts_own = is_structural(&block[0]);
-        if previous_open && !starts_own {
-            if let Some(Piece::Paragraph(paragraph)) = pieces.last_mut() {
+        let starts_own = is_structural(block[0]);
+        if self.previous_open && !starts_own {
+            if let Some(Piece::Paragraph(paragraph)) = self.pieces.last_mut() {
                 for line in &block {
                     join(&mut paragraph.text, line);
                 }
-                paragraph.lines.extend(block);
-                previous_open = !ends_sentence(&paragraph.text);
-                continue;
+                if !self.past_byline {
+                    paragraph.lines.extend(block.iter().map(|l| l.to_string()));
+                }
+                self.previous_open = !ends_sentence(&paragraph.text);
+                return;
             }
         }
-        let single_heading = block.len() == 1 && heading::parse(&block[0]).is_some();
-        seen_heading |= single_heading;
+        let heading = (block.len() == 1)
+            .then(|| heading::parse(block[0]))
+            .flatten();
+        self.past_byline |=
+            self.seen_title && heading.as_ref().is_some_and(|h| h.number.len() == 1);
+        self.seen_title = true;
+        self.seen_heading |= heading.is_some();
         let mut text = String::new();
         for line in &block {
             join(&mut text, line);
         }
-        previous_open = !single_heading
+        self.previous_open = heading.is_none()
             && !block[0].trim_start().starts_with('■')
             && !ends_sentence(&text)
-            && seen_heading;
-        pieces.push(Piece::Paragraph(Paragraph::new(text, block, Role::Unknown)));
+            && self.seen_heading;
+        let lines = if self.past_byline {
+            Vec::new()
+        } else {
+            block.iter().map(|l| l.to_string()).collect()
+        };
+        self.pieces
+            .push(Piece::Paragraph(Paragraph::new(text, lines, Role::Unknown)));
     }
-    pieces
 }
 
 /// The next line of a sentence added to `text` in place (so that a paragraph of many

@@ -19,6 +19,7 @@ use rapporteur_prose::phrases;
 use crate::error::ImportError;
 use crate::piece::{Paragraph, Piece, Role};
 use crate::summary::{ImportReport, Typo};
+use rapporteur_format::MAX_REPORT_FILE;
 
 pub(crate) fn other_preset(preset: Preset) -> Preset {
     match preset {
@@ -120,11 +121,19 @@ pub(crate) fn recognise(
         meeting: None,
         caption: None,
         account,
+        size: 0,
     };
     for piece in &pieces[body_start..] {
         match piece {
             Piece::Paragraph(p) => builder.paragraph(p),
             Piece::Table(rows) => builder.table(rows),
+        }
+        // Refused as soon as it is certain, before the report takes more memory.
+        if builder.size > MAX_REPORT_FILE {
+            return Err(ImportError::ReportTooLarge {
+                size: builder.size,
+                limit: MAX_REPORT_FILE,
+            });
         }
     }
     builder.flush_caption();
@@ -184,7 +193,16 @@ struct Builder {
     /// A table caption waiting for its table: the line as written, and its text.
     caption: Option<(String, Option<String>)>,
     account: ImportReport,
+    /// The least the report file of the sections and blocks made so far takes: their
+    /// text, and what each costs in JSON at the least (see `LEAST_BLOCK`).
+    size: u64,
 }
+
+/// The fewest bytes a block or section takes in a report file, over its text: the
+/// shortest, `{"type": "summary"}`, is 19 bytes before its indentation.
+const LEAST_BLOCK: u64 = 19;
+/// The fewest a bullet item takes over its text: quotes, comma, line break.
+const LEAST_ITEM: u64 = 4;
 
 impl Builder {
     fn section_path(&self) -> String {
@@ -223,6 +241,14 @@ impl Builder {
     }
 
     fn push(&mut self, block: Block) {
+        self.size += LEAST_BLOCK
+            + match &block {
+                Block::Paragraph { text, .. } => text.len() as u64,
+                Block::Bullets { items, .. } => {
+                    items.iter().map(|i| i.len() as u64 + LEAST_ITEM).sum()
+                }
+                _ => 0,
+            };
         self.current().section.blocks.push(block);
     }
 
@@ -255,6 +281,7 @@ impl Builder {
                 ..Section::default()
             },
         };
+        self.size += LEAST_BLOCK + text.len() as u64;
         self.stack.push(Open {
             section,
             number,
@@ -365,16 +392,21 @@ impl Builder {
         if bulleted {
             let path = self.block_path();
             let open = self.current();
-            match open.section.blocks.last_mut() {
-                Some(Block::Bullets { items, .. }) => items.push(body.to_owned()),
+            let added = match open.section.blocks.last_mut() {
+                Some(Block::Bullets { items, .. }) => {
+                    items.push(body.to_owned());
+                    LEAST_ITEM
+                }
                 _ => {
                     open.section.blocks.push(Block::Bullets {
                         items: vec![body.to_owned()],
                         boilerplate: false,
                     });
                     self.account.recognised(&path, "bullets");
+                    LEAST_BLOCK + LEAST_ITEM
                 }
-            }
+            };
+            self.size += added + body.len() as u64;
             return;
         }
         self.free_text(text);
