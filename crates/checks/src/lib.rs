@@ -1,6 +1,6 @@
 //! The checks a careful journal editor makes before a report goes out: dates and their
 //! weekdays, counts that must add up, work-item ids and their titles, misspelt fixed
-//! terms, "今回" where the next meeting is meant, and empty parts.
+//! terms, "今回" where the next meeting is meant, empty parts, and what is still to fill.
 //!
 //! [`check`] reads a report (and, for titles, what other reports called the same work
 //! item) and returns [`Finding`]s, each with a stable code, a severity, the JSON path of
@@ -8,10 +8,13 @@
 //! wording is listed in one place, `problems.rs`.
 //!
 //! Severities: an **error** is certainly wrong (a date whose weekday is not the one
-//! written, counts that do not add up); a **warning** is very probably wrong but may be
-//! meant (an id of an unknown shape, a title that changed since the last report); a
-//! **hint** points at something worth a look (a Question with nothing reported).
+//! written, counts that do not add up) or stops the journal printing the report (no
+//! title, no dates); a **warning** is very probably wrong but may be meant (an id of an
+//! unknown shape, a title that changed since the last report) or is still to fill (the
+//! number of participants, a Question with nothing reported); a **hint** points at
+//! something worth a look.
 
+mod completeness;
 mod counts;
 mod dates;
 mod ids;
@@ -21,11 +24,13 @@ mod problems;
 mod spelling;
 mod structure;
 mod text_dates;
+mod typed_date;
 
 pub use spelling::term_slips;
+pub use typed_date::{read_typed_date, TypedDate};
 
 use chrono::NaiveDate;
-use rapporteur_model::Report;
+use rapporteur_model::{Language, Report};
 use serde::Serialize;
 use specta::Type;
 use std::collections::HashMap;
@@ -59,7 +64,7 @@ pub struct Finding {
     /// The JSON path of the field concerned, as the file format names it:
     /// `meeting.participants.total`, `sections[2].sections[0].blocks[1].outcomes[0].id`.
     pub path: String,
-    /// In the report's language.
+    /// In the report's language, or the one asked for ([`check_in`]).
     pub message: String,
 }
 
@@ -89,8 +94,14 @@ impl History for HashMap<String, Vec<EarlierTitle>> {
     }
 }
 
-/// Every finding on `report`, in the order of the fields in the document.
+/// Every finding on `report`, in the order of the fields in the document, worded in the
+/// report's language.
 pub fn check(report: &Report, history: &dyn History) -> Vec<Finding> {
+    check_in(report, history, report.language)
+}
+
+/// As [`check`], worded in `language` (the editor's, which may not be the report's).
+pub fn check_in(report: &Report, history: &dyn History, language: Language) -> Vec<Finding> {
     let mut found = Vec::new();
     found.extend(dates::check(report));
     found.extend(counts::check(report));
@@ -98,6 +109,7 @@ pub fn check(report: &Report, history: &dyn History) -> Vec<Finding> {
     found.extend(spelling::check(report));
     found.extend(next_meeting::check(report));
     found.extend(structure::check(report));
+    found.extend(completeness::check(report));
     // Stable: findings on one field keep the order of the checks above.
     found.sort_by_cached_key(|(path, _)| path::document_order(path));
     found
@@ -105,7 +117,7 @@ pub fn check(report: &Report, history: &dyn History) -> Vec<Finding> {
         .map(|(path, problem)| Finding {
             severity: problem.severity(),
             code: problem.code(),
-            message: problem.message(report.language),
+            message: problem.message(language),
             path,
         })
         .collect()

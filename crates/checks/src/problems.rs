@@ -1,6 +1,7 @@
 //! Every problem the checks can find, with its stable code, its severity and its message
 //! in each language: the one place to read what Rapporteur checks and what it says.
 
+use crate::completeness::Fact;
 use crate::text_dates::weekday_kanji;
 use crate::{EarlierTitle, Severity};
 use chrono::{Datelike, NaiveDate};
@@ -53,6 +54,12 @@ pub(crate) enum Problem {
     EmptyQuestion { number: u32 },
     /// A section with no blocks and no subsections.
     EmptySection,
+    /// A fact the title page or the generated summary prints, not given.
+    Missing(Fact),
+    /// A schedule table with no rows.
+    EmptySchedule,
+    /// A Question number used before, in the section numbered `first_section`.
+    DuplicateQuestion { number: u32, first_section: String },
 }
 
 impl Problem {
@@ -72,6 +79,20 @@ impl Problem {
             Problem::NextMeeting { .. } => "text.next_meeting",
             Problem::EmptyQuestion { .. } => "structure.empty_question",
             Problem::EmptySection => "structure.empty_section",
+            Problem::Missing(fact) => match fact {
+                Fact::Title => "missing.title",
+                Fact::Authors => "missing.authors",
+                Fact::Group => "missing.group",
+                Fact::Ordinal => "missing.ordinal",
+                Fact::Dates => "missing.dates",
+                Fact::Place => "missing.place",
+                Fact::Mode => "missing.mode",
+                Fact::Participants => "missing.participants",
+                Fact::Contributions => "missing.contributions",
+                Fact::TemporaryDocuments => "missing.temporary_documents",
+            },
+            Problem::EmptySchedule => "structure.empty_schedule",
+            Problem::DuplicateQuestion { .. } => "structure.duplicate_question",
         }
     }
 
@@ -84,7 +105,13 @@ impl Problem {
             | Problem::Sum { .. }
             | Problem::HomeParticipants { .. }
             | Problem::HomeContributions { .. }
-            | Problem::IdConflict { .. } => Severity::Error,
+            | Problem::IdConflict { .. }
+            | Problem::DuplicateQuestion { .. } => Severity::Error,
+            // What the journal cannot print without: a title, a byline, the meeting's
+            // name and its dates.
+            Problem::Missing(Fact::Title | Fact::Authors | Fact::Group | Fact::Dates) => {
+                Severity::Error
+            }
             // Very probably wrong, but the author may know better: a date not fixed yet,
             // a new shape of id, a title renamed by the meeting, a rare word one kana
             // away from a term, a sentence about a later date.
@@ -94,8 +121,11 @@ impl Problem {
             | Problem::Spelling { .. }
             | Problem::NextMeeting { .. }
             | Problem::EmptySection => Severity::Warning,
-            // The generated sentence says so correctly when nothing was decided.
-            Problem::EmptyQuestion { .. } => Severity::Hint,
+            // Left to fill: the report prints without them, but they are expected (a
+            // Question that did not meet says so with `discussed: false`).
+            Problem::Missing(_) | Problem::EmptySchedule | Problem::EmptyQuestion { .. } => {
+                Severity::Warning
+            }
         }
     }
 
@@ -220,14 +250,71 @@ impl Problem {
                 ),
             ),
             Problem::EmptyQuestion { number } => (
-                format!("課題{number}には結果も本文も注記もありません(「今会合でデターミネーションまたはコンセントされた勧告等は無かった」と出力されます)。"),
-                format!("Question {number} has no outcome, text or note (the report will say that nothing was determined or consented)."),
+                format!("課題{number}には結果も本文も注記もありません(「今会合でデターミネーションまたはコンセントされた勧告等は無かった」と出力されます)。審議されなかった課題なら「今会合で審議された」を外してください。"),
+                format!("Question {number} has no outcome, text or note (the report will say that nothing was determined or consented). If it did not meet, untick “Met at this meeting”."),
             ),
             Problem::EmptySection => (
                 "この節には内容がありません(見出しだけが出力されます)。".to_owned(),
                 "This section has no content (only its heading will be printed).".to_owned(),
             ),
+            Problem::Missing(fact) => {
+                let (ja, en) = missing_messages(*fact);
+                (ja.to_owned(), en.to_owned())
+            }
+            Problem::EmptySchedule => (
+                "この表には行がありません(表題だけが出力されます)。".to_owned(),
+                "This table has no rows (only its caption will be printed).".to_owned(),
+            ),
+            Problem::DuplicateQuestion {
+                number,
+                first_section,
+            } => (
+                format!("課題{number}は{first_section}節にもあります。課題番号は報告書の中で重複できません。"),
+                format!("Question {number} is also in section {first_section}; a Question number appears once in a report."),
+            ),
         }
+    }
+}
+
+fn missing_messages(fact: Fact) -> (&'static str, &'static str) {
+    match fact {
+        Fact::Title => ("タイトルがありません。", "The report has no title."),
+        Fact::Authors => (
+            "著者がいません(署名欄が空になります)。",
+            "No author is given (the byline will be empty).",
+        ),
+        Fact::Group => (
+            "会合の名前(SG17 など)がありません(要旨が会合を名指せません)。",
+            "The group (SG17, say) is not given: the summary cannot name the meeting.",
+        ),
+        Fact::Ordinal => (
+            "会合の回次(第何回か)がありません。",
+            "The meeting's number in the study period is not given.",
+        ),
+        Fact::Dates => (
+            "会期がありません(要旨に日付が入りません)。",
+            "The meeting's dates are not given (the summary will have none).",
+        ),
+        Fact::Place => (
+            "開催地(都市・国・会場)がありません(要旨から抜けます)。",
+            "The meeting's place (city, country, site) is not given (the summary leaves it out).",
+        ),
+        Fact::Mode => (
+            "開催形態(対面・ハイブリッド・オンライン)が選ばれていません。",
+            "In person, hybrid or virtual: not chosen yet.",
+        ),
+        Fact::Participants => (
+            "参加者数がありません(要旨から抜けます)。",
+            "The number of participants is not given (the summary leaves it out).",
+        ),
+        Fact::Contributions => (
+            "寄書の数がありません(要旨から抜けます)。",
+            "The number of contributions is not given (the summary leaves it out).",
+        ),
+        Fact::TemporaryDocuments => (
+            "TD(臨時文書)の数がありません(要旨から抜けます)。",
+            "The number of temporary documents is not given (the summary leaves it out).",
+        ),
     }
 }
 

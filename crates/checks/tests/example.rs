@@ -151,7 +151,7 @@ fn one_mistake_for_every_check_is_found_at_its_path_in_document_order() {
             "warning id.shape sections[2].sections[0].blocks[0].outcomes[0].id",
             "warning id.title_changed sections[2].sections[0].blocks[0].outcomes[2].title",
             "error id.conflict sections[2].sections[0].blocks[2].outcomes[5].action",
-            "hint structure.empty_question sections[2].sections[2].blocks[1]",
+            "warning structure.empty_question sections[2].sections[2].blocks[1]",
             "warning date.missing sections[3].blocks[2].rows[0].start",
             "error date.order sections[3].blocks[2].rows[1].end",
             "error date.before_meeting sections[3].blocks[2].rows[2].start",
@@ -274,7 +274,10 @@ fn a_title_is_compared_with_the_latest_earlier_meeting_only() {
     undated.meeting.start = None;
     undated.meeting.end = None;
     let history = HashMap::from([(id.to_owned(), vec![earlier("Undated", "下書き", None)])]);
-    let findings = check(&undated, &history);
+    let findings: Vec<Finding> = check(&undated, &history)
+        .into_iter()
+        .filter(|f| f.code != "missing.dates")
+        .collect();
     assert_eq!(summary(&findings), changed);
     assert_eq!(
         findings[0].message,
