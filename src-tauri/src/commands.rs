@@ -2,8 +2,8 @@
 //! result into data or a `CommandError`.
 
 use crate::{AppState, CommandError, ErrorCode};
-use chrono::{DateTime, Utc};
-use rapporteur_checks::Finding;
+use chrono::{DateTime, NaiveDate, Utc};
+use rapporteur_checks::{Finding, TypedDate};
 use rapporteur_export::{export, DocxOptions, ExportFormat};
 use rapporteur_import::{ImportReport, ReadError};
 use rapporteur_model::{Language, Report};
@@ -65,17 +65,28 @@ pub async fn export_report(
 }
 
 /// The findings on `report`, the report being edited as it is on screen (unsaved edits
-/// included); titles are compared with the other reports of the library, `id` (its own
-/// stored copy) left out. An id that is not in the library leaves nothing out.
+/// included), worded in `language`, the editor's; titles are compared with the other
+/// reports of the library, `id` (its own stored copy) left out. An id that is not in the
+/// library leaves nothing out.
 #[tauri::command]
 #[specta::specta]
 pub async fn check_report(
     state: State<'_, AppState>,
     id: ReportId,
     report: Report,
+    language: Language,
 ) -> Result<Vec<Finding>, CommandError> {
     let history = state.store()?.earlier_titles(&report, Some(id))?;
-    Ok(rapporteur_checks::check(&report, &history))
+    Ok(rapporteur_checks::check_in(&report, &history, language))
+}
+
+/// What a date typed into a date field or a schedule cell means: `2026/12/1`,
+/// `2026年12月1日`, `令和8年12月1日`, a month, or a range typed in one field; or why it
+/// is not a date. `near` (the meeting's start) gives a date typed without its year one.
+#[tauri::command]
+#[specta::specta]
+pub async fn read_date(text: String, near: Option<NaiveDate>) -> Result<TypedDate, CommandError> {
+    Ok(rapporteur_checks::read_typed_date(&text, near))
 }
 
 /// What an autosave reports back.

@@ -1,7 +1,9 @@
 //! The commands that reuse past meetings: a new report from a past one or a template,
 //! templates, search, and the registry of work items for autocomplete.
 
+use crate::state::built_in_template;
 use crate::{AppState, CommandError};
+use rapporteur_model::Report;
 use rapporteur_reuse::{from_template, next_report, structure_of, Carried, NewReport, ToFill};
 use rapporteur_storage::{ItemSuggestion, RegistryItem, ReportId, SearchHit, TemplateSummary};
 use serde::Serialize;
@@ -69,19 +71,53 @@ pub async fn save_as_template(
     Ok(store.save_template(&name, &structure)?)
 }
 
-/// Every template, by name.
-#[tauri::command]
-#[specta::specta]
-pub async fn list_templates(
-    state: State<'_, AppState>,
-) -> Result<Vec<TemplateSummary>, CommandError> {
-    Ok(state.store()?.templates()?)
+/// The templates, and which of them is built in.
+#[derive(Debug, Serialize, Type)]
+pub struct Templates {
+    /// Every template, by name.
+    pub templates: Vec<TemplateSummary>,
+    /// The name of the built-in template (the example's structure): it is hidden rather
+    /// than deleted, and can be shown again (`show_built_in_template`).
+    pub built_in: String,
 }
 
 #[tauri::command]
 #[specta::specta]
+pub async fn list_templates(state: State<'_, AppState>) -> Result<Templates, CommandError> {
+    Ok(Templates {
+        templates: state.store()?.templates()?,
+        built_in: built_in_template().0.to_owned(),
+    })
+}
+
+/// Deletes the template `name`; the UI keeps its structure for `restore_template`.
+#[tauri::command]
+#[specta::specta]
 pub async fn delete_template(state: State<'_, AppState>, name: String) -> Result<(), CommandError> {
     Ok(state.store()?.delete_template(&name)?)
+}
+
+/// Brings back the template `name` just deleted, with `structure`, its report as it was.
+#[tauri::command]
+#[specta::specta]
+pub async fn restore_template(
+    state: State<'_, AppState>,
+    name: String,
+    structure: Report,
+) -> Result<ReportId, CommandError> {
+    Ok(state.store()?.save_template(&name, &structure)?)
+}
+
+/// Shows the built-in template again after it was hidden (a no-op when it is there).
+#[tauri::command]
+#[specta::specta]
+pub async fn show_built_in_template(state: State<'_, AppState>) -> Result<(), CommandError> {
+    let (name, structure) = built_in_template();
+    let mut store = state.store()?;
+    if store.templates()?.iter().all(|t| t.name != name) {
+        store.save_template(name, &structure)?;
+    }
+    Ok(())
 }
 
 /// The places in every report where the query's terms occur.

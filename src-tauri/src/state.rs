@@ -62,7 +62,14 @@ fn open_store() -> Result<Store, StoreError> {
     let mut store = Store::open(&default_db_path()?)?;
     let example = read_report(EXAMPLE).expect("the shipped example is a valid report");
     store.add_once(EXAMPLE_KEY, &example)?;
-    let structure = rapporteur_reuse::structure_of(&example);
-    store.add_template_once(BUILTIN_TEMPLATE_KEY, BUILTIN_TEMPLATE, &structure)?;
+    let (name, structure) = built_in_template();
+    store.add_template_once(BUILTIN_TEMPLATE_KEY, name, &structure)?;
     Ok(store)
+}
+
+/// The built-in template's name and structure (the example report's). Deleted, it is
+/// not added again at the next start, but the user can show it again.
+pub fn built_in_template() -> (&'static str, rapporteur_model::Report) {
+    let example = read_report(EXAMPLE).expect("the shipped example is a valid report");
+    (BUILTIN_TEMPLATE, rapporteur_reuse::structure_of(&example))
 }

@@ -44,19 +44,30 @@ export const commands = {
 	exportReport: (id: number, format: ExportFormat, path: string) => typedError<null, CommandError>(__TAURI_INVOKE("export_report", { id, format, path })),
 	/**
 	 *  The findings on `report`, the report being edited as it is on screen (unsaved edits
-	 *  included); titles are compared with the other reports of the library, `id` (its own
-	 *  stored copy) left out. An id that is not in the library leaves nothing out.
+	 *  included), worded in `language`, the editor's; titles are compared with the other
+	 *  reports of the library, `id` (its own stored copy) left out. An id that is not in the
+	 *  library leaves nothing out.
 	 */
-	checkReport: (id: number, report: Report) => typedError<Finding[], CommandError>(__TAURI_INVOKE("check_report", { id, report })),
+	checkReport: (id: number, report: Report, language: Language) => typedError<Finding[], CommandError>(__TAURI_INVOKE("check_report", { id, report, language })),
+	/**
+	 *  What a date typed into a date field or a schedule cell means: `2026/12/1`,
+	 *  `2026年12月1日`, `令和8年12月1日`, a month, or a range typed in one field; or why it
+	 *  is not a date. `near` (the meeting's start) gives a date typed without its year one.
+	 */
+	readDate: (text: string, near: string | null) => typedError<TypedDate, CommandError>(__TAURI_INVOKE("read_date", { text, near })),
 	/**  A new report for the meeting after report `id`'s. */
 	newReportFrom: (id: number) => typedError<NewReportMade, CommandError>(__TAURI_INVOKE("new_report_from", { id })),
 	/**  A new report from the template `name`. */
 	newReportFromTemplate: (name: string) => typedError<NewReportMade, CommandError>(__TAURI_INVOKE("new_report_from_template", { name })),
 	/**  Saves the structure of report `id` as the template `name`. */
 	saveAsTemplate: (id: number, name: string) => typedError<number, CommandError>(__TAURI_INVOKE("save_as_template", { id, name })),
-	/**  Every template, by name. */
-	listTemplates: () => typedError<TemplateSummary[], CommandError>(__TAURI_INVOKE("list_templates")),
+	listTemplates: () => typedError<Templates, CommandError>(__TAURI_INVOKE("list_templates")),
+	/**  Deletes the template `name`; the UI keeps its structure for `restore_template`. */
 	deleteTemplate: (name: string) => typedError<null, CommandError>(__TAURI_INVOKE("delete_template", { name })),
+	/**  Brings back the template `name` just deleted, with `structure`, its report as it was. */
+	restoreTemplate: (name: string, structure: Report) => typedError<number, CommandError>(__TAURI_INVOKE("restore_template", { name, structure })),
+	/**  Shows the built-in template again after it was hidden (a no-op when it is there). */
+	showBuiltInTemplate: () => typedError<null, CommandError>(__TAURI_INVOKE("show_built_in_template")),
 	/**  The places in every report where the query's terms occur. */
 	searchReports: (query: string) => typedError<SearchHit[], CommandError>(__TAURI_INVOKE("search_reports", { query })),
 	/**  The work items whose id contains `query`, with their titles and histories. */
@@ -233,7 +244,7 @@ export type Finding = {
 	 *  `meeting.participants.total`, `sections[2].sections[0].blocks[1].outcomes[0].id`.
 	 */
 	path: string,
-	/**  In the report's language. */
+	/**  In the report's language, or the one asked for ([`check_in`]). */
 	message: string,
 };
 
@@ -540,6 +551,17 @@ export type TemplateSummary = {
 	updated_at: string,
 };
 
+/**  The templates, and which of them is built in. */
+export type Templates = {
+	/**  Every template, by name. */
+	templates: TemplateSummary[],
+	/**
+	 *  The name of the built-in template (the example's structure): it is hidden rather
+	 *  than deleted, and can be shown again (`show_built_in_template`).
+	 */
+	built_in: string,
+};
+
 /**  Which part of a report a piece of text is. */
 export type TextPart = "title" | "home_note" | "heading" | "working_party_title" | "working_party_intro" | "paragraph" | "bullet" | "question_scope" | "question_note" | "question_text" | "outcome_id" | "outcome_title" | "outcome_gloss" | "schedule_caption" | "schedule_cell";
 
@@ -564,6 +586,19 @@ export type ToFill =
 { part: "schedule"; path: string; caption: string | null } | 
 /**  A section left with nothing in it: its paragraphs were about the past meeting. */
 { part: "section"; path: string; heading: string };
+
+/**  What a typed date field holds. */
+export type TypedDate = 
+/**  Nothing typed: no date. */
+{ kind: "empty" } | 
+/**  A day or a month, or a range when `end` is given. */
+{ kind: "date"; start: ScheduleDate; end: ScheduleDate | null } | 
+/**  Not a date in any of the forms above. */
+{ kind: "unreadable" } | 
+/**  Of a date's form, but no such day (`2026-02-30`). */
+{ kind: "no_such_day"; year: number; month: number; day: number } | 
+/**  Of a month's form, but no such month (`2026-13`). */
+{ kind: "no_such_month"; year: number; month: number };
 
 /**  A fixed term misspelt in the file, read as the term. */
 export type Typo = {
