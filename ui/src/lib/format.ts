@@ -64,6 +64,11 @@ function format(date: CalendarDate, lang: Lang): string {
   return lang === "ja" ? formatJa(date) : formatEn(date);
 }
 
+/** "Feb" for 2; the number itself for no month. */
+export function englishMonth(month: number): string {
+  return EN_MONTHS[month - 1] ?? String(month);
+}
+
 /** "2025年12月3日(水)" / "Wed 3 Dec 2025"; "2026年5月" / "May 2026" for month-only dates. */
 export function formatDate(text: string, lang: Lang): string {
   const date = parseCalendarDate(text);

@@ -1,8 +1,8 @@
 // Every UI string, per language. Japanese is the reference: `Messages` is derived
 // from it, so a key missing from (or added only to) English is a type error.
 
-import type { Action, DocumentKind, MeetingMode, TextPart } from "../bindings";
-import { englishOrdinal, type Lang } from "./format";
+import type { Action, DocumentKind, MeetingMode, Severity, TextPart } from "../bindings";
+import { englishMonth, englishOrdinal, type Lang } from "./format";
 
 const ja = {
   languageName: "日本語",
@@ -102,7 +102,7 @@ const ja = {
     failed: (message: string) => `チェックできません: ${message}`,
     severities: { error: "エラー", warning: "警告", hint: "ヒント" },
     groups: { error: "エラー", warning: "警告", hint: "ヒント" },
-    marker: (n: number) => `指摘 ${n}件`,
+    marker: (severity: Severity, n: number) => `${{ error: "エラー", warning: "警告", hint: "ヒント" }[severity]} ${n}件`,
     separator: " › ",
     outcome: (n: number, id: string | null) => (id ? `結果 ${n}（${id}）` : `結果 ${n}`),
     exportWarning: {
@@ -249,7 +249,14 @@ const ja = {
       row: (n: number) => `${n}行目`,
       noRows: "行はまだありません。",
       addRow: "行を追加",
-      datePlaceholder: "YYYY-MM-DD",
+    },
+    dates: {
+      placeholder: "例: 2026/12/1",
+      unreadable: "日付として読めません（例: 2026-12-01、2026/12/1、2026年12月1日、令和8年12月1日）",
+      noSuchDay: (year: number, month: number, day: number) => `${year}年${month}月${day}日という日はありません`,
+      noSuchMonth: (month: number) => `${month}月という月はありません`,
+      oneDate: "ここには日付を一つだけ入力してください（期間は開始日の欄に）",
+      dayNeeded: "日まで入力してください",
     },
     table: {
       keys: "Tab: 次のセル　Alt+↑↓: 行の移動　Alt+Delete: 行の削除",
@@ -282,7 +289,6 @@ const ja = {
       negative: "0以上の数を入力してください",
       tooLarge: "数が大きすぎます",
       required: "入力してください",
-      scheduleDate: "2026-05-12 または 2026-05 の形で入力してください",
     },
   },
   reuse: {
@@ -295,6 +301,20 @@ const ja = {
     useReport: (title: string) => `「${title}」から作成`,
     useTemplate: (name: string) => `テンプレート「${name}」から作成`,
     deleteTemplate: (name: string) => `テンプレート「${name}」を削除`,
+    hideTemplate: (name: string) => `組み込みテンプレート「${name}」を非表示にする`,
+    removeTemplate: "削除",
+    hide: "非表示",
+    builtIn: "組み込み",
+    confirmTemplateDelete: {
+      heading: "テンプレートを削除しますか？",
+      body: (name: string) => `テンプレート「${name}」を削除します。削除した直後なら元に戻せます。`,
+      confirm: "削除する",
+    },
+    templateDeleted: (name: string) => `テンプレート「${name}」を削除しました`,
+    templateHidden: (name: string) => `組み込みテンプレート「${name}」を非表示にしました`,
+    undo: "元に戻す",
+    showBuiltIn: "組み込みテンプレートを再表示",
+    toFillStays: "入力が必要なものは、入力されるまで報告書の「チェック」に残ります。",
     cancel: "キャンセル",
     createdHeading: "報告書を作成しました",
     carriedHeading: "引き継いだもの",
@@ -486,7 +506,7 @@ const en: Messages = {
     failed: (message) => `The checks cannot run: ${message}`,
     severities: { error: "Error", warning: "Warning", hint: "Hint" },
     groups: { error: "Errors", warning: "Warnings", hint: "Hints" },
-    marker: (n) => `${n} finding(s)`,
+    marker: (severity, n) => `${n} ${{ error: "error", warning: "warning", hint: "hint" }[severity]}${n === 1 ? "" : "s"}`,
     separator: " › ",
     outcome: (n, id) => (id ? `Outcome ${n} (${id})` : `Outcome ${n}`),
     exportWarning: {
@@ -633,7 +653,14 @@ const en: Messages = {
       row: (n) => `Row ${n}`,
       noRows: "No rows yet.",
       addRow: "Add a row",
-      datePlaceholder: "YYYY-MM-DD",
+    },
+    dates: {
+      placeholder: "e.g. 2026-12-01",
+      unreadable: "Not a date (e.g. 2026-12-01, 2026/12/1, 2026年12月1日, 令和8年12月1日)",
+      noSuchDay: (year, month, day) => `There is no ${day} ${englishMonth(month)} ${year}`,
+      noSuchMonth: (month) => `There is no month ${month}`,
+      oneDate: "Enter one date here (a range goes in the start field)",
+      dayNeeded: "Enter the day as well",
     },
     table: {
       keys: "Tab: next cell · Alt+↑↓: move the row · Alt+Delete: remove the row",
@@ -666,7 +693,6 @@ const en: Messages = {
       negative: "Enter 0 or more",
       tooLarge: "The number is too large",
       required: "Enter a value",
-      scheduleDate: "Enter a date as 2026-05-12 or a month as 2026-05",
     },
   },
   reuse: {
@@ -680,6 +706,20 @@ const en: Messages = {
     useReport: (title) => `New from “${title}”`,
     useTemplate: (name) => `New from the template “${name}”`,
     deleteTemplate: (name) => `Delete the template “${name}”`,
+    hideTemplate: (name) => `Hide the built-in template “${name}”`,
+    removeTemplate: "Delete",
+    hide: "Hide",
+    builtIn: "Built in",
+    confirmTemplateDelete: {
+      heading: "Delete this template?",
+      body: (name) => `The template “${name}” will be deleted. You can undo this right after.`,
+      confirm: "Delete",
+    },
+    templateDeleted: (name) => `Template “${name}” deleted`,
+    templateHidden: (name) => `Built-in template “${name}” hidden`,
+    undo: "Undo",
+    showBuiltIn: "Show the built-in template",
+    toFillStays: "What needs filling stays in the report's Checks until it is filled.",
     cancel: "Cancel",
     createdHeading: "Report created",
     carriedHeading: "Carried over",

@@ -2,8 +2,9 @@
 
 import type { ImportReport } from "../bindings";
 
-/** `at`: the JSON path of the place to show first (a search result's), or null. */
-export type Screen = { name: "library" } | { name: "report"; id: number; at: string | null };
+/** `at`: the JSON path of the place to show first (a search result's), or null;
+ * `checks`: the checks panel open from the start (a new report's list of what to fill). */
+export type Screen = { name: "library" } | { name: "report"; id: number; at: string | null; checks: boolean };
 
 class Navigation {
   screen = $state<Screen>({ name: "library" });
@@ -24,10 +25,10 @@ class Navigation {
     return (await this.#beforeLeave?.()) ?? true;
   }
 
-  async openReport(id: number, at: string | null = null): Promise<void> {
+  async openReport(id: number, at: string | null = null, { checks = false } = {}): Promise<void> {
     if (!(await this.#mayLeave())) return;
     this.lastReportId = id;
-    this.screen = { name: "report", id, at };
+    this.screen = { name: "report", id, at, checks };
   }
 
   async showLibrary(): Promise<void> {

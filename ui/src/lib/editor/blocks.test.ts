@@ -18,13 +18,18 @@ describe("blocks", () => {
     expect(blockJsonPath([2, 0], 1)).toBe("sections[2].sections[0].blocks[1]");
   });
 
-  it("makes empty blocks of each kind; a new Question follows the section's highest", () => {
-    expect(newBlock("question", section)).toEqual({ type: "question", number: 11, outcomes: [], discussed: true });
-    expect(newBlock("question", { blocks: [] })).toMatchObject({ number: 1 });
-    expect(newBlock("bullets", section)).toEqual({ type: "bullets", items: [""] });
-    expect(newBlock("schedule", section)).toEqual({ type: "schedule", rows: [{ meeting: "" }] });
-    expect(newBlock("paragraph", section)).toEqual({ type: "paragraph", text: "" });
-    expect(newBlock("summary", section)).toEqual({ type: "summary" });
+  it("makes empty blocks of each kind; a new Question takes the next number free in the report", () => {
+    const wp2: Section = { heading: null, working_party: { number: 2, title: "サイバーセキュリティ" }, blocks: [{ type: "question", number: 11, outcomes: [] }] };
+    const report = { sections: [{ heading: "結果", blocks: [], sections: [section, wp2] }] } as unknown as Report;
+    // After the section's 10, 11 is WP2's: 12.
+    expect(newBlock("question", section, report)).toEqual({ type: "question", number: 12, outcomes: [], discussed: true });
+    // A section with none follows the report's highest.
+    expect(newBlock("question", { blocks: [] }, report)).toMatchObject({ number: 12 });
+    expect(newBlock("question", { blocks: [] }, { sections: [] } as unknown as Report)).toMatchObject({ number: 1 });
+    expect(newBlock("bullets", section, report)).toEqual({ type: "bullets", items: [""] });
+    expect(newBlock("schedule", section, report)).toEqual({ type: "schedule", rows: [{ meeting: "" }] });
+    expect(newBlock("paragraph", section, report)).toEqual({ type: "paragraph", text: "" });
+    expect(newBlock("summary", section, report)).toEqual({ type: "summary" });
   });
 
   it("finds a block only when it is of the kind asked for", () => {

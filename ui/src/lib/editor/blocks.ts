@@ -20,16 +20,32 @@ export function blockJsonPath(section: SectionPath, index: number): string {
   return `${sectionJsonPath(section)}.blocks[${index}]`;
 }
 
-/** A new, empty block of `kind`; a new Question takes the number after the section's last. */
-export function newBlock(kind: BlockKind, section: Section): Block {
+/** The numbers of the Questions in `sections` and their subsections. */
+function questionNumbers(sections: readonly Section[]): number[] {
+  return sections.flatMap((s) => [
+    ...s.blocks.flatMap((b) => (b.type === "question" ? [b.number] : [])),
+    ...questionNumbers(s.sections ?? []),
+  ]);
+}
+
+/**
+ * A new, empty block of `kind` for `section` of `report`. A new Question takes the
+ * first number after the section's highest (the report's, in a section without one)
+ * that no Question of the report has: a Question number is the study group's, one
+ * Question in the whole report.
+ */
+export function newBlock(kind: BlockKind, section: Section, report: Report): Block {
   switch (kind) {
     case "paragraph":
       return { type: "paragraph", text: "" };
     case "bullets":
       return { type: "bullets", items: [""] };
     case "question": {
-      const numbers = section.blocks.flatMap((b) => (b.type === "question" ? [b.number] : []));
-      return { type: "question", number: numbers.length > 0 ? Math.max(...numbers) + 1 : 1, outcomes: [], discussed: true };
+      const used = new Set(questionNumbers(report.sections));
+      const near = questionNumbers([{ ...section, sections: [] }]);
+      let number = Math.max(0, ...(near.length > 0 ? near : used)) + 1;
+      while (used.has(number)) number += 1;
+      return { type: "question", number, outcomes: [], discussed: true };
     }
     case "schedule":
       return { type: "schedule", rows: [newScheduleRow()] };

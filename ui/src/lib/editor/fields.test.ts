@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, optionalText, parseCount, parseScheduleDate, weekdayLabel } from "./fields";
+import { formatCount, optionalText, parseCount } from "./fields";
 
 describe("parseCount", () => {
   it("reads an empty field as absent, never as 0", () => {
@@ -32,31 +32,10 @@ describe("parseCount", () => {
   });
 });
 
-describe("dates", () => {
-  it("shows the weekday of a date", () => {
-    expect(weekdayLabel("2025-12-03", "ja")).toBe("(水)");
-    expect(weekdayLabel("2025-12-11", "ja")).toBe("(木)");
-    expect(weekdayLabel("2025-12-03", "en")).toBe("Wed");
-    expect(weekdayLabel("", "ja")).toBe("");
-    expect(weekdayLabel(null, "ja")).toBe("");
-    expect(weekdayLabel("2025-02-30", "ja")).toBe("");
-  });
-});
-
 describe("optionalText", () => {
   it("leaves an empty optional field out", () => {
     expect(optionalText("")).toBeNull();
     expect(optionalText("  ")).toBeNull();
     expect(optionalText("ジュネーブ")).toBe("ジュネーブ");
-  });
-});
-
-describe("schedule dates", () => {
-  it("takes a day or a month, full-width digits too, and refuses anything else", () => {
-    expect(parseScheduleDate("2026-05-12")).toEqual({ ok: true, value: "2026-05-12" });
-    expect(parseScheduleDate(" ２０２６ー０５ ")).toEqual({ ok: true, value: "2026-05" });
-    expect(parseScheduleDate("")).toEqual({ ok: true, value: null });
-    expect(parseScheduleDate("2026-02-30")).toEqual({ ok: false });
-    expect(parseScheduleDate("5月")).toEqual({ ok: false });
   });
 });

@@ -1,9 +1,8 @@
 // Parsing and checking of field values, shared by the field components and the session.
 
-import { parseCalendarDate, weekday, type Lang } from "../format";
-
 /** What a typed field makes of its text: a value, or the message shown beside it. */
-export type Parse<T> = (text: string) => { ok: true; value: T } | { ok: false; error: string };
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Parse<T> = (text: string) => ParseResult<T> | Promise<ParseResult<T>>;
 
 export type CountError = "notNumber" | "notInteger" | "negative" | "tooLarge";
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: CountError };
@@ -33,22 +32,7 @@ export function formatCount(value: number | null | undefined): string {
   return value === null || value === undefined ? "" : String(value);
 }
 
-/** "(水)" / "Wed" for a full date; "" for anything else. */
-export function weekdayLabel(text: string | null | undefined, lang: Lang): string {
-  const date = parseCalendarDate(text ?? "");
-  if (!date || date.day === null) return "";
-  const day = weekday(date.year, date.month, date.day);
-  return lang === "ja" ? `(${"日月火水木金土"[day] ?? ""})` : (["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][day] ?? "");
-}
-
 /** An optional text field: an empty field leaves the value out. */
 export function optionalText(text: string): string | null {
   return text.trim() === "" ? null : text;
-}
-
-/** A schedule table's date: `2026-05-12`, or `2026-05` for a month; empty is "not given". */
-export function parseScheduleDate(text: string): { ok: true; value: string | null } | { ok: false } {
-  const trimmed = toHalfWidth(text).trim();
-  if (trimmed === "") return { ok: true, value: null };
-  return parseCalendarDate(trimmed) ? { ok: true, value: trimmed } : { ok: false };
 }

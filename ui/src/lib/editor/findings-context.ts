@@ -7,7 +7,7 @@ import type { Finding, Language } from "../../bindings";
 export type FindingsContext = {
   /** The findings whose path is exactly `path`. */
   at: (path: string) => Finding[];
-  /** The language the messages are in: the report's. */
+  /** The language the messages are in: the UI's. */
   readonly language: Language;
 };
 

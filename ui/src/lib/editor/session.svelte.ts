@@ -3,6 +3,7 @@
 
 import { commands, type Document, type Finding, type Report, type ReportView } from "../../bindings";
 import { nowTimestamp } from "../format";
+import { locale } from "../locale.svelte";
 import { load, type Loadable } from "../result";
 import { Checker } from "./checker";
 import { Drafts, type Draft } from "./drafts.svelte";
@@ -67,7 +68,8 @@ export class EditorSession {
     this.#previewer = new Debouncer(() => void this.#refreshPreview(), PREVIEW_DELAY_MS);
     this.#checker = new Checker(view.report, {
       delayMs: CHECK_DELAY_MS,
-      check: (report) => load(() => commands.checkReport(this.id, report)),
+      // Worded in the UI's language, as the rest of the editor is.
+      check: (report) => load(() => commands.checkReport(this.id, report, locale.language)),
       onResult: (result) => {
         this.#showFindings(result);
       },
@@ -151,6 +153,11 @@ export class EditorSession {
       this.notice = null;
       this.#noticeTimer = null;
     }, NOTICE_MS);
+  }
+
+  /** Checks the report again soon (the UI's language changed, and with it the findings' wording). */
+  recheck(): void {
+    this.#checker.change(this.report);
   }
 
   /** Checks the report as it is now (before an export) and returns the findings. */
