@@ -86,6 +86,15 @@ test("a report from the example carries its Questions, clears its outcomes and s
   await $("editor");
   assert.match(await currentOutlineEntry(), /^3\.1\s*WP1/);
   assert.match(await session.text(await $("report-title")), /第3回/);
+  // What is left to fill stays, as the checks, open beside the editor.
+  const panel = await $("checks-panel");
+  const codes = await session.until("the checks", async () => {
+    const found = await session.call("POST", `/element/${panel}/elements`, { using: "css selector", value: '[data-testid="finding"]' });
+    return found.length > 0 ? Promise.all(found.map((f) => session.attribute(Object.values(f)[0], "data-code"))) : null;
+  });
+  for (const code of ["missing.participants", "missing.contributions", "structure.empty_question", "structure.empty_schedule"]) {
+    assert.ok(codes.includes(code), `${code} in ${codes.join(", ")}`);
+  }
   await session.screenshot("reuse-new-from-example");
 });
 
@@ -179,16 +188,58 @@ test("search finds a Japanese word, marks it, and opens the report where it is",
 test("a report saved as a template is offered with the built-in one", async () => {
   const templates = await ok("list_templates", {});
   assert.deepEqual(
-    templates.map((t) => t.name),
+    templates.templates.map((t) => t.name),
     ["ITU-T 研究委員会会合報告"],
     "the built-in template, made from the example",
   );
+  assert.equal(templates.built_in, "ITU-T 研究委員会会合報告");
   await session.click((await all("save-as-template"))[0]);
   const name = await $("template-name");
   await session.clear(name);
   await session.type(name, "SG17 定例");
   await session.click(await $("confirm-template"));
   assert.match(await session.text(await $("template-saved")), /SG17 定例/);
-  const names = (await ok("list_templates", {})).map((t) => t.name).sort();
+  const names = (await ok("list_templates", {})).templates.map((t) => t.name).sort();
   assert.deepEqual(names, ["ITU-T 研究委員会会合報告", "SG17 定例"]);
+  await session.click(await session.find('[data-testid="save-template-dialog"][open] button'));
+});
+
+const templateNames = async () => (await ok("list_templates", {})).templates.map((t) => t.name);
+const inDialog = (testid) => session.find(`[data-testid="new-from-dialog"][open] [data-testid="${testid}"]`);
+
+test("deleting a template asks first, and undo brings the template back, not a report", async () => {
+  // A report deleted just before: its undo banner must not be what brings anything back.
+  const reportsBefore = (await ok("list_reports", {})).length;
+  await session.click(await $("new-from"));
+  const deletes = await session.findAll('[data-testid="new-from-dialog"][open] [data-testid="delete-template"]');
+  assert.equal(deletes.length, 1, "only the saved template has a delete button; the built-in one has none");
+  assert.equal(await session.text(deletes[0]), "削除");
+  await session.click(deletes[0]);
+  const confirm = await session.find('[data-testid="confirm-template-delete-dialog"][open]');
+  assert.match(await session.text(confirm), /テンプレート「SG17 定例」を削除します/);
+  await session.screenshot("template-delete-asks");
+  await session.click(await session.find('[data-testid="confirm-template-delete-dialog"][open] [data-testid="confirm-template-delete"]'));
+  assert.match(await session.text(await inDialog("template-removed")), /テンプレート「SG17 定例」を削除しました/);
+  assert.deepEqual(await templateNames(), ["ITU-T 研究委員会会合報告"]);
+
+  await session.click(await inDialog("undo-template"));
+  await session.until("the template back", async () => (await templateNames()).includes("SG17 定例"));
+  assert.equal((await ok("list_reports", {})).length, reportsBefore, "no report came back");
+  await session.find('[data-testid="new-from-dialog"][open] [data-testid="new-from-template"]');
+});
+
+test("the built-in template is hidden, not deleted, and shown again", async () => {
+  await session.click(await inDialog("hide-template"));
+  await session.until("hidden", async () => !(await templateNames()).includes("ITU-T 研究委員会会合報告"));
+  assert.match(await session.text(await inDialog("template-removed")), /非表示にしました/);
+  await session.screenshot("template-built-in-hidden");
+  // Once the notice is gone (here: the dialog opened again), the way back stays.
+  await session.click(await session.find('[data-testid="new-from-dialog"][open] .buttons button'));
+  await session.click(await $("new-from"));
+  await session.click(await inDialog("show-built-in"));
+  await session.until("shown again", async () => (await templateNames()).includes("ITU-T 研究委員会会合報告"));
+  const built = await session.findAll('[data-testid="new-from-dialog"][open] [data-testid="new-from-template"]');
+  const texts = await Promise.all(built.map((b) => session.text(b)));
+  assert.ok(texts.some((t) => t.includes("ITU-T 研究委員会会合報告") && t.includes("組み込み")), texts.join("|"));
+  await session.click(await session.find('[data-testid="new-from-dialog"][open] .buttons button'));
 });
