@@ -161,8 +161,14 @@ test("an export with an error left warns first, and “Export anyway” goes on 
   await session.click(await $("checks-toggle"));
   await session.click(await $("export-docx"));
   const warning = await session.find('[data-testid="export-warning"][open]');
-  assert.match(await session.text(warning), /エラーが1件あります/);
+  assert.match(await session.text(warning), /チェックで見つかったエラーが1件/);
   await session.screenshot("checks-export-warning");
+  // Cancel: nothing is exported, the editor is as it was.
+  await session.click(await session.find('[data-testid="export-warning"][open] [data-testid="export-cancel"]'));
+  await session.until("the question gone", async () => (await session.call("POST", "/elements", { using: "css selector", value: '[data-testid="export-warning"][open]' })).length === 0);
+  assert.equal(saveDialogShown(), false, "Cancel does not export");
+  await session.click(await $("export-docx"));
+  await session.find('[data-testid="export-warning"][open]');
   await session.click(await $("export-show-errors"));
   await session.until("the panel open", async () => (await session.attribute(await $("checks-toggle"), "aria-expanded")) === "true");
   assert.equal(saveDialogShown(), false, "“Show the errors” does not export");

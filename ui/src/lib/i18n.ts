@@ -106,10 +106,12 @@ const ja = {
     separator: " › ",
     outcome: (n: number, id: string | null) => (id ? `結果 ${n}（${id}）` : `結果 ${n}`),
     exportWarning: {
-      heading: "エラーが残っています",
-      body: (n: number) => `この報告書には、チェックで見つかったエラーが${n}件あります。このまま書き出すこともできます。`,
+      heading: "チェックの指摘が残っています",
+      body: (errors: number, warnings: number) =>
+        `この報告書には、チェックで見つかった${[errors > 0 ? `エラーが${errors}件` : "", warnings > 0 ? `警告が${warnings}件` : ""].filter(Boolean).join("、")}あります。このまま書き出すこともできます。`,
       exportAnyway: "このまま書き出す",
-      showErrors: "エラーを表示",
+      showErrors: "指摘を表示",
+      cancel: "キャンセル",
     },
   },
   editor: {
@@ -510,10 +512,12 @@ const en: Messages = {
     separator: " › ",
     outcome: (n, id) => (id ? `Outcome ${n} (${id})` : `Outcome ${n}`),
     exportWarning: {
-      heading: "Errors remain",
-      body: (n) => `The checks found ${n} error(s) in this report. You can export it anyway.`,
+      heading: "The checks found something",
+      body: (errors, warnings) =>
+        `The checks found ${[errors > 0 ? `${errors} error${errors === 1 ? "" : "s"}` : "", warnings > 0 ? `${warnings} warning${warnings === 1 ? "" : "s"}` : ""].filter(Boolean).join(" and ")} in this report. You can export it anyway.`,
       exportAnyway: "Export anyway",
-      showErrors: "Show the errors",
+      showErrors: "Show them",
+      cancel: "Cancel",
     },
   },
   editor: {
