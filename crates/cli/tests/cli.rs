@@ -557,7 +557,7 @@ fn control_characters_are_escaped_in_what_the_cli_prints() {
     assert_eq!(list.lines().count(), 1, "the title stays on its line");
     let show = env.ok(&["show", "1"]);
     assert!(show.starts_with(&format!("{shown_title}\n")), "{show}");
-    assert!(show.contains("1 はじめに\\u{1b}[31m\n"), "{show}");
+    assert!(show.contains("1. はじめに\\u{1b}[31m\n"), "{show}");
     let validated = env.ok(&["validate", &file]);
     assert_eq!(
         validated,
