@@ -24,15 +24,14 @@ fn the_window_has_only_the_permissions_the_ui_uses() {
     assert_eq!(
         capability["permissions"],
         // The window's own close, which the editor intercepts to save first (listen to the
-        // close request, destroy after the save; Ctrl+Q asks for the close), and the two
-        // file dialogs (import, export); the app's own commands need none.
+        // close request, destroy after the save; Ctrl+Q asks for the close); the app's own
+        // commands need none. No dialog permission: the shell shows the file dialogs
+        // itself and remembers the files chosen, which alone its commands read or write.
         serde_json::json!([
             "core:event:allow-listen",
             "core:event:allow-unlisten",
             "core:window:allow-close",
-            "core:window:allow-destroy",
-            "dialog:allow-open",
-            "dialog:allow-save"
+            "core:window:allow-destroy"
         ])
     );
     assert!(capability.get("remote").is_none(), "no remote URL gets IPC");
@@ -97,4 +96,115 @@ fn the_ui_never_renders_text_as_html() {
         &mut found,
     );
     assert!(found.is_empty(), "{found:#?}");
+}
+
+/// Calls `command` with `args` through the app's own IPC handler (Tauri's mock runtime);
+/// gives its result, or its error as the page would receive it.
+fn invoke(
+    webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+    command: &str,
+    args: Value,
+) -> Result<Value, Value> {
+    tauri::test::get_ipc_response(
+        webview,
+        tauri::webview::InvokeRequest {
+            cmd: command.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: tauri::ipc::InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: tauri::test::INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize().unwrap())
+}
+
+/// A page made to run hostile script names files itself: every command that reads or
+/// writes a file refuses a path the user did not choose in a file dialog (or hand to the
+/// app from the desktop), and nothing is read or written.
+#[test]
+fn the_commands_refuse_a_path_the_user_did_not_choose() {
+    let dir = tempfile::tempdir().unwrap();
+    // The app's database, for this process (the only test here that opens one).
+    std::env::set_var("RAPPORTEUR_DB", dir.path().join("reports.sqlite3"));
+    let chosen_by_the_user = dir.path().join("chosen.txt");
+    let answer = chosen_by_the_user.clone();
+    let app = tauri::test::mock_builder()
+        .invoke_handler(rapporteur_app::file_commands())
+        .manage(rapporteur_app::AppState::default())
+        // The user at the dialog: always picks the same file.
+        .manage(rapporteur_app::Dialogs::answered_by(move |_| {
+            Some(answer.clone())
+        }))
+        .build(tauri::test::mock_context(tauri::test::noop_assets()))
+        .unwrap();
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    let reports = || invoke(&webview, "list_reports", serde_json::json!({})).unwrap();
+    let before = reports();
+    assert_eq!(before.as_array().unwrap().len(), 1, "the example: {before}");
+
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, "kept").unwrap();
+    let secret = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sg17-2025-12.report.json");
+    let db = dir.path().join("reports.sqlite3");
+    for (command, args) in [
+        (
+            "export_report",
+            serde_json::json!({ "id": 1, "format": "text", "path": victim }),
+        ),
+        (
+            "export_report",
+            serde_json::json!({ "id": 1, "format": "json", "path": db }),
+        ),
+        ("import_report_file", serde_json::json!({ "path": secret })),
+        (
+            "import_report_file",
+            serde_json::json!({ "path": "/etc/passwd" }),
+        ),
+        ("open_file", serde_json::json!({ "path": secret })),
+    ] {
+        let err = invoke(&webview, command, args.clone()).unwrap_err();
+        assert_eq!(err["code"], "not_chosen", "{command} {args}: {err}");
+        let path = args["path"].as_str().unwrap();
+        assert!(
+            err["message"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("{path}: not a file chosen in")),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "kept");
+    assert_eq!(reports(), before, "nothing was imported");
+
+    // The file the user chose in the export dialog is written, and only for writing.
+    let filter = serde_json::json!({ "name": "text", "extensions": ["txt"] });
+    let chosen = invoke(
+        &webview,
+        "choose_export_file",
+        serde_json::json!({ "title": "export", "fileName": "r.txt", "filter": filter }),
+    )
+    .unwrap();
+    assert_eq!(chosen, serde_json::json!(chosen_by_the_user));
+    let args = serde_json::json!({ "id": 1, "format": "text", "path": chosen });
+    assert_eq!(
+        invoke(&webview, "export_report", args).unwrap(),
+        Value::Null
+    );
+    assert!(std::fs::read_to_string(&chosen_by_the_user)
+        .unwrap()
+        .starts_with("ITU-T SG17第2回会合報告\n"));
+    let err = invoke(
+        &webview,
+        "import_report_file",
+        serde_json::json!({ "path": chosen }),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err["code"], "not_chosen",
+        "chosen to write, not to read: {err}"
+    );
 }

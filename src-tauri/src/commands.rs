@@ -1,6 +1,7 @@
 //! The commands the UI calls. Each one locks the store, calls the core, and turns the
 //! result into data or a `CommandError`.
 
+use crate::files::Use;
 use crate::{AppState, CommandError, ErrorCode};
 use chrono::{DateTime, NaiveDate, Utc};
 use rapporteur_checks::{Finding, TypedDate};
@@ -44,7 +45,9 @@ pub async fn open_report(
     })
 }
 
-/// Writes report `id` in `format` to `path`, a file the user chose in the save dialog.
+/// Writes report `id` in `format` to `path`, the file the user named in the export
+/// dialog (`choose_export_file`); any other path is refused, as is the database itself
+/// or one of its backups.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_report(
@@ -53,7 +56,16 @@ pub async fn export_report(
     format: ExportFormat,
     path: String,
 ) -> Result<(), CommandError> {
-    let stored = state.store()?.report(id)?;
+    let path = state.chosen.allowed(Use::Write, &path)?;
+    let store = state.store()?;
+    if rapporteur_storage::is_database_file(store.path(), &path) {
+        return Err(CommandError::file(
+            &path,
+            "this is the library's database or one of its backups; choose another file",
+        ));
+    }
+    let stored = store.report(id)?;
+    drop(store);
     let options = DocxOptions {
         created: stored.created_at,
         modified: stored.saved_at,
@@ -61,7 +73,7 @@ pub async fn export_report(
     let bytes = export(&stored.report, format, &options)
         .map_err(|e| CommandError::new(ErrorCode::Io, e.to_string()))?;
     std::fs::write(&path, bytes)
-        .map_err(|e| CommandError::file(path.as_ref(), format!("cannot write: {e}")))
+        .map_err(|e| CommandError::file(&path, format!("cannot write: {e}")))
 }
 
 /// The findings on `report`, the report being edited as it is on screen (unsaved edits
@@ -160,7 +172,8 @@ pub struct ImportedFile {
     pub account: Option<ImportReport>,
 }
 
-/// Adds the file at `path` (chosen in the open dialog) to the library: a report file, or
+/// Adds the file at `path`, the one the user chose in the import dialog
+/// (`choose_import_file`; any other path is refused), to the library: a report file, or
 /// a published report (.docx or text), told apart by content.
 #[tauri::command]
 #[specta::specta]
@@ -168,6 +181,7 @@ pub async fn import_report_file(
     state: State<'_, AppState>,
     path: String,
 ) -> Result<ImportedFile, CommandError> {
+    let path = state.chosen.allowed(Use::Read, &path)?;
     let (report, account) = read_file(&path)?;
     let mut store = state.store()?;
     import_file(&mut store, report, account)
@@ -185,8 +199,10 @@ pub(crate) fn import_file(
 
 /// A report file, or a published report (a Word file or its text) with the account of
 /// what was read of it: told apart by content, as the CLI does.
-pub(crate) fn read_file(path: &str) -> Result<(Report, Option<ImportReport>), CommandError> {
-    rapporteur_import::read_path(std::path::Path::new(path)).map_err(|e| {
+pub(crate) fn read_file(
+    path: &std::path::Path,
+) -> Result<(Report, Option<ImportReport>), CommandError> {
+    rapporteur_import::read_path(path).map_err(|e| {
         let code = match e {
             ReadError::File(rapporteur_format::FileError::Io { .. }) => ErrorCode::Io,
             _ => ErrorCode::InvalidReport,

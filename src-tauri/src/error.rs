@@ -35,6 +35,9 @@ pub enum ErrorCode {
     BackupDiskFull,
     BackupsReadOnly,
     DatabaseNotReplaceable,
+    /// A path the user did not choose in a file dialog (or hand to the app from the
+    /// desktop): the page cannot name files.
+    NotChosen,
 }
 
 /// The facts a message is made of; each code uses some of them (the UI's table says

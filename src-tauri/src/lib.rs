@@ -5,12 +5,14 @@ mod about;
 mod args;
 mod commands;
 mod error;
+mod files;
 mod open;
 mod reuse;
 mod state;
 
 pub use args::Args;
 pub use error::{CommandError, ErrorCode};
+pub use files::{Dialogs, Request, Use};
 pub use state::AppState;
 
 /// The typed commands the UI may call; `ui/src/bindings.ts` is generated from this.
@@ -24,6 +26,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::duplicate_report,
             commands::delete_report,
             commands::undelete_report,
+            files::choose_import_file,
+            files::choose_export_file,
             commands::import_report_file,
             commands::report_history,
             commands::revision_report,
@@ -52,6 +56,24 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         .disable_serde_phases()
 }
 
+/// The commands that choose, read or write a file (and the library list), for any
+/// runtime: `tests/security.rs` calls them through Tauri's mock runtime, as the page
+/// would. The app's own handler (`specta_builder`) holds them too, for its window's
+/// runtime only, with commands that need that runtime.
+#[doc(hidden)]
+pub fn file_commands<R: tauri::Runtime>(
+) -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        commands::list_reports,
+        commands::export_report,
+        commands::import_report_file,
+        open::open_file,
+        open::take_files_to_open,
+        files::choose_import_file,
+        files::choose_export_file
+    ]
+}
+
 /// Writes the TypeScript bindings of `specta_builder` to `path`.
 pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
     specta_builder()
@@ -75,6 +97,7 @@ pub fn run(args: Args) {
         .setup(move |app| {
             builder.mount_events(app);
             AppState::open_in_background(app.handle());
+            tauri::Manager::manage(app, files::Dialogs::native(app.handle().clone()));
             Ok(())
         })
         .run(tauri::generate_context!())

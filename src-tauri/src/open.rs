@@ -4,6 +4,7 @@
 //! arrives later.
 
 use crate::commands::{import_file, ImportedFile};
+use crate::files::Use;
 use crate::{AppState, CommandError};
 use rapporteur_model::Report;
 use rapporteur_storage::ReportSummary;
@@ -54,11 +55,14 @@ pub fn second_launch(app: &AppHandle, file: Option<PathBuf>) {
 #[specta::specta]
 pub async fn take_files_to_open(
     files: State<'_, FilesToOpen>,
+    state: State<'_, AppState>,
 ) -> Result<Vec<String>, CommandError> {
+    // Chosen by the user on the desktop: the page may have them read (opened, or added
+    // as a copy), as a file chosen in the import dialog.
     Ok(files
         .take()
         .into_iter()
-        .map(|f| f.to_string_lossy().into_owned())
+        .map(|f| state.chosen.remember(Use::Read, f))
         .collect())
 }
 
@@ -75,7 +79,8 @@ pub enum OpenedFile {
     InLibrary { existing: ReportSummary },
 }
 
-/// Opens the file at `path` as the desktop asked: a report file is added to the library
+/// Opens the file at `path`, one handed to the app from the desktop (`take_files_to_open`;
+/// any other path is refused), as the desktop asked: a report file is added to the library
 /// unless the same report is there already; a published report is read back as the
 /// import does.
 #[tauri::command]
@@ -84,6 +89,7 @@ pub async fn open_file(
     state: State<'_, AppState>,
     path: String,
 ) -> Result<OpenedFile, CommandError> {
+    let path = state.chosen.allowed(Use::Read, &path)?;
     let (report, account) = crate::commands::read_file(&path)?;
     let mut store = state.store()?;
     if account.is_none() {

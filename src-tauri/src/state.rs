@@ -1,3 +1,4 @@
+use crate::files::Chosen;
 use crate::CommandError;
 use rapporteur_format::read_report;
 use rapporteur_storage::{default_db_path, Store, StoreError};
@@ -22,6 +23,8 @@ pub struct AppState {
     /// Held while the database is being opened: a command that comes meanwhile waits
     /// for that opening instead of starting a second one.
     opening: Mutex<()>,
+    /// The files the user chose in a dialog, which alone the commands read or write.
+    pub chosen: Chosen,
 }
 
 impl AppState {

@@ -81,13 +81,14 @@ test("create, duplicate, delete and bring back", async () => {
 });
 
 test("a report file is imported; a bad one is refused with its path", async () => {
-  const path = join(ROOT, "tests/fixtures/sg17-2020-03-kanji.report.json");
+  const path = await session.chooseFile("import", join(ROOT, "tests/fixtures/sg17-2020-03-kanji.report.json"));
   const { id, account } = await ok("import_report_file", { path });
   assert.equal(account, null, "a report file is read as it is");
   assert.equal((await ok("open_report", { id })).report.style.preset, "ja-kanji");
 
   const bad = join(driver.home, "bad.report.json");
   writeFileSync(bad, '{"format": "rapporteur.report", "version": 1, "title": 3}');
+  await session.chooseFile("import", bad);
   const refused = await session.invoke("import_report_file", { path: bad });
   assert.equal(refused.error.code, "invalid_report");
   assert.equal(refused.error.message, `${bad}: title: expected a string; found 3`);

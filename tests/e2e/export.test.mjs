@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { ROOT, Session, startDriver } from "./webdriver.mjs";
@@ -32,7 +32,7 @@ test("the report view offers Word, the report file and text", async () => {
 });
 
 test("the export command writes a Word file with the report's sentences", async () => {
-  const path = join(driver.home, "報告書.docx");
+  const path = await session.chooseFile("export", join(driver.home, "報告書.docx"));
   const result = await session.invoke("export_report", { id: 1, format: "docx", path });
   assert.deepEqual(result, { ok: null });
   assert.ok(readFileSync(path).subarray(0, 4).equals(Buffer.from("PK\x03\x04")), "a zip package");
@@ -46,12 +46,12 @@ test("the export command writes a Word file with the report's sentences", async 
 });
 
 test("the report file and the text come out as the CLI writes them", async () => {
-  const json = join(driver.home, "out.report.json");
+  const json = await session.chooseFile("export", join(driver.home, "out.report.json"));
   assert.deepEqual(await session.invoke("export_report", { id: 1, format: "json", path: json }), { ok: null });
   const exported = JSON.parse(readFileSync(json, "utf8"));
   const shipped = JSON.parse(readFileSync(join(ROOT, "examples/sg17-2025-12.report.json"), "utf8"));
   assert.deepEqual(exported, shipped);
-  const text = join(driver.home, "out.txt");
+  const text = await session.chooseFile("export", join(driver.home, "out.txt"));
   assert.deepEqual(await session.invoke("export_report", { id: 1, format: "text", path: text }), { ok: null });
   assert.match(readFileSync(text, "utf8"), /^ITU-T SG17第2回会合報告\n/);
 });
@@ -60,10 +60,27 @@ test("a failed command reaches the UI as { code, params, message }", async () =>
   const missing = await session.invoke("open_report", { id: 999 });
   const params = { path: null, name: "999", revision: null, found: null, known: null, detail: null };
   assert.deepEqual(missing, { error: { code: "report_not_found", params, message: "no report with id 999" } });
-  const path = "/nonexistent-folder/out.docx";
+  const path = await session.chooseFile("export", "/nonexistent-folder/out.docx");
   const unwritable = await session.invoke("export_report", { id: 1, format: "docx", path });
   assert.equal(unwritable.error.code, "io");
   assert.equal(unwritable.error.params.path, path);
   assert.match(unwritable.error.message, /^\/nonexistent-folder\/out\.docx: cannot write: No such file or directory/);
   await session.screenshot("export-report-view");
+});
+
+test("a path the user did not choose in a dialog is neither written nor read", async () => {
+  const invented = join(driver.home, "invented.txt");
+  const write = await session.invoke("export_report", { id: 1, format: "text", path: invented });
+  assert.equal(write.error.code, "not_chosen");
+  assert.equal(existsSync(invented), false);
+  const read = await session.invoke("import_report_file", { path: "/etc/passwd" });
+  assert.equal(read.error.code, "not_chosen");
+  // A file chosen to be read is not thereby one to write over, nor the reverse.
+  const toRead = await session.chooseFile("import", join(driver.home, "chosen.txt"));
+  assert.equal((await session.invoke("export_report", { id: 1, format: "text", path: toRead })).error.code, "not_chosen");
+  const toWrite = await session.chooseFile("export", "/etc/hostname");
+  assert.equal((await session.invoke("import_report_file", { path: toWrite })).error.code, "not_chosen");
+  // A cancelled dialog gives nothing.
+  writeFileSync(session.dialogAnswer, "");
+  assert.deepEqual(await session.invoke("choose_import_file", { title: "import", filters: [] }), { ok: null });
 });

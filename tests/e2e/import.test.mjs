@@ -46,8 +46,9 @@ after(async () => {
 });
 
 test("a Word file exported from the example imports back to its outcomes, and opens", async () => {
-  const path = join(driver.home, "published.docx");
+  const path = await session.chooseFile("export", join(driver.home, "published.docx"));
   assert.deepEqual(await ok("export_report", { id: 1, format: "docx", path }), null);
+  await session.chooseFile("import", path);
   const { id, account } = await ok("import_report_file", { path });
   assert.notEqual(id, 1);
   assert.ok(account.recognised.some((p) => p.what === "課題10: 17 outcomes"), JSON.stringify(account.recognised));
@@ -76,7 +77,7 @@ test("a Word file exported from the example imports back to its outcomes, and op
 });
 
 test("the published seed's text imports with its typo read through", async () => {
-  const path = join(ROOT, "tests/fixtures/sg17-2025-12-report.txt");
+  const path = await session.chooseFile("import", join(ROOT, "tests/fixtures/sg17-2025-12-report.txt"));
   const { id, account } = await ok("import_report_file", { path });
   assert.deepEqual(
     account.typos.map((t) => `${t.found} → ${t.term}`),
@@ -89,11 +90,12 @@ test("the published seed's text imports with its typo read through", async () =>
 });
 
 test("a broken Word file is refused with its path and what is wrong", async () => {
-  const whole = join(driver.home, "whole.docx");
+  const whole = await session.chooseFile("export", join(driver.home, "whole.docx"));
   await ok("export_report", { id: 1, format: "docx", path: whole });
   const bytes = readFileSync(whole);
   const path = join(driver.home, "truncated.docx");
   writeFileSync(path, bytes.subarray(0, bytes.length / 2));
+  await session.chooseFile("import", path);
   const before = (await ok("list_reports", {})).length;
   const refused = await session.invoke("import_report_file", { path });
   assert.equal(refused.error.code, "invalid_report");

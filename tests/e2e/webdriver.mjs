@@ -68,6 +68,8 @@ export async function startDriver() {
     XDG_DATA_HOME: join(home, "data"),
     XDG_CONFIG_HOME: join(home, "config"),
     XDG_CACHE_HOME: join(home, "cache"),
+    // The debug build's stand-in for the user at a file dialog (see docs/security.md).
+    RAPPORTEUR_TEST_DIALOG_ANSWER: join(home, "dialog-answer"),
   };
   const driverLog = [];
   const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], { env });
@@ -102,11 +104,29 @@ export class Session {
     });
     const body = await response.json();
     if (!response.ok) throw new Error(`no session: ${JSON.stringify(body)}`);
-    return new Session(driver.base, body.value.sessionId);
+    return new Session(driver.base, body.value.sessionId, driver.env.RAPPORTEUR_TEST_DIALOG_ANSWER);
   }
 
-  constructor(base, id) {
+  constructor(base, id, dialogAnswer) {
     this.url = `${base}/session/${id}`;
+    this.dialogAnswer = dialogAnswer;
+  }
+
+  /**
+   * Chooses `path` in the app's export (`kind` "export") or import dialog, as the user
+   * would: the shell takes the answer from the test hook and remembers the file, which
+   * `export_report` or `import_report_file` then accept. Resolves to the path the shell
+   * gave back.
+   */
+  async chooseFile(kind, path) {
+    writeFileSync(this.dialogAnswer, path);
+    const [command, args] =
+      kind === "export"
+        ? ["choose_export_file", { title: "export", fileName: "report", filter: { name: "all", extensions: ["*"] } }]
+        : ["choose_import_file", { title: "import", filters: [] }];
+    const chosen = await this.invoke(command, args);
+    if (chosen.ok !== path) throw new Error(`${command}: ${JSON.stringify(chosen)}`);
+    return chosen.ok;
   }
 
   async call(method, path, body) {

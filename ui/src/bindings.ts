@@ -22,7 +22,18 @@ export const commands = {
 	/**  Brings a deleted report back into the library. */
 	undeleteReport: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("undelete_report", { id })),
 	/**
-	 *  Adds the file at `path` (chosen in the open dialog) to the library: a report file, or
+	 *  Shows the open dialog; returns the file the user chose (`None` when they cancelled),
+	 *  which `import_report_file` will then read.
+	 */
+	chooseImportFile: (title: string, filters: FileFilter[]) => typedError<string | null, CommandError>(__TAURI_INVOKE("choose_import_file", { title, filters })),
+	/**
+	 *  Shows the save dialog with `file_name` proposed; returns the file the user named
+	 *  (`None` when they cancelled), which `export_report` will then write.
+	 */
+	chooseExportFile: (title: string, fileName: string, filter: FileFilter) => typedError<string | null, CommandError>(__TAURI_INVOKE("choose_export_file", { title, fileName, filter })),
+	/**
+	 *  Adds the file at `path`, the one the user chose in the import dialog
+	 *  (`choose_import_file`; any other path is refused), to the library: a report file, or
 	 *  a published report (.docx or text), told apart by content.
 	 */
 	importReportFile: (path: string) => typedError<ImportedFile, CommandError>(__TAURI_INVOKE("import_report_file", { path })),
@@ -40,7 +51,11 @@ export const commands = {
 	 *  from, for the live preview.
 	 */
 	previewReport: (report: Report) => typedError<Document, CommandError>(__TAURI_INVOKE("preview_report", { report })),
-	/**  Writes report `id` in `format` to `path`, a file the user chose in the save dialog. */
+	/**
+	 *  Writes report `id` in `format` to `path`, the file the user named in the export
+	 *  dialog (`choose_export_file`); any other path is refused, as is the database itself
+	 *  or one of its backups.
+	 */
 	exportReport: (id: number, format: ExportFormat, path: string) => typedError<null, CommandError>(__TAURI_INVOKE("export_report", { id, format, path })),
 	/**
 	 *  The findings on `report`, the report being edited as it is on screen (unsaved edits
@@ -81,7 +96,8 @@ export const commands = {
 	/**  The files handed to the app since the window last asked, oldest first. */
 	takeFilesToOpen: () => typedError<string[], CommandError>(__TAURI_INVOKE("take_files_to_open")),
 	/**
-	 *  Opens the file at `path` as the desktop asked: a report file is added to the library
+	 *  Opens the file at `path`, one handed to the app from the desktop (`take_files_to_open`;
+	 *  any other path is refused), as the desktop asked: a report file is added to the library
 	 *  unless the same report is there already; a published report is read back as the
 	 *  import does.
 	 */
@@ -202,7 +218,12 @@ export type ErrorCode =
 /**  SQLite failed for a reason it names. */
 "database" | 
 /**  A file could not be read or written. */
-"io" | "report_not_found" | "revision_not_found" | "template_not_found" | "template_exists" | "template_name_missing" | "database_newer" | "not_a_database" | "folder_not_creatable" | "no_data_folder" | "database_busy" | "disk_full" | "database_read_only" | "database_cannot_open" | "database_damaged" | "database_in_use" | "backup_empty" | "backup_not_found" | "backup_disk_full" | "backups_read_only" | "database_not_replaceable";
+"io" | "report_not_found" | "revision_not_found" | "template_not_found" | "template_exists" | "template_name_missing" | "database_newer" | "not_a_database" | "folder_not_creatable" | "no_data_folder" | "database_busy" | "disk_full" | "database_read_only" | "database_cannot_open" | "database_damaged" | "database_in_use" | "backup_empty" | "backup_not_found" | "backup_disk_full" | "backups_read_only" | "database_not_replaceable" | 
+/**
+ *  A path the user did not choose in a file dialog (or hand to the app from the
+ *  desktop): the page cannot name files.
+ */
+"not_chosen";
 
 /**
  *  The facts a message is made of; each code uses some of them (the UI's table says
@@ -233,6 +254,13 @@ export type ExportFormat =
 "json" | 
 /**  The generated text, as the journal prints it. */
 "text";
+
+/**  One entry of a dialog's file-type list. */
+export type FileFilter = {
+	name: string,
+	/**  Without the dot; the dialog matches the last extension (`json` for `.report.json`). */
+	extensions: string[],
+};
 
 /**  One thing a check found. */
 export type Finding = {

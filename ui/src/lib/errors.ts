@@ -42,6 +42,7 @@ const ja: Record<ErrorCode, Describe> = {
   backups_read_only: (p) => `バックアップのフォルダー ${p.path} に書き込めません。バックアップは作られず、データベースは元のままです。フォルダーを書き込めるようにしてからもう一度お試しください。`,
   database_not_replaceable: (p) =>
     `データベースのファイル ${p.path} を置き換えられません（読み取り専用か変更不可の設定です）。何も変更していません。書き込めるようにしてからもう一度お試しください。`,
+  not_chosen: () => "このファイルはファイル選択の画面で選ばれていません。読み書きするファイルはその画面で選んでください。",
 };
 
 const en: Record<ErrorCode, Describe> = {
@@ -74,6 +75,7 @@ const en: Record<ErrorCode, Describe> = {
   backups_read_only: (p) => `The backups folder ${p.path} cannot be written: no backup was made, and the database is as it was. Make the folder writable and try again.`,
   database_not_replaceable: (p) =>
     `The database file ${p.path} cannot be replaced (it is read-only or immutable). Nothing was changed: make it writable and try again.`,
+  not_chosen: () => "This file was not chosen in the file dialog: choose the file to read or write there.",
 };
 
 export const errorMessages: Readonly<Record<Lang, Record<ErrorCode, Describe>>> = { ja, en };
