@@ -65,7 +65,7 @@ test("create, duplicate, delete and bring back", async () => {
   const created = await ok("create_report", {});
   const blank = await ok("open_report", { id: created });
   assert.equal(blank.report.meeting.organization, "ITU-T");
-  assert.deepEqual(blank.outline.map((e) => e.heading), ["はじめに"]);
+  assert.deepEqual(blank.report.sections.map((s) => s.heading), ["はじめに"]);
 
   const copy = await ok("duplicate_report", { id: 1 });
   assert.equal((await ok("open_report", { id: copy })).report.title, "ITU-T SG17第2回会合報告（複製）");
