@@ -13,12 +13,13 @@ as_root() {
 }
 
 # Building the app: WebKitGTK and friends. Testing it: a virtual display, WebKit's
-# WebDriver, ImageMagick for screenshots, and Japanese fonts so the pages render.
+# WebDriver, ImageMagick for screenshots, Japanese fonts so the pages render, and D-Bus
+# for the session bus the single-instance test starts.
 # Reading exported .docx files back: LibreOffice (to PDF), poppler (pdftotext, pdftoppm),
 # pandoc (the bench's comparison) and python3-venv for python-docx and openxml-audit.
 APT_PACKAGES=(
   build-essential pkg-config curl libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev
-  xvfb xauth x11-utils imagemagick webkit2gtk-driver fonts-noto-cjk
+  xvfb xauth x11-utils dbus imagemagick webkit2gtk-driver fonts-noto-cjk
   libreoffice-writer-nogui poppler-utils pandoc python3-venv
 )
 
