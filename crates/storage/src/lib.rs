@@ -13,6 +13,7 @@ mod registry;
 mod search;
 mod store;
 mod templates;
+mod word_templates;
 
 pub use backup::{
     back_up, backups_dir, is_database_file, list_backups, restore_backup, BackupInfo, BackupReason,
@@ -26,6 +27,7 @@ pub use store::{
     ItemTitle, ReportId, ReportSummary, RevisionInfo, Store, StoredReport, KEPT_REVISIONS,
 };
 pub use templates::TemplateSummary;
+pub use word_templates::{StoredWordTemplate, WordTemplateUse};
 
 use std::path::PathBuf;
 

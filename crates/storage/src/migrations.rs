@@ -24,6 +24,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0002_search_and_templates.sql"),
         then: Some(crate::search::index_every_report),
     },
+    Migration {
+        sql: include_str!("migrations/0003_word_templates.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build creates and understands.

@@ -438,16 +438,20 @@ impl Store {
     }
 
     fn ensure_exists(&self, id: ReportId) -> Result<()> {
-        let found: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT id FROM reports WHERE id = ?1 AND deleted_at IS NULL",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        found.map(|_| ()).ok_or(StoreError::NotFound(id))
+        ensure_report(&self.conn, id)
     }
+}
+
+/// Refuses an id that is not a report of the library (deleted, or never there).
+pub(crate) fn ensure_report(conn: &Connection, id: ReportId) -> Result<()> {
+    let found: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM reports WHERE id = ?1 AND deleted_at IS NULL",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    found.map(|_| ()).ok_or(StoreError::NotFound(id))
 }
 
 fn head(tx: &Transaction, id: ReportId) -> Result<(u32, String)> {
