@@ -8,11 +8,13 @@
 //! setup, headers and footers; the text stays the report's.
 
 mod build;
+mod look;
 mod package;
 mod styles;
 mod template;
 mod text;
 
+pub use look::{PageLook, TemplateLook, TextLook};
 pub use template::{read_template_file, Template, TemplateError};
 
 use std::io::Cursor;

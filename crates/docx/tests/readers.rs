@@ -900,3 +900,64 @@ fn exporting_into_a_template_gives_the_same_bytes_twice() {
         assert!(first == export(), "{file}: differs");
     }
 }
+
+#[test]
+fn the_preview_look_is_read_from_each_template() {
+    let python = require(workspace().join(".venv/bin/python"));
+    let dir = tempfile::tempdir().unwrap();
+    make_templates(&python, dir.path());
+    let look = |file| read_template(dir.path(), file).look();
+    let text = |latin: &str, east_asian: &str, size: f64| rapporteur_docx::TextLook {
+        latin: Some(latin.to_owned()),
+        east_asian: Some(east_asian.to_owned()),
+        size_pt: Some(size),
+        bold: None,
+    };
+
+    // Styles as Japanese Word names them, matched by built-in name; Body Text takes
+    // Normal's fonts and size (it is based on it).
+    let a4 = look("a4-mincho.docx");
+    let page = a4.page.as_ref().unwrap();
+    assert_eq!(
+        (page.width_mm, page.margin_left_mm, page.margin_right_mm),
+        (210.0, 25.0, 25.0)
+    );
+    assert_eq!(page.columns, 1);
+    assert_eq!(a4.body, text("Century", "游明朝", 10.5));
+    assert_eq!(a4.headings[0].latin.as_deref(), Some("Arial"));
+    assert_eq!(a4.headings[0].east_asian.as_deref(), Some("游ゴシック"));
+    assert_eq!(
+        a4.headings.iter().map(|h| h.size_pt).collect::<Vec<_>>(),
+        [Some(14.0), Some(12.0), Some(11.0)]
+    );
+    assert_eq!((a4.title.size_pt, a4.title.bold), (Some(18.0), Some(true)));
+    assert_eq!(a4.author, text("Century", "游明朝", 12.0));
+
+    // The body's page is the last section's: two columns 8 mm apart.
+    let b5 = look("b5-two-columns.dotx");
+    let page = b5.page.as_ref().unwrap();
+    assert_eq!(
+        (page.width_mm, page.columns, page.column_gap_mm),
+        (182.0, 2, 8.0)
+    );
+    assert_eq!(b5.body, text("Times New Roman", "ＭＳ 明朝", 9.0));
+    assert_eq!(b5.title.east_asian.as_deref(), Some("ＭＳ ゴシック"));
+    assert_eq!(b5.title.size_pt, Some(16.0));
+
+    let letter = look("letter-english.docx");
+    assert!((letter.page.as_ref().unwrap().width_mm - 215.9).abs() < 0.05);
+    assert_eq!(letter.body, text("Georgia", "MS Mincho", 11.0));
+
+    // A style the template lacks says nothing: the preview keeps Rapporteur's own.
+    let half = look("half-styles.docx");
+    assert_eq!(half.caption, rapporteur_docx::TextLook::default());
+    assert_eq!(half.headings[1], rapporteur_docx::TextLook::default());
+    // Heading 1, as python-docx's default template has it, names its fonts through the
+    // theme: the major Latin face, and the theme's face for Japanese.
+    assert_eq!(half.headings[0].latin.as_deref(), Some("Calibri"));
+    assert_eq!(
+        half.headings[0].east_asian.as_deref(),
+        Some("ＭＳ ゴシック")
+    );
+    assert_eq!(half.body.latin.as_deref(), Some("Book Antiqua"));
+}
