@@ -5,6 +5,7 @@
 
 mod reuse;
 mod terminal;
+mod word_template;
 
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use rapporteur_checks::Severity;
@@ -52,9 +53,13 @@ enum Command {
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
         /// The journal's Word template (.docx or .dotx) whose styles, page setup,
-        /// headers and footers the Word file takes
+        /// headers and footers the Word file takes [default: the report's, kept in the
+        /// database (see word-template)]
         #[arg(long, value_name = "FILE")]
         template: Option<PathBuf>,
+        /// Rapporteur's own style this time, whatever Word template the report has
+        #[arg(long, conflicts_with = "template")]
+        own_style: bool,
     },
     /// Check a report file without importing it
     Validate { file: PathBuf },
@@ -85,6 +90,9 @@ enum Command {
     /// Templates: a report's structure saved under a name
     #[command(subcommand)]
     Template(reuse::TemplateCommand),
+    /// The journal's Word template a report is exported into, kept in the database
+    #[command(subcommand)]
+    WordTemplate(word_template::WordTemplateCommand),
     /// Work items whose id contains QUERY, with what each meeting did with them
     Items {
         query: String,
@@ -131,14 +139,6 @@ impl From<ExportFormat> for rapporteur_export::ExportFormat {
             ExportFormat::Docx => rapporteur_export::ExportFormat::Docx,
         }
     }
-}
-
-/// The Word template at `path`, read within the importer's limits.
-fn read_template(path: &Path) -> Result<rapporteur_export::Template, Failure> {
-    let bytes =
-        rapporteur_export::read_template_file(path).map_err(|e| Failure::Message(e.to_string()))?;
-    rapporteur_export::Template::read(&bytes)
-        .map_err(|e| Failure::Message(format!("{}: {e}", path.display())))
 }
 
 fn main() -> ExitCode {
@@ -261,6 +261,7 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
             format,
             output,
             template,
+            own_style,
         } => {
             let output = output.filter(|p| p.as_os_str() != "-");
             if matches!(format, ExportFormat::Docx) && output.is_none() {
@@ -274,7 +275,8 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
                         "--template is for Word files: add --format docx".to_owned(),
                     ))
                 }
-                (Some(path), ExportFormat::Docx) => Some(read_template(path)?),
+                (Some(path), ExportFormat::Docx) => Some(word_template::read(path)?.1),
+                (None, ExportFormat::Docx) if !own_style => word_template::stored(&store, id)?,
                 (None, _) => None,
             };
             let stored = store.report(id)?;
@@ -290,11 +292,8 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
                         template,
                     )
                     .map_err(|e| Failure::Message(e.to_string()))?;
-                    if !exported.own_styles.is_empty() {
-                        eprintln!(
-                            "the template lacks {}: Rapporteur's own used for them",
-                            exported.own_styles.join(", ")
-                        );
+                    if let Some(lacking) = word_template::lacking(&exported.own_styles) {
+                        eprintln!("{lacking}");
                     }
                     exported.bytes
                 }
@@ -335,6 +334,7 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
         }
         Command::New { from, template } => reuse::new_report(&mut store, from, template, out)?,
         Command::Template(command) => reuse::template(&mut store, command, out)?,
+        Command::WordTemplate(command) => word_template::run(&mut store, command, out)?,
         Command::Items { query, limit } => reuse::items(&store, &query, limit, out)?,
         Command::Search { query, limit } => reuse::search(&store, &query, limit, out)?,
     }
