@@ -127,7 +127,7 @@ pub async fn create_report(state: State<'_, AppState>) -> Result<ReportId, Comma
     let mut report = Report::new("", "ITU-T", "");
     report.sections.push(rapporteur_model::Section {
         heading: Some("はじめに".to_owned()),
-        blocks: vec![rapporteur_model::Block::Summary],
+        blocks: vec![rapporteur_model::Block::summary()],
         ..Default::default()
     });
     Ok(state.store()?.create_report(&report)?)

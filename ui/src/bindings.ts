@@ -133,6 +133,8 @@ export type Action = "approved" | "determined" | "consented" | "agreed" | "new_w
 
 /**  One author of the byline. */
 export type Author = {
+	/**  Its stable identity (`uid.rs`); absent in files of the first release. */
+	uid?: Uid,
 	name: string,
 	/**  Furigana, printed above the name. */
 	reading?: string | null,
@@ -144,14 +146,16 @@ export type Author = {
 /**  The content of a section, in order. */
 export type Block = 
 /**  The summary paragraph generated from the meeting's facts. */
-({ type: "summary" }) & { boilerplate?: never; items?: never; text?: never } | 
+({ type: "summary"; uid?: Uid }) & { boilerplate?: never; item_uids?: never; items?: never; text?: never } | 
 /**  One paragraph; `\n` inside is a line break. */
-({ type: "paragraph"; text: string; 
+({ type: "paragraph"; uid?: Uid; text: string; 
 /**
  *  Text that recurs in every report of the group: a new report made from this one
  *  keeps it (only written when true).
  */
-boilerplate?: boolean }) & { items?: never } | ({ type: "bullets"; items: string[]; 
+boilerplate?: boolean }) & { item_uids?: never; items?: never } | ({ type: "bullets"; uid?: Uid; items: string[]; 
+/**  The identity of each item, in the order of `items` (`uid.rs`). */
+item_uids?: Uid[]; 
 /**  As for a paragraph: the list recurs in every report of the group. */
 boilerplate?: boolean }) & { text?: never } | {
 	type: "question",
@@ -396,6 +400,8 @@ export type OpenedFile =
 
 /**  What a meeting did with one work item. */
 export type Outcome = {
+	/**  Its stable identity (`uid.rs`); absent in files of the first release. */
+	uid?: Uid,
 	/**  The work item (`X.1250rev`); absent for unnumbered documents. */
 	id?: string | null,
 	/**  The English title as registered (or the document's name when there is no id). */
@@ -440,6 +446,8 @@ export type Process =
 
 /**  One Question (課題N) and what the meeting did with its work items. */
 export type Question = {
+	/**  Its stable identity (`uid.rs`); absent in files of the first release. */
+	uid?: Uid,
 	number: number,
 	/**  A noun phrase naming what the Question studies. */
 	scope?: string | null,
@@ -506,6 +514,8 @@ export type Saved = {
 
 /**  A numbered table of future meetings. */
 export type Schedule = {
+	/**  Its stable identity (`uid.rs`); absent in files of the first release. */
+	uid?: Uid,
 	caption?: string | null,
 	rows: ScheduleRow[],
 };
@@ -515,6 +525,8 @@ export type ScheduleDate = string;
 
 /**  One future meeting. */
 export type ScheduleRow = {
+	/**  Its stable identity (`uid.rs`); absent in files of the first release. */
+	uid?: Uid,
 	meeting: string,
 	start?: ScheduleDate | null,
 	end?: ScheduleDate | null,
@@ -540,6 +552,8 @@ export type SearchHit = {
 
 /**  A part of the body; its number (1., 3.2) is generated from its place, never stored. */
 export type Section = {
+	/**  Its stable identity (`uid.rs`); absent in files of the first release. */
+	uid?: Uid,
 	/**  Optional only when `working_party` is given (then `WP1: title` is used). */
 	heading?: string | null,
 	working_party?: WorkingParty | null,
@@ -634,6 +648,13 @@ export type Typo = {
 	found: string,
 	term: string,
 };
+
+/**
+ *  An element's identity: 1 to 64 ASCII letters, digits, `-` or `_`; empty while the
+ *  element has none yet (a file of the first release, an element the editor just added),
+ *  until [`complete`] gives it one.
+ */
+export type Uid = string;
 
 /**  Marks a section that reports one Working Party. */
 export type WorkingParty = {

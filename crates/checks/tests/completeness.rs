@@ -26,7 +26,7 @@ fn blank() -> Report {
     let mut report = Report::new("", "ITU-T", "");
     report.sections.push(Section {
         heading: Some("はじめに".to_owned()),
-        blocks: vec![Block::Summary],
+        blocks: vec![Block::summary()],
         ..Section::default()
     });
     report

@@ -195,6 +195,8 @@ fn weekdays_are_checked_in_every_kind_of_free_text() {
     let mut report = example();
     let wrong = "2026年4月9日(金)";
     report.sections[0].blocks.push(Block::Bullets {
+        uid: Default::default(),
+        item_uids: Default::default(),
         items: vec!["正しい: 2026年4月9日(木)".to_owned(), wrong.to_owned()],
         boilerplate: false,
     });

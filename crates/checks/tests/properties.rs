@@ -70,6 +70,7 @@ fn outcome() -> impl Strategy<Value = Outcome> {
         prop::option::of(text()),
     )
         .prop_map(|(id, title, action, gloss)| Outcome {
+            uid: Default::default(),
             id,
             title,
             action,
@@ -90,6 +91,7 @@ fn block() -> impl Strategy<Value = Block> {
     )
         .prop_map(|(number, scope, outcomes, discussed, note, text)| {
             Block::Question(Question {
+                uid: Default::default(),
                 number,
                 scope,
                 outcomes,
@@ -106,20 +108,36 @@ fn block() -> impl Strategy<Value = Block> {
         prop::option::of(text()),
     )
         .prop_map(|(meeting, start, end, venue, content)| ScheduleRow {
+            uid: Default::default(),
             meeting,
             start,
             end,
             venue,
             content,
         });
-    let schedule = (prop::option::of(text()), prop::collection::vec(row, 0..4))
-        .prop_map(|(caption, rows)| Block::Schedule(Schedule { caption, rows }));
+    let schedule =
+        (prop::option::of(text()), prop::collection::vec(row, 0..4)).prop_map(|(caption, rows)| {
+            Block::Schedule(Schedule {
+                uid: Default::default(),
+                caption,
+                rows,
+            })
+        });
     prop_oneof![
-        Just(Block::Summary),
-        (text(), any::<bool>())
-            .prop_map(|(text, boilerplate)| Block::Paragraph { text, boilerplate }),
-        (prop::collection::vec(text(), 0..3), any::<bool>())
-            .prop_map(|(items, boilerplate)| Block::Bullets { items, boilerplate }),
+        Just(Block::summary()),
+        (text(), any::<bool>()).prop_map(|(text, boilerplate)| Block::Paragraph {
+            uid: Default::default(),
+            text,
+            boilerplate
+        }),
+        (prop::collection::vec(text(), 0..3), any::<bool>()).prop_map(|(items, boilerplate)| {
+            Block::Bullets {
+                uid: Default::default(),
+                item_uids: Default::default(),
+                items,
+                boilerplate,
+            }
+        }),
         question,
         schedule,
     ]
@@ -140,6 +158,7 @@ fn section() -> impl Strategy<Value = Section> {
         prop::collection::vec(block(), 0..4),
     )
         .prop_map(|(heading, working_party, blocks)| Section {
+            uid: Default::default(),
             heading,
             working_party,
             blocks,
@@ -152,6 +171,7 @@ fn section() -> impl Strategy<Value = Section> {
             prop::collection::vec(inner, 0..3),
         )
             .prop_map(|(heading, blocks, sections)| Section {
+                uid: Default::default(),
                 heading,
                 working_party: None,
                 blocks,

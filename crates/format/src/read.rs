@@ -2,10 +2,11 @@
 
 use crate::{validate, FormatError, FORMAT_NAME, FORMAT_VERSION};
 use chrono::NaiveDate;
+use rapporteur_model::uid::MAX_UID_LEN;
 use rapporteur_model::{
     Action, Author, Block, Contributions, DocumentKind, Language, Meeting, MeetingMode, Outcome,
     Participants, Preset, Process, Question, Report, Schedule, ScheduleDate, ScheduleDateError,
-    ScheduleRow, Section, Spelled, Style, WorkingParty,
+    ScheduleRow, Section, Spelled, Style, Uid, WorkingParty,
 };
 use serde_json::{Map, Value};
 
@@ -86,6 +87,7 @@ fn author(value: &Value, path: &str) -> Result<Author> {
         organization: o.opt("organization", string)?,
         department: o.opt("department", string)?,
         position: o.opt("position", string)?,
+        uid: uid(&mut o)?,
     };
     o.finish()?;
     Ok(author)
@@ -146,6 +148,7 @@ fn section(value: &Value, path: &str) -> Result<Section> {
         sections: o
             .opt("sections", |v, p| array(v, p, section))?
             .unwrap_or_default(),
+        uid: uid(&mut o)?,
     };
     o.finish()?;
     Ok(section)
@@ -168,14 +171,19 @@ fn block(value: &Value, path: &str) -> Result<Block> {
     let mut o = Obj::new(value, path)?;
     let kind = o.req("type", string)?;
     let block = match kind.as_str() {
-        "summary" => Block::Summary,
+        "summary" => Block::Summary { uid: uid(&mut o)? },
         "paragraph" => Block::Paragraph {
             text: o.req("text", string)?,
             boilerplate: o.opt("boilerplate", boolean)?.unwrap_or(false),
+            uid: uid(&mut o)?,
         },
         "bullets" => Block::Bullets {
             items: o.req("items", |v, p| array(v, p, string))?,
             boilerplate: o.opt("boilerplate", boolean)?.unwrap_or(false),
+            item_uids: o
+                .opt("item_uids", |v, p| array(v, p, uid_value))?
+                .unwrap_or_default(),
+            uid: uid(&mut o)?,
         },
         "question" => Block::Question(Question {
             number: o.req("number", count)?,
@@ -186,10 +194,12 @@ fn block(value: &Value, path: &str) -> Result<Block> {
             discussed: o.opt("discussed", boolean)?.unwrap_or(true),
             note: o.opt("note", string)?,
             text: o.opt("text", string)?,
+            uid: uid(&mut o)?,
         }),
         "schedule" => Block::Schedule(Schedule {
             caption: o.opt("caption", string)?,
             rows: o.req("rows", |v, p| array(v, p, schedule_row))?,
+            uid: uid(&mut o)?,
         }),
         _ => {
             return Err(FormatError::invalid(
@@ -215,6 +225,7 @@ fn outcome(value: &Value, path: &str) -> Result<Outcome> {
         process: o.opt("process", spelled::<Process>)?,
         document: o.opt("document", spelled::<DocumentKind>)?,
         gloss: o.opt("gloss", string)?,
+        uid: uid(&mut o)?,
     };
     o.finish()?;
     Ok(outcome)
@@ -228,6 +239,7 @@ fn schedule_row(value: &Value, path: &str) -> Result<ScheduleRow> {
         end: o.opt("end", schedule_date)?,
         venue: o.opt("venue", string)?,
         content: o.opt("content", string)?,
+        uid: uid(&mut o)?,
     };
     o.finish()?;
     Ok(row)
@@ -332,6 +344,29 @@ fn array<T>(value: &Value, path: &str, read: impl Fn(&Value, &str) -> Result<T>)
         other => Err(FormatError::invalid(
             path,
             format!("expected an array; found {}", describe(other)),
+        )),
+    }
+}
+
+/// An element's optional `uid`.
+fn uid(o: &mut Obj) -> Result<Uid> {
+    Ok(o.opt("uid", uid_value)?.unwrap_or_default())
+}
+
+fn uid_value(value: &Value, path: &str) -> Result<Uid> {
+    match value {
+        Value::String(text) => Uid::parse(text).ok_or_else(|| {
+            FormatError::invalid(
+                path,
+                format!(
+                    "expected an identity of 1 to {MAX_UID_LEN} letters, digits, - or _; found {}",
+                    describe(value)
+                ),
+            )
+        }),
+        other => Err(FormatError::invalid(
+            path,
+            format!("expected a string; found {}", describe(other)),
         )),
     }
 }

@@ -89,11 +89,11 @@ fn a_missing_field_is_named_with_what_it_should_be() {
 fn an_unknown_field_is_named_with_the_fields_that_are_allowed() {
     assert_eq!(
         refusal(with("/authors/1/email", Some(json!("a@b.example")))),
-        "authors[1].email: unknown field; expected one of name, reading, organization, department, position"
+        "authors[1].email: unknown field; expected one of name, reading, organization, department, position, uid"
     );
     assert_eq!(
         refusal(with("/sections/0/blocks/1/style", Some(json!("bold")))),
-        "sections[0].blocks[1].style: unknown field; expected one of type, text, boilerplate"
+        "sections[0].blocks[1].style: unknown field; expected one of type, text, boilerplate, uid"
     );
 }
 
@@ -324,6 +324,7 @@ fn the_checked_writer_refuses_a_report_larger_than_a_report_file() {
     report.sections[0]
         .blocks
         .push(rapporteur_model::Block::Paragraph {
+            uid: Default::default(),
             text: "量".repeat((room - 200) / 3),
             boilerplate: false,
         });

@@ -8,10 +8,12 @@
 mod enums;
 mod schedule_date;
 mod texts;
+pub mod uid;
 
 pub use enums::{Action, DocumentKind, Language, MeetingMode, Preset, Process, Spelled};
 pub use schedule_date::{ScheduleDate, ScheduleDateError};
 pub use texts::{free_texts, Text};
+pub use uid::Uid;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -37,6 +39,10 @@ pub struct Style {
 /// One author of the byline.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Type)]
 pub struct Author {
+    /// Its stable identity (`uid.rs`); absent in files of the first release.
+    #[serde(default, skip_serializing_if = "Uid::is_empty")]
+    #[specta(optional)]
+    pub uid: Uid,
     pub name: String,
     /// Furigana, printed above the name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -126,6 +132,10 @@ pub struct Contributions {
 /// A part of the body; its number (1., 3.2) is generated from its place, never stored.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Type)]
 pub struct Section {
+    /// Its stable identity (`uid.rs`); absent in files of the first release.
+    #[serde(default, skip_serializing_if = "Uid::is_empty")]
+    #[specta(optional)]
+    pub uid: Uid,
     /// Optional only when `working_party` is given (then `WP1: title` is used).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heading: Option<String>,
@@ -151,9 +161,16 @@ pub struct WorkingParty {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     /// The summary paragraph generated from the meeting's facts.
-    Summary,
+    Summary {
+        #[serde(default, skip_serializing_if = "Uid::is_empty")]
+        #[specta(optional)]
+        uid: Uid,
+    },
     /// One paragraph; `\n` inside is a line break.
     Paragraph {
+        #[serde(default, skip_serializing_if = "Uid::is_empty")]
+        #[specta(optional)]
+        uid: Uid,
         text: String,
         /// Text that recurs in every report of the group: a new report made from this one
         /// keeps it (only written when true).
@@ -162,7 +179,14 @@ pub enum Block {
         boilerplate: bool,
     },
     Bullets {
+        #[serde(default, skip_serializing_if = "Uid::is_empty")]
+        #[specta(optional)]
+        uid: Uid,
         items: Vec<String>,
+        /// The identity of each item, in the order of `items` (`uid.rs`).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[specta(optional)]
+        item_uids: Vec<Uid>,
         /// As for a paragraph: the list recurs in every report of the group.
         #[serde(default, skip_serializing_if = "is_false")]
         #[specta(optional)]
@@ -176,11 +200,39 @@ impl Block {
     /// The value of the `type` tag in the file format.
     pub fn kind(&self) -> &'static str {
         match self {
-            Block::Summary => "summary",
+            Block::Summary { .. } => "summary",
             Block::Paragraph { .. } => "paragraph",
             Block::Bullets { .. } => "bullets",
             Block::Question(_) => "question",
             Block::Schedule(_) => "schedule",
+        }
+    }
+
+    /// The summary block, without an identity yet.
+    pub fn summary() -> Block {
+        Block::Summary {
+            uid: Uid::default(),
+        }
+    }
+
+    /// The block's stable identity.
+    pub fn uid(&self) -> &Uid {
+        match self {
+            Block::Summary { uid } | Block::Paragraph { uid, .. } | Block::Bullets { uid, .. } => {
+                uid
+            }
+            Block::Question(question) => &question.uid,
+            Block::Schedule(schedule) => &schedule.uid,
+        }
+    }
+
+    pub fn uid_mut(&mut self) -> &mut Uid {
+        match self {
+            Block::Summary { uid } | Block::Paragraph { uid, .. } | Block::Bullets { uid, .. } => {
+                uid
+            }
+            Block::Question(question) => &mut question.uid,
+            Block::Schedule(schedule) => &mut schedule.uid,
         }
     }
 }
@@ -188,6 +240,10 @@ impl Block {
 /// One Question (課題N) and what the meeting did with its work items.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Question {
+    /// Its stable identity (`uid.rs`); absent in files of the first release.
+    #[serde(default, skip_serializing_if = "Uid::is_empty")]
+    #[specta(optional)]
+    pub uid: Uid,
     pub number: u32,
     /// A noun phrase naming what the Question studies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -207,6 +263,7 @@ pub struct Question {
 impl Default for Question {
     fn default() -> Self {
         Question {
+            uid: Uid::default(),
             number: 1,
             scope: None,
             outcomes: Vec::new(),
@@ -232,6 +289,10 @@ fn is_false(value: &bool) -> bool {
 /// What a meeting did with one work item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Outcome {
+    /// Its stable identity (`uid.rs`); absent in files of the first release.
+    #[serde(default, skip_serializing_if = "Uid::is_empty")]
+    #[specta(optional)]
+    pub uid: Uid,
     /// The work item (`X.1250rev`); absent for unnumbered documents.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -250,6 +311,10 @@ pub struct Outcome {
 /// A numbered table of future meetings.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Type)]
 pub struct Schedule {
+    /// Its stable identity (`uid.rs`); absent in files of the first release.
+    #[serde(default, skip_serializing_if = "Uid::is_empty")]
+    #[specta(optional)]
+    pub uid: Uid,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
     pub rows: Vec<ScheduleRow>,
@@ -258,6 +323,10 @@ pub struct Schedule {
 /// One future meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Type)]
 pub struct ScheduleRow {
+    /// Its stable identity (`uid.rs`); absent in files of the first release.
+    #[serde(default, skip_serializing_if = "Uid::is_empty")]
+    #[specta(optional)]
+    pub uid: Uid,
     pub meeting: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<ScheduleDate>,

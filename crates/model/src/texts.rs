@@ -33,7 +33,7 @@ pub fn free_texts<'a>(report: &'a Report) -> Vec<Text<'a>> {
         for (b, block) in section.blocks.iter().enumerate() {
             let path = format!("{path}.blocks[{b}]");
             match block {
-                Block::Summary => {}
+                Block::Summary { .. } => {}
                 Block::Paragraph { text, .. } => add(format!("{path}.text"), Some(text)),
                 Block::Bullets { items, .. } => {
                     for (i, item) in items.iter().enumerate() {

@@ -133,7 +133,7 @@ impl Writer<'_> {
 
     fn block(&mut self, block: &Block, in_working_party: bool) {
         match block {
-            Block::Summary => self.body.push(Node::Paragraph {
+            Block::Summary { .. } => self.body.push(Node::Paragraph {
                 text: self.voice.summary(self.meeting),
             }),
             Block::Paragraph { text, .. } => self.body.push(Node::Paragraph { text: text.clone() }),

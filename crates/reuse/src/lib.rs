@@ -274,7 +274,7 @@ fn describe(report: Report, source_title: &str, from_schedule: Vec<Carried>) -> 
                     path: format!("{path}.blocks[{b}].rows"),
                     caption: s.caption.clone(),
                 }),
-                Block::Summary => {}
+                Block::Summary { .. } => {}
             }
         }
     });
@@ -295,6 +295,7 @@ fn describe(report: Report, source_title: &str, from_schedule: Vec<Carried>) -> 
 
 fn section_structure(section: &Section) -> Section {
     Section {
+        uid: Default::default(),
         heading: section.heading.clone(),
         working_party: section.working_party.clone(),
         blocks: section.blocks.iter().filter_map(block_structure).collect(),
@@ -304,7 +305,7 @@ fn section_structure(section: &Section) -> Section {
 
 fn block_structure(block: &Block) -> Option<Block> {
     match block {
-        Block::Summary => Some(Block::Summary),
+        Block::Summary { .. } => Some(Block::summary()),
         Block::Paragraph {
             boilerplate: true, ..
         }
@@ -318,6 +319,7 @@ fn block_structure(block: &Block) -> Option<Block> {
             ..Question::default()
         })),
         Block::Schedule(s) => Some(Block::Schedule(Schedule {
+            uid: Default::default(),
             caption: s.caption.clone(),
             rows: Vec::new(),
         })),

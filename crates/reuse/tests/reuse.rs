@@ -144,6 +144,8 @@ fn boilerplate_paragraphs_and_lists_carry_over_and_nothing_else_does() {
     };
     *boilerplate = true;
     past.sections[4].blocks.push(Block::Bullets {
+        uid: Default::default(),
+        item_uids: Default::default(),
         items: vec!["毎回の定型".into()],
         boilerplate: true,
     });
@@ -182,6 +184,7 @@ fn only_a_row_of_the_groups_next_meeting_gives_dates_and_place() {
         unreachable!()
     };
     let row = |meeting: &str, start: &str, end: &str, venue: &str| ScheduleRow {
+        uid: Default::default(),
         meeting: meeting.into(),
         start: Some(ScheduleDate::parse(start).unwrap()),
         end: Some(ScheduleDate::parse(end).unwrap()),

@@ -189,6 +189,7 @@ fn too_large(bytes: usize) -> Report {
     report.sections[0]
         .blocks
         .push(rapporteur_model::Block::Paragraph {
+            uid: Default::default(),
             text: "量".repeat(bytes / 3),
             boilerplate: false,
         });
@@ -260,6 +261,7 @@ fn a_report_just_within_the_limits_is_stored_and_exports_as_a_file_that_reads_ba
     report.sections[0]
         .blocks
         .push(rapporteur_model::Block::Paragraph {
+            uid: Default::default(),
             text: "量".repeat((rapporteur_format::MAX_REPORT_FILE as usize - 200_000) / 3),
             boilerplate: false,
         });

@@ -39,6 +39,7 @@ fn author(affiliation: &[String], name: &str, reading: Option<&str>) -> Author {
         ),
     };
     Author {
+        uid: Default::default(),
         name: name.trim().to_owned(),
         reading: reading
             .map(|r| r.trim().to_owned())

@@ -256,6 +256,7 @@ impl Builder {
         let path = self.block_path();
         self.account.free_text(&path, text);
         self.push(Block::Paragraph {
+            uid: Default::default(),
             text: text.to_owned(),
             boilerplate: false,
         });
@@ -399,6 +400,8 @@ impl Builder {
                 }
                 _ => {
                     open.section.blocks.push(Block::Bullets {
+                        uid: Default::default(),
+                        item_uids: Default::default(),
                         items: vec![body.to_owned()],
                         boilerplate: false,
                     });
@@ -436,7 +439,7 @@ impl Builder {
         self.meeting = Some(read.meeting);
         self.account.recognised("meeting", "meeting facts");
         if generated {
-            self.push(Block::Summary);
+            self.push(Block::summary());
             self.account.recognised(&path, "summary");
             let rest = sentences[read.sentences..].concat();
             if !rest.trim().is_empty() {
@@ -446,6 +449,7 @@ impl Builder {
             self.account
                 .kept_as_written(&path, "summary paragraph (meeting facts read)");
             self.push(Block::Paragraph {
+                uid: Default::default(),
                 text: text.to_owned(),
                 boilerplate: false,
             });
@@ -518,6 +522,7 @@ impl Builder {
             let path = self.block_path();
             self.account.recognised(&path, "table caption");
             self.push(Block::Schedule(Schedule {
+                uid: Default::default(),
                 caption,
                 rows: Vec::new(),
             }));
@@ -532,6 +537,7 @@ impl Builder {
                 self.account
                     .recognised(&path, format!("schedule: {} rows", rows.len()));
                 self.push(Block::Schedule(Schedule {
+                    uid: Default::default(),
                     caption: caption.and_then(|(_, text)| text),
                     rows,
                 }));
@@ -578,9 +584,12 @@ pub(crate) fn has_a_report_part(report: &Report) -> bool {
         sections.iter().any(|s| {
             s.heading.as_deref().is_some_and(|h| !h.is_empty())
                 || s.working_party.is_some()
-                || s.blocks
-                    .iter()
-                    .any(|b| matches!(b, Block::Question(_) | Block::Schedule(_) | Block::Summary))
+                || s.blocks.iter().any(|b| {
+                    matches!(
+                        b,
+                        Block::Question(_) | Block::Schedule(_) | Block::Summary { .. }
+                    )
+                })
                 || any(&s.sections)
         })
     }

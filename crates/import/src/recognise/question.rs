@@ -374,6 +374,7 @@ fn outcomes(clauses: Vec<(Says, Vec<Item>)>) -> Vec<Outcome> {
             }
         };
         outcomes.extend(items.into_iter().map(|item| Outcome {
+            uid: Default::default(),
             document: Some(document_kind(item.id.as_deref())),
             id: item.id,
             title: item.title,

@@ -59,6 +59,7 @@ fn row(cells: &[String], language: Language, preset: Preset) -> Option<ScheduleR
     }
     let optional = |text: &str| (!text.is_empty()).then(|| text.to_owned());
     Some(ScheduleRow {
+        uid: Default::default(),
         meeting: cells[0].clone(),
         start,
         end,
