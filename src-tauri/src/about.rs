@@ -1,7 +1,7 @@
 //! The About box: what this app is, where it keeps its data, and what it ships of others.
 
 use crate::{CommandError, ErrorCode};
-use rapporteur_storage::{backups_dir, default_db_path};
+use rapporteur_storage::backups_dir;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use tauri::AppHandle;
@@ -51,7 +51,7 @@ pub struct About {
 #[tauri::command]
 #[specta::specta]
 pub async fn about(app: AppHandle) -> Result<About, CommandError> {
-    let database = default_db_path()?;
+    let database = rapporteur_core::database_path(None)?;
     let package = app.package_info();
     let config = app.config();
     let assets = app.asset_resolver();

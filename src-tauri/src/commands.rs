@@ -1,32 +1,23 @@
-//! The commands the UI calls. Each one locks the store, calls the core, and turns the
-//! result into data or a `CommandError`.
+//! The commands the UI calls about reports. Each one takes the library and calls its use
+//! case (`rapporteur_core`); the result goes to the window as data or a `CommandError`.
 
 use crate::files::Use;
-use crate::{AppState, CommandError, ErrorCode};
-use chrono::{DateTime, NaiveDate, Utc};
+use crate::AppState;
+use chrono::NaiveDate;
 use rapporteur_checks::{Finding, TypedDate};
-use rapporteur_export::{export, DocxOptions, ExportFormat};
-use rapporteur_import::{ImportReport, ReadError};
+use rapporteur_core::{CommandError, ExportRequest, ImportedFile, TemplateChoice};
+use rapporteur_export::ExportFormat;
 use rapporteur_model::{Language, Report};
-use rapporteur_storage::{ReportId, ReportSummary, RevisionInfo, Store};
+use rapporteur_storage::{ReportId, ReportSummary, RevisionInfo, StoredReport};
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
 
-/// A report opened in the window.
-#[derive(Debug, Serialize, Type)]
-pub struct ReportView {
-    pub id: ReportId,
-    pub revision: u32,
-    pub saved_at: DateTime<Utc>,
-    pub report: Report,
-}
-
-/// Every report in the library, most recently edited first.
+/// Every report in the library, most recently saved first.
 #[tauri::command]
 #[specta::specta]
 pub async fn list_reports(state: State<'_, AppState>) -> Result<Vec<ReportSummary>, CommandError> {
-    Ok(state.store()?.list_reports()?)
+    state.library()?.list()
 }
 
 /// One report, as last saved.
@@ -35,14 +26,8 @@ pub async fn list_reports(state: State<'_, AppState>) -> Result<Vec<ReportSummar
 pub async fn open_report(
     state: State<'_, AppState>,
     id: ReportId,
-) -> Result<ReportView, CommandError> {
-    let stored = state.store()?.report(id)?;
-    Ok(ReportView {
-        id: stored.id,
-        revision: stored.revision,
-        saved_at: stored.saved_at,
-        report: stored.report,
-    })
+) -> Result<StoredReport, CommandError> {
+    state.library()?.report(id)
 }
 
 /// Writes report `id` in `format` to `path`, the file the user named in the export
@@ -57,23 +42,13 @@ pub async fn export_report(
     path: String,
 ) -> Result<(), CommandError> {
     let path = state.chosen.allowed(Use::Write, &path)?;
-    let store = state.store()?;
-    if rapporteur_storage::is_database_file(store.path(), &path) {
-        return Err(CommandError::file(
-            &path,
-            "this is the library's database or one of its backups; choose another file",
-        ));
-    }
-    let stored = store.report(id)?;
-    drop(store);
-    let options = DocxOptions {
-        created: stored.created_at,
-        modified: stored.saved_at,
+    let library = state.library()?;
+    let request = ExportRequest {
+        format,
+        template: TemplateChoice::Kept,
     };
-    let bytes = export(&stored.report, format, &options)
-        .map_err(|e| CommandError::new(ErrorCode::Io, e.to_string()))?;
-    std::fs::write(&path, bytes)
-        .map_err(|e| CommandError::file(&path, format!("cannot write: {e}")))
+    let export = library.export(id, &request)?;
+    library.write_export(&path, &export.bytes)
 }
 
 /// The findings on `report`, the report being edited as it is on screen (unsaved edits
@@ -88,8 +63,7 @@ pub async fn check_report(
     report: Report,
     language: Language,
 ) -> Result<Vec<Finding>, CommandError> {
-    let history = state.store()?.earlier_titles(&report, Some(id))?;
-    Ok(rapporteur_checks::check_in(&report, &history, language))
+    state.library()?.check(&report, Some(id), language)
 }
 
 /// What a date typed into a date field or a schedule cell means: `2026/12/1`,
@@ -98,7 +72,7 @@ pub async fn check_report(
 #[tauri::command]
 #[specta::specta]
 pub async fn read_date(text: String, near: Option<NaiveDate>) -> Result<TypedDate, CommandError> {
-    Ok(rapporteur_checks::read_typed_date(&text, near))
+    Ok(rapporteur_core::read_date(&text, near))
 }
 
 /// What an autosave reports back.
@@ -116,21 +90,15 @@ pub async fn save_report(
     id: ReportId,
     report: Report,
 ) -> Result<Saved, CommandError> {
-    let revision = state.store()?.save_report(id, &report)?;
+    let revision = state.library()?.save(id, &report)?;
     Ok(Saved { revision })
 }
 
-/// A new, empty report for an ITU-T study group meeting; returns its id.
+/// A new, blank report for an ITU-T study group meeting; returns its id.
 #[tauri::command]
 #[specta::specta]
 pub async fn create_report(state: State<'_, AppState>) -> Result<ReportId, CommandError> {
-    let mut report = Report::new("", "ITU-T", "");
-    report.sections.push(rapporteur_model::Section {
-        heading: Some("はじめに".to_owned()),
-        blocks: vec![rapporteur_model::Block::summary()],
-        ..Default::default()
-    });
-    Ok(state.store()?.create_report(&report)?)
+    state.library()?.create_blank()
 }
 
 /// A copy of report `id` as a new report; returns the copy's id.
@@ -140,36 +108,21 @@ pub async fn duplicate_report(
     state: State<'_, AppState>,
     id: ReportId,
 ) -> Result<ReportId, CommandError> {
-    let mut store = state.store()?;
-    let mut report = store.report(id)?.report;
-    let suffix = match report.language {
-        Language::Ja => "（複製）",
-        Language::En => " (copy)",
-    };
-    report.title.push_str(suffix);
-    Ok(store.create_report(&report)?)
+    state.library()?.duplicate(id)
 }
 
 /// Takes report `id` out of the library; `undelete_report` brings it back.
 #[tauri::command]
 #[specta::specta]
 pub async fn delete_report(state: State<'_, AppState>, id: ReportId) -> Result<(), CommandError> {
-    Ok(state.store()?.delete_report(id)?)
+    state.library()?.delete(id)
 }
 
 /// Brings a deleted report back into the library.
 #[tauri::command]
 #[specta::specta]
 pub async fn undelete_report(state: State<'_, AppState>, id: ReportId) -> Result<(), CommandError> {
-    Ok(state.store()?.undelete_report(id)?)
-}
-
-/// A file added to the library: its new id and, for a published report (a Word file or
-/// its text), the account of what was read of it, for the user to review.
-#[derive(Debug, Serialize, Type)]
-pub struct ImportedFile {
-    pub id: ReportId,
-    pub account: Option<ImportReport>,
+    state.library()?.undelete(id)
 }
 
 /// Adds the file at `path`, the one the user chose in the import dialog
@@ -182,33 +135,7 @@ pub async fn import_report_file(
     path: String,
 ) -> Result<ImportedFile, CommandError> {
     let path = state.chosen.allowed(Use::Read, &path)?;
-    let (report, account) = read_file(&path)?;
-    let mut store = state.store()?;
-    import_file(&mut store, report, account)
-}
-
-/// Adds a file read by `read_file` to the library.
-pub(crate) fn import_file(
-    store: &mut Store,
-    report: Report,
-    account: Option<ImportReport>,
-) -> Result<ImportedFile, CommandError> {
-    let id = store.create_report(&report)?;
-    Ok(ImportedFile { id, account })
-}
-
-/// A report file, or a published report (a Word file or its text) with the account of
-/// what was read of it: told apart by content, as the CLI does.
-pub(crate) fn read_file(
-    path: &std::path::Path,
-) -> Result<(Report, Option<ImportReport>), CommandError> {
-    rapporteur_import::read_path(path).map_err(|e| {
-        let code = match e {
-            ReadError::File(rapporteur_format::FileError::Io { .. }) => ErrorCode::Io,
-            _ => ErrorCode::InvalidReport,
-        };
-        CommandError::new(code, e.to_string())
-    })
+    state.library()?.import_file(&path)
 }
 
 /// The kept revisions of report `id`, newest first.
@@ -218,7 +145,7 @@ pub async fn report_history(
     state: State<'_, AppState>,
     id: ReportId,
 ) -> Result<Vec<RevisionInfo>, CommandError> {
-    Ok(state.store()?.history(id)?)
+    state.library()?.history(id)
 }
 
 /// Report `id` as it was at `revision`, for the editor to bring back as an ordinary
@@ -230,7 +157,7 @@ pub async fn revision_report(
     id: ReportId,
     revision: u32,
 ) -> Result<Report, CommandError> {
-    Ok(state.store()?.revision(id, revision)?)
+    state.library()?.revision(id, revision)
 }
 
 /// Makes `revision` of report `id` the newest again; returns the new revision's number.
@@ -241,7 +168,7 @@ pub async fn restore_revision(
     id: ReportId,
     revision: u32,
 ) -> Result<Saved, CommandError> {
-    let revision = state.store()?.restore(id, revision)?;
+    let revision = state.library()?.restore(id, revision)?;
     Ok(Saved { revision })
 }
 
@@ -250,5 +177,5 @@ pub async fn restore_revision(
 #[tauri::command]
 #[specta::specta]
 pub async fn preview_report(report: Report) -> Result<rapporteur_prose::Document, CommandError> {
-    Ok(rapporteur_prose::generate(&report))
+    Ok(rapporteur_core::preview(&report))
 }

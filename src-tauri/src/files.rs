@@ -6,7 +6,8 @@
 //! chosen for. A page made to run hostile script can still ask for a dialog, but it
 //! cannot name a file the user did not pick.
 
-use crate::{AppState, CommandError, ErrorCode};
+use crate::AppState;
+use rapporteur_core::{CommandError, ErrorCode};
 use serde::Deserialize;
 use specta::Type;
 use std::collections::HashSet;

@@ -1,18 +1,19 @@
-//! The desktop shell: wires the core crates to the window through typed commands.
-//! It holds no logic of its own beyond opening the database and translating errors.
+//! The desktop shell: wires the application core (`rapporteur_core`) to the window
+//! through typed commands. It holds no logic of its own beyond the window's: its file
+//! dialogs and the files the user chose there, files handed over from the desktop, the
+//! About box.
 
 mod about;
 mod args;
 mod commands;
-mod error;
 mod files;
 mod open;
 mod reuse;
 mod state;
 
 pub use args::Args;
-pub use error::{CommandError, ErrorCode};
 pub use files::{Dialogs, Request, Use};
+pub use rapporteur_core::{CommandError, ErrorCode};
 pub use state::AppState;
 
 /// The typed commands the UI may call; `ui/src/bindings.ts` is generated from this.

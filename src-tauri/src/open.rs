@@ -3,13 +3,9 @@
 //! asks (it may not be listening yet when they arrive), and tells the window when one
 //! arrives later.
 
-use crate::commands::{import_file, ImportedFile};
 use crate::files::Use;
-use crate::{AppState, CommandError};
-use rapporteur_model::Report;
-use rapporteur_storage::ReportSummary;
-use serde::Serialize;
-use specta::Type;
+use crate::AppState;
+use rapporteur_core::{CommandError, OpenedFile};
 use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::{AppHandle, Emitter, Manager, State};
@@ -66,19 +62,6 @@ pub async fn take_files_to_open(
         .collect())
 }
 
-/// What opening a file from the desktop did.
-#[derive(Debug, Serialize, Type)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum OpenedFile {
-    /// The file is in the library now: a report file new to it, or a published report
-    /// read back (with its account, for the user to review).
-    Imported { file: ImportedFile },
-    /// A report of the same meeting (same title, body and dates) is in the library
-    /// already: the user chooses to open it or to add the file as a copy
-    /// (`import_report_file`).
-    InLibrary { existing: ReportSummary },
-}
-
 /// Opens the file at `path`, one handed to the app from the desktop (`take_files_to_open`;
 /// any other path is refused), as the desktop asked: a report file is added to the library
 /// unless the same report is there already; a published report is read back as the
@@ -90,29 +73,5 @@ pub async fn open_file(
     path: String,
 ) -> Result<OpenedFile, CommandError> {
     let path = state.chosen.allowed(Use::Read, &path)?;
-    let (report, account) = crate::commands::read_file(&path)?;
-    let mut store = state.store()?;
-    if account.is_none() {
-        let same = store
-            .list_reports()?
-            .into_iter()
-            .find(|r| same_report(r, &report));
-        if let Some(existing) = same {
-            return Ok(OpenedFile::InLibrary { existing });
-        }
-    }
-    let file = import_file(&mut store, report, account)?;
-    Ok(OpenedFile::Imported { file })
-}
-
-/// Whether `stored` is the report of the same meeting as `report`: the same title, for
-/// the same body and group, at the same dates.
-fn same_report(stored: &ReportSummary, report: &Report) -> bool {
-    let meeting = &report.meeting;
-    stored.title == report.title
-        && stored.organization == meeting.organization
-        && stored.group == meeting.group
-        && stored.ordinal == meeting.ordinal
-        && stored.start == meeting.start
-        && stored.end == meeting.end
+    state.library()?.open_file(&path)
 }

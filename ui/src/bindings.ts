@@ -4,16 +4,16 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 
 /** Commands */
 export const commands = {
-	/**  Every report in the library, most recently edited first. */
+	/**  Every report in the library, most recently saved first. */
 	listReports: () => typedError<ReportSummary[], CommandError>(__TAURI_INVOKE("list_reports")),
 	/**  One report, as last saved. */
-	openReport: (id: number) => typedError<ReportView, CommandError>(__TAURI_INVOKE("open_report", { id })),
+	openReport: (id: number) => typedError<StoredReport, CommandError>(__TAURI_INVOKE("open_report", { id })),
 	/**
 	 *  Stores `report` as the newest revision of report `id` (a save of an unchanged report
 	 *  adds no revision). A report the file format would refuse is refused, with the path.
 	 */
 	saveReport: (id: number, report: Report) => typedError<Saved, CommandError>(__TAURI_INVOKE("save_report", { id, report })),
-	/**  A new, empty report for an ITU-T study group meeting; returns its id. */
+	/**  A new, blank report for an ITU-T study group meeting; returns its id. */
 	createReport: () => typedError<number, CommandError>(__TAURI_INVOKE("create_report")),
 	/**  A copy of report `id` as a new report; returns the copy's id. */
 	duplicateReport: (id: number) => typedError<number, CommandError>(__TAURI_INVOKE("duplicate_report", { id })),
@@ -177,7 +177,7 @@ export type Carried =
 { part: "place"; row: string; venue: string };
 
 /**
- *  Every command's error, as the UI receives it: `{ "code", "params", "message" }`. The
+ *  Every use case's error, as the UI receives it: `{ "code", "params", "message" }`. The
  *  UI shows `code` with `params` in its own language; `message` is the same in English,
  *  for logs and for the codes the UI has no words of its own for.
  */
@@ -363,7 +363,10 @@ export type Meeting = {
 
 export type MeetingMode = "in_person" | "hybrid" | "virtual";
 
-/**  A report just made from a past one or a template, and what the user should know. */
+/**
+ *  A report just made from a past one or a template, and what the user should know of
+ *  it: what was carried over, what is left to fill.
+ */
 export type NewReportMade = {
 	id: number,
 	carried: Carried[],
@@ -393,8 +396,7 @@ export type OpenedFile =
 { kind: "imported"; file: ImportedFile } | 
 /**
  *  A report of the same meeting (same title, body and dates) is in the library
- *  already: the user chooses to open it or to add the file as a copy
- *  (`import_report_file`).
+ *  already: the user chooses to open it or to add the file as a copy.
  */
 { kind: "in_library"; existing: ReportSummary };
 
@@ -492,14 +494,6 @@ export type ReportSummary = {
 	revision: number,
 };
 
-/**  A report opened in the window. */
-export type ReportView = {
-	id: number,
-	revision: number,
-	saved_at: string,
-	report: Report,
-};
-
 /**  One saved revision of a report. */
 export type RevisionInfo = {
 	number: number,
@@ -570,6 +564,17 @@ export type Segment = {
 /**  How sure a finding is that something is wrong. */
 export type Severity = "error" | "warning" | "hint";
 
+/**  A report as stored: its newest revision. */
+export type StoredReport = {
+	id: number,
+	revision: number,
+	/**  When the report was first stored. */
+	created_at: string,
+	/**  When this revision was saved. */
+	saved_at: string,
+	report: Report,
+};
+
 /**  How the generated sentences are phrased. */
 export type Style = {
 	preset: Preset,
@@ -599,7 +604,7 @@ export type Templates = {
 	templates: TemplateSummary[],
 	/**
 	 *  The name of the built-in template (the example's structure): it is hidden rather
-	 *  than deleted, and can be shown again (`show_built_in_template`).
+	 *  than deleted, and can be shown again.
 	 */
 	built_in: string,
 };

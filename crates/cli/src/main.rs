@@ -9,9 +9,11 @@ mod word_template;
 
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use rapporteur_checks::Severity;
+use rapporteur_core::{
+    backups, database_path, CommandError, ExportRequest, Library, TemplateChoice,
+};
 use rapporteur_model::Report;
-use rapporteur_storage::{default_db_path, BackupReason, ReportId, Store};
-use std::collections::HashMap;
+use rapporteur_storage::ReportId;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -96,13 +98,13 @@ enum Command {
     /// Work items whose id contains QUERY, with what each meeting did with them
     Items {
         query: String,
-        #[arg(long, default_value_t = 20)]
+        #[arg(long, default_value_t = rapporteur_core::ITEM_LIMIT)]
         limit: u32,
     },
     /// Search every report's text; matches are marked «so»
     Search {
         query: String,
-        #[arg(long, default_value_t = 50)]
+        #[arg(long, default_value_t = rapporteur_core::SEARCH_LIMIT)]
         limit: u32,
     },
     /// The database's rolling backups (in the `backups` folder beside it)
@@ -188,15 +190,15 @@ impl From<io::Error> for Failure {
     }
 }
 
-impl From<rapporteur_storage::StoreError> for Failure {
-    fn from(err: rapporteur_storage::StoreError) -> Self {
-        Failure::Message(err.to_string())
+impl From<CommandError> for Failure {
+    fn from(err: CommandError) -> Self {
+        Failure::Message(err.message)
     }
 }
 
 fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
     if let Command::Validate { file } = &cli.command {
-        let report = read_file(file)?;
+        let report = rapporteur_core::read_report_file(file)?;
         writeln!(
             out,
             "{}: a valid report: {}",
@@ -208,35 +210,26 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
     if let Command::Check { report } = cli.command {
         return check(report, cli.db, out);
     }
-    let db = match cli.db {
-        Some(path) => path,
-        None => default_db_path()?,
-    };
+    let db = database_path(cli.db)?;
     // Before opening: a damaged database, which opening refuses, is the one to restore.
     if let Command::Backup(command) = &cli.command {
         return backup(command, &db, out);
     }
-    let mut store = Store::open(&db)?;
+    let mut library = Library::open(&db)?;
     match cli.command {
         Command::Validate { .. } | Command::Check { .. } | Command::Backup(_) => {
             unreachable!("handled before opening the database")
         }
         Command::Import { files } => {
-            let read = files
-                .iter()
-                .map(|f| read_any(f))
-                .collect::<Result<Vec<_>, _>>()?;
-            let reports: Vec<Report> = read.iter().map(|(report, _)| report.clone()).collect();
-            let ids = store.import_reports(&reports)?;
-            for ((id, (_, account)), file) in ids.iter().zip(&read).zip(&files) {
-                writeln!(out, "{id}")?;
-                if let Some(account) = account {
+            for (imported, file) in library.import_files(&files)?.iter().zip(&files) {
+                writeln!(out, "{}", imported.id)?;
+                if let Some(account) = &imported.account {
                     print_account(&file.display().to_string(), account, out)?;
                 }
             }
         }
         Command::List => {
-            for r in store.list_reports()? {
+            for r in library.list()? {
                 let ordinal = r.ordinal.map(|n| format!("第{n}回")).unwrap_or_default();
                 let dates = match (r.start, r.end) {
                     (Some(s), Some(e)) => format!("{s}..{e}"),
@@ -255,7 +248,7 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
                 )?;
             }
         }
-        Command::Show { id } => show(&store.report(id)?.report, out)?,
+        Command::Show { id } => show(&library.report(id)?.report, out)?,
         Command::Export {
             id,
             format,
@@ -269,44 +262,34 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
                     "a Word file needs a file to go to: add -o FILE.docx".to_owned(),
                 ));
             }
-            let template = match (&template, format) {
-                (Some(_), ExportFormat::Json | ExportFormat::Text) => {
-                    return Err(Failure::Message(
-                        "--template is for Word files: add --format docx".to_owned(),
-                    ))
-                }
-                (Some(path), ExportFormat::Docx) => Some(word_template::read(path)?.1),
-                (None, ExportFormat::Docx) if !own_style => word_template::stored(&store, id)?,
-                (None, _) => None,
+            if template.is_some() && !matches!(format, ExportFormat::Docx) {
+                return Err(Failure::Message(
+                    "--template is for Word files: add --format docx".to_owned(),
+                ));
+            }
+            let template = match (template, own_style) {
+                (Some(path), _) => TemplateChoice::File(path),
+                (None, true) => TemplateChoice::OwnStyle,
+                (None, false) => TemplateChoice::Kept,
             };
-            let stored = store.report(id)?;
-            let options = rapporteur_export::DocxOptions {
-                created: stored.created_at,
-                modified: stored.saved_at,
+            let request = ExportRequest {
+                format: format.into(),
+                template,
             };
-            let bytes = match &template {
-                Some(template) => {
-                    let exported = rapporteur_export::export_docx_with_template(
-                        &stored.report,
-                        &options,
-                        template,
-                    )
-                    .map_err(|e| Failure::Message(e.to_string()))?;
-                    if let Some(lacking) = word_template::lacking(&exported.own_styles) {
-                        eprintln!("{lacking}");
-                    }
-                    exported.bytes
-                }
-                None => rapporteur_export::export(&stored.report, format.into(), &options)
-                    .map_err(|e| Failure::Message(e.to_string()))?,
-            };
+            let export = library.export(id, &request)?;
+            if let Some(used) = &export.kept_template {
+                eprintln!("into the Word template {}", word_template::describe(used));
+            }
+            if let Some(lacking) = word_template::lacking(&export.own_styles) {
+                eprintln!("{lacking}");
+            }
             match output {
-                None => out.raw(&bytes)?,
-                Some(path) => write_output(&store, &path, &bytes)?,
+                None => out.raw(&export.bytes)?,
+                Some(path) => library.write_export(&path, &export.bytes)?,
             }
         }
         Command::History { id } => {
-            for r in store.history(id)? {
+            for r in library.history(id)? {
                 writeln!(
                     out,
                     "{}\t{}\t{}",
@@ -317,8 +300,8 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
             }
         }
         Command::Restore { id, revision } => {
-            let head = store.report(id)?.revision;
-            let new = store.restore(id, revision)?;
+            let head = library.report(id)?.revision;
+            let new = library.restore(id, revision)?;
             if new == head {
                 writeln!(out, "report {id}: revision {revision} is the same as the newest, revision {head}; nothing changed")?;
             } else {
@@ -329,14 +312,14 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
             }
         }
         Command::Delete { id } => {
-            store.delete_report(id)?;
+            library.delete(id)?;
             writeln!(out, "report {id} deleted")?;
         }
-        Command::New { from, template } => reuse::new_report(&mut store, from, template, out)?,
-        Command::Template(command) => reuse::template(&mut store, command, out)?,
-        Command::WordTemplate(command) => word_template::run(&mut store, command, out)?,
-        Command::Items { query, limit } => reuse::items(&store, &query, limit, out)?,
-        Command::Search { query, limit } => reuse::search(&store, &query, limit, out)?,
+        Command::New { from, template } => reuse::new_report(&mut library, from, template, out)?,
+        Command::Template(command) => reuse::template(&mut library, command, out)?,
+        Command::WordTemplate(command) => word_template::run(&mut library, command, out)?,
+        Command::Items { query, limit } => reuse::items(&library, &query, limit, out)?,
+        Command::Search { query, limit } => reuse::search(&library, &query, limit, out)?,
     }
     Ok(())
 }
@@ -361,24 +344,22 @@ fn check_target(arg: &str) -> Result<CheckTarget, String> {
 
 /// Prints the findings on a report; fails (exit 1) when one of them is an error.
 fn check(target: CheckTarget, db: Option<PathBuf>, out: &mut impl Write) -> Result<(), Failure> {
-    let (report, store, except) = match target {
+    let findings = match target {
         CheckTarget::Id(id) => {
-            let store = Store::open(&db.map_or_else(default_db_path, Ok)?)?;
-            (store.report(id)?.report, Some(store), Some(id))
+            let library = Library::open(&database_path(db)?)?;
+            let report = library.report(id)?.report;
+            library.check(&report, Some(id), report.language)?
         }
         CheckTarget::File(file) => {
+            let report = rapporteur_core::read_report_file(&file)?;
             // Earlier titles come from the database when there is one: checking a file
             // creates none.
-            let db = db.or_else(|| default_db_path().ok()).filter(|p| p.exists());
-            let store = db.map(|db| Store::open(&db)).transpose()?;
-            (read_file(&file)?, store, None)
+            match database_path(db).ok().filter(|p| p.exists()) {
+                Some(db) => Library::open(&db)?.check(&report, None, report.language)?,
+                None => rapporteur_core::check_alone(&report, report.language),
+            }
         }
     };
-    let history = match &store {
-        Some(store) => store.earlier_titles(&report, except)?,
-        None => HashMap::new(),
-    };
-    let findings = rapporteur_checks::check(&report, &history);
     for f in &findings {
         // Quoted titles may hold tabs or line breaks; a finding stays on its line.
         let message = f.message.replace(['\t', '\n', '\r'], " ");
@@ -402,16 +383,16 @@ fn check(target: CheckTarget, db: Option<PathBuf>, out: &mut impl Write) -> Resu
 fn backup(command: &BackupCommand, db: &Path, out: &mut impl Write) -> Result<(), Failure> {
     match command {
         BackupCommand::List => {
-            for b in rapporteur_storage::list_backups(db)? {
+            for b in backups::list_backups(db)? {
                 let taken = b.taken_at.format("%Y-%m-%d %H:%M:%S UTC");
                 writeln!(out, "{}\t{taken}\t{} bytes", b.name, b.bytes)?;
             }
         }
         BackupCommand::Now => {
-            let path = rapporteur_storage::back_up(db, BackupReason::Manual)?;
+            let path = backups::back_up_now(db)?;
             writeln!(out, "{}", path.display())?;
         }
-        BackupCommand::Restore { name } => match rapporteur_storage::restore_backup(db, name)? {
+        BackupCommand::Restore { name } => match backups::restore_backup(db, name)? {
             Some(saved) => writeln!(
                 out,
                 "{name} restored; the database as it was is in {}",
@@ -421,29 +402,6 @@ fn backup(command: &BackupCommand, db: &Path, out: &mut impl Write) -> Result<()
         },
     }
     Ok(())
-}
-
-/// Writes an export to the file `path`, never over the database or its backups (under
-/// any name): the export would destroy what it was made from.
-pub(crate) fn write_output(store: &Store, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    if rapporteur_storage::is_database_file(store.path(), path) {
-        return Err(Failure::Message(format!(
-            "{}: this is the database or one of its backups; nothing was written: choose another file",
-            path.display()
-        )));
-    }
-    std::fs::write(path, bytes)
-        .map_err(|e| Failure::Message(format!("{}: cannot write: {e}", path.display())))
-}
-
-pub(crate) fn read_file(path: &Path) -> Result<Report, Failure> {
-    rapporteur_format::read_report_file(path).map_err(|e| Failure::Message(e.to_string()))
-}
-
-/// A report file, or a published report (a Word file or its text) with the account of
-/// what was read of it: told apart by content, not by name, as the app does.
-fn read_any(path: &Path) -> Result<rapporteur_import::ReadFile, Failure> {
-    rapporteur_import::read_path(path).map_err(|e| Failure::Message(e.to_string()))
 }
 
 /// What the import of a published report recognised, kept and read through, indented

@@ -2,10 +2,11 @@
 //! templates, the registry of work items, and search.
 
 use crate::terminal::{Field, Terminal};
-use crate::{read_file, write_output, Failure};
+use crate::Failure;
 use clap::Subcommand;
-use rapporteur_reuse::{from_template, next_report, structure_of, Carried, NewReport, ToFill};
-use rapporteur_storage::{ReportId, Store};
+use rapporteur_core::{Library, NewReportMade};
+use rapporteur_reuse::{Carried, ToFill};
+use rapporteur_storage::ReportId;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -35,23 +36,22 @@ pub enum TemplateCommand {
 /// `new --from ID` or `new --template NAME`: stores the new report and prints its id,
 /// then what was carried over and what is left to fill.
 pub fn new_report(
-    store: &mut Store,
+    library: &mut Library,
     from: Option<ReportId>,
     template: Option<String>,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
     let new = match (from, template) {
-        (Some(id), _) => next_report(&store.report(id)?.report),
-        (None, Some(name)) => from_template(&store.template(&name)?.report),
+        (Some(id), _) => library.new_from(id)?,
+        (None, Some(name)) => library.new_from_template(&name)?,
         (None, None) => unreachable!("clap requires --from or --template"),
     };
-    let id = store.create_report(&new.report)?;
-    writeln!(out, "{id}")?;
+    writeln!(out, "{}", new.id)?;
     describe(&new, out)?;
     Ok(())
 }
 
-fn describe(new: &NewReport, out: &mut impl Write) -> std::io::Result<()> {
+fn describe(new: &NewReportMade, out: &mut impl Write) -> std::io::Result<()> {
     writeln!(out, "carried over:")?;
     for carried in &new.carried {
         let line = match carried {
@@ -105,14 +105,13 @@ fn describe(new: &NewReport, out: &mut impl Write) -> std::io::Result<()> {
 }
 
 pub fn template(
-    store: &mut Store,
+    library: &mut Library,
     command: TemplateCommand,
     out: &mut Terminal<impl Write>,
 ) -> Result<(), Failure> {
     match command {
         TemplateCommand::Save { id, name } => {
-            let structure = structure_of(&store.report(id)?.report);
-            let template = store.save_template(&name, &structure)?;
+            let template = library.save_as_template(id, &name)?;
             writeln!(
                 out,
                 "template \"{}\" saved from report {id} ({template})",
@@ -120,8 +119,7 @@ pub fn template(
             )?;
         }
         TemplateCommand::Import { file, name } => {
-            let structure = structure_of(&read_file(&file)?);
-            let template = store.save_template(&name, &structure)?;
+            let template = library.template_from_file(&file, &name)?;
             writeln!(
                 out,
                 "template \"{}\" imported from {} ({template})",
@@ -130,19 +128,19 @@ pub fn template(
             )?;
         }
         TemplateCommand::List => {
-            for t in store.templates()? {
+            for t in library.templates()?.templates {
                 writeln!(out, "{}\t{}\t{}", t.id, Field(&t.name), Field(&t.title))?;
             }
         }
         TemplateCommand::Delete { name } => {
-            store.delete_template(&name)?;
+            library.delete_template(&name)?;
             writeln!(out, "template \"{name}\" deleted")?;
         }
         TemplateCommand::Export { name, output } => {
-            let text = rapporteur_format::write_report(&store.template(&name)?.report);
+            let text = rapporteur_format::write_report(&library.template(&name)?.report);
             match output.filter(|p| p.as_os_str() != "-") {
                 None => out.raw(text.as_bytes())?,
-                Some(path) => write_output(store, &path, text.as_bytes())?,
+                Some(path) => library.write_export(&path, text.as_bytes())?,
             }
         }
     }
@@ -151,8 +149,13 @@ pub fn template(
 
 /// Every matching work item: `ID<TAB>TITLE`, then one indented line per use, the most
 /// recent meeting first: date, action, title there, report.
-pub fn items(store: &Store, query: &str, limit: u32, out: &mut impl Write) -> Result<(), Failure> {
-    for item in store.items(query, limit)? {
+pub fn items(
+    library: &Library,
+    query: &str,
+    limit: u32,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    for item in library.items(query, limit)? {
         writeln!(out, "{}\t{}", Field(&item.id), Field(&item.title))?;
         for used in &item.history {
             let date = used
@@ -173,8 +176,13 @@ pub fn items(store: &Store, query: &str, limit: u32, out: &mut impl Write) -> Re
 }
 
 /// Every place found: `REPORT<TAB>PATH<TAB>WHERE<TAB>SNIPPET`, matches between « and ».
-pub fn search(store: &Store, query: &str, limit: u32, out: &mut impl Write) -> Result<(), Failure> {
-    for hit in store.search(query, limit)? {
+pub fn search(
+    library: &Library,
+    query: &str,
+    limit: u32,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    for hit in library.search(query, limit)? {
         let snippet: String = hit
             .snippet
             .iter()

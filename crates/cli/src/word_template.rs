@@ -4,10 +4,10 @@
 use crate::terminal::Field;
 use crate::Failure;
 use clap::Subcommand;
-use rapporteur_export::Template;
-use rapporteur_storage::{ReportId, Store, WordTemplateUse};
+use rapporteur_core::Library;
+use rapporteur_storage::{ReportId, WordTemplateUse};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Subcommand)]
 pub enum WordTemplateCommand {
@@ -21,16 +21,6 @@ pub enum WordTemplateCommand {
     Show { id: ReportId },
 }
 
-/// The Word template at `path`, read within the importer's limits: its bytes, and what
-/// the export takes from them.
-pub fn read(path: &Path) -> Result<(Vec<u8>, Template), Failure> {
-    let bytes =
-        rapporteur_export::read_template_file(path).map_err(|e| Failure::Message(e.to_string()))?;
-    let template =
-        Template::read(&bytes).map_err(|e| Failure::Message(format!("{}: {e}", path.display())))?;
-    Ok((bytes, template))
-}
-
 /// The styles a template lacks, as the export notice says it.
 pub fn lacking(styles: &[&str]) -> Option<String> {
     (!styles.is_empty()).then(|| {
@@ -41,25 +31,8 @@ pub fn lacking(styles: &[&str]) -> Option<String> {
     })
 }
 
-/// The template report `id` is exported into when `export` is given none, told on
-/// standard error; `None` for Rapporteur's own style.
-pub fn stored(store: &Store, id: ReportId) -> Result<Option<Template>, Failure> {
-    let used = store.word_template(id)?;
-    let Some(stored) = used.template() else {
-        return Ok(None);
-    };
-    let template = Template::read(&stored.content).map_err(|e| {
-        Failure::Message(format!(
-            "the Word template {} kept for report {id} cannot be used ({e}): choose another (word-template set {id} FILE) or Rapporteur's own style (word-template own {id})",
-            stored.file_name
-        ))
-    })?;
-    eprintln!("into the Word template {}", describe(&used));
-    Ok(Some(template))
-}
-
 /// "journal.dotx (the library default)".
-fn describe(used: &WordTemplateUse) -> String {
+pub fn describe(used: &WordTemplateUse) -> String {
     match used {
         WordTemplateUse::OwnStyle { chosen: true } => {
             "none: Rapporteur's own style, chosen for this report".to_owned()
@@ -77,35 +50,31 @@ fn describe(used: &WordTemplateUse) -> String {
 }
 
 pub fn run(
-    store: &mut Store,
+    library: &mut Library,
     command: WordTemplateCommand,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
     match command {
         WordTemplateCommand::Set { id, file } => {
-            let (bytes, template) = read(&file)?;
-            let name = file
-                .file_name()
-                .map_or_else(|| file.to_string_lossy(), |name| name.to_string_lossy());
-            store.set_word_template(id, &name, &bytes, true)?;
+            let set = library.set_word_template(id, &file)?;
             writeln!(
                 out,
                 "report {id}: exported into {} from now on; also the library default",
-                Field(&name)
+                Field(&set.file_name)
             )?;
-            if let Some(lacking) = lacking(&template.missing_styles()) {
+            if let Some(lacking) = lacking(&set.missing_styles) {
                 writeln!(out, "{lacking}")?;
             }
         }
         WordTemplateCommand::Own { id } => {
-            store.use_own_style(id)?;
+            library.use_own_style(id)?;
             writeln!(
                 out,
                 "report {id}: exported in Rapporteur's own style from now on"
             )?;
         }
         WordTemplateCommand::Show { id } => {
-            writeln!(out, "{}", describe(&store.word_template(id)?))?;
+            writeln!(out, "{}", describe(&library.word_template(id)?))?;
         }
     }
     Ok(())

@@ -154,20 +154,3 @@ pub fn read_path(path: &std::path::Path) -> Result<ReadFile, ReadError> {
     })?;
     Ok((imported.report, Some(imported.account)))
 }
-
-/// The fuzz entry point: any bytes through both readers. It must return, never panic;
-/// whatever it reads must be a valid report file that reads back the same, and print.
-/// `make fuzz` drives it with generated and mutated inputs.
-pub fn fuzz_one(bytes: &[u8]) {
-    for imported in [import_docx(bytes), import_text(bytes)]
-        .into_iter()
-        .flatten()
-    {
-        let file = rapporteur_format::write_report(&imported.report);
-        match rapporteur_format::read_report(&file) {
-            Ok(back) => assert_eq!(back, imported.report, "the report file reads back the same"),
-            Err(e) => panic!("an imported report is not a valid report file: {e}\n{file}"),
-        }
-        rapporteur_prose::generate(&imported.report);
-    }
-}

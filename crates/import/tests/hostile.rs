@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use proptest::prelude::*;
-use rapporteur_import::{fuzz_one, import, import_docx, import_text, ImportError};
+use rapporteur_import::{import, import_docx, import_text, ImportError};
 use rapporteur_wordzip::PackageError;
 
 const SEED: &[u8] = include_bytes!("../../../tests/fixtures/sg17-2025-12-report.txt");
@@ -16,6 +16,22 @@ fn cases() -> u32 {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(128)
+}
+
+/// Any bytes through both readers: they must return, never panic; whatever they read
+/// must be a valid report file that reads back the same, and print.
+fn fuzz_one(bytes: &[u8]) {
+    for imported in [import_docx(bytes), import_text(bytes)]
+        .into_iter()
+        .flatten()
+    {
+        let file = rapporteur_format::write_report(&imported.report);
+        match rapporteur_format::read_report(&file) {
+            Ok(back) => assert_eq!(back, imported.report, "the report file reads back the same"),
+            Err(e) => panic!("an imported report is not a valid report file: {e}\n{file}"),
+        }
+        rapporteur_prose::generate(&imported.report);
+    }
 }
 
 /// A .docx whose word/document.xml is `xml` (stored or deflated).

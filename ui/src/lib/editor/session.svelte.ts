@@ -1,7 +1,7 @@
 // The state of the report open in the editor: the current snapshot, its undo history,
 // autosave and the live preview. Components change the report only through `update`.
 
-import { commands, type Document, type Finding, type Report, type ReportView } from "../../bindings";
+import { commands, type Document, type Finding, type Report, type StoredReport } from "../../bindings";
 import { nowTimestamp } from "../format";
 import { locale } from "../locale.svelte";
 import { load, type Loadable } from "../result";
@@ -52,7 +52,7 @@ export class EditorSession {
   readonly #previewer: Debouncer;
   readonly #checker: Checker<Report, Loadable<Finding[]>>;
 
-  constructor(view: ReportView) {
+  constructor(view: StoredReport) {
     this.id = view.id;
     this.report = view.report;
     this.revision = view.revision;

@@ -1,3 +1,7 @@
+//! Every error a user can meet, as a stable code with its facts: the desktop app sends it
+//! to the window, which words it in the user's language; the CLI prints its English
+//! `message`. The use cases return it, so both shells report a failure the same way.
+
 use rapporteur_storage::StoreError;
 use serde::Serialize;
 use specta::Type;
@@ -58,7 +62,7 @@ pub struct ErrorParams {
     pub detail: Option<String>,
 }
 
-/// Every command's error, as the UI receives it: `{ "code", "params", "message" }`. The
+/// Every use case's error, as the UI receives it: `{ "code", "params", "message" }`. The
 /// UI shows `code` with `params` in its own language; `message` is the same in English,
 /// for logs and for the codes the UI has no words of its own for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -279,6 +283,37 @@ impl From<StoreError> for CommandError {
             ),
         };
         CommandError::with(code, params, &err)
+    }
+}
+
+impl From<rapporteur_format::FileError> for CommandError {
+    fn from(err: rapporteur_format::FileError) -> Self {
+        let code = match err {
+            rapporteur_format::FileError::Io { .. } => ErrorCode::Io,
+            _ => ErrorCode::InvalidReport,
+        };
+        CommandError::new(code, err.to_string())
+    }
+}
+
+impl From<rapporteur_import::ReadError> for CommandError {
+    fn from(err: rapporteur_import::ReadError) -> Self {
+        match err {
+            rapporteur_import::ReadError::File(err) => err.into(),
+            err => CommandError::new(ErrorCode::InvalidReport, err.to_string()),
+        }
+    }
+}
+
+impl From<rapporteur_export::ExportError> for CommandError {
+    fn from(err: rapporteur_export::ExportError) -> Self {
+        CommandError::new(ErrorCode::Io, err.to_string())
+    }
+}
+
+impl From<rapporteur_export::TemplateError> for CommandError {
+    fn from(err: rapporteur_export::TemplateError) -> Self {
+        CommandError::new(ErrorCode::Io, err.to_string())
     }
 }
 

@@ -1,0 +1,191 @@
+//! Files in and out of the library: any file a user gives is read by its content (a
+//! report file, a Word file or the text of a published report); exports are written
+//! with the Word file's dates taken from the report's stored ones, never over the
+//! database or its backups.
+
+use crate::word_templates::read_template;
+use crate::{CommandError, ErrorCode, Library};
+use rapporteur_export::{DocxOptions, ExportFormat};
+use rapporteur_import::ImportReport;
+use rapporteur_model::Report;
+use rapporteur_storage::{ReportId, ReportSummary, WordTemplateUse};
+use serde::Serialize;
+use specta::Type;
+use std::path::{Path, PathBuf};
+
+type Result<T> = std::result::Result<T, CommandError>;
+
+/// A report file, or a published report (a Word file or its text) with the account of
+/// what was read of it: told apart by content, never by the file's name.
+pub fn read_any_file(path: &Path) -> Result<(Report, Option<ImportReport>)> {
+    Ok(rapporteur_import::read_path(path)?)
+}
+
+/// The report file at `path`, checked as the file format demands.
+pub fn read_report_file(path: &Path) -> Result<Report> {
+    Ok(rapporteur_format::read_report_file(path)?)
+}
+
+/// A file added to the library: its new id and, for a published report (a Word file or
+/// its text), the account of what was read of it, for the user to review.
+#[derive(Debug, Serialize, Type)]
+pub struct ImportedFile {
+    pub id: ReportId,
+    pub account: Option<ImportReport>,
+}
+
+/// What opening a file from the desktop did.
+#[derive(Debug, Serialize, Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum OpenedFile {
+    /// The file is in the library now: a report file new to it, or a published report
+    /// read back (with its account, for the user to review).
+    Imported { file: ImportedFile },
+    /// A report of the same meeting (same title, body and dates) is in the library
+    /// already: the user chooses to open it or to add the file as a copy.
+    InLibrary { existing: ReportSummary },
+}
+
+/// What to export a report as.
+#[derive(Debug, Clone)]
+pub struct ExportRequest {
+    pub format: ExportFormat,
+    /// The journal's Word template the Word file takes its styles, page setup, headers
+    /// and footers from; for a Word file only.
+    pub template: TemplateChoice,
+}
+
+/// Which Word template an export uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplateChoice {
+    /// The report's: the one it chose, else the library default, else Rapporteur's own
+    /// style.
+    Kept,
+    /// The template file (.docx or .dotx) at this path, this time.
+    File(PathBuf),
+    /// Rapporteur's own style, this time.
+    OwnStyle,
+}
+
+/// An export's bytes, and what the user should be told of it.
+#[derive(Debug)]
+pub struct Export {
+    pub bytes: Vec<u8>,
+    /// The styles the template lacked (Rapporteur's own were used for them), in the
+    /// names Word shows.
+    pub own_styles: Vec<&'static str>,
+    /// The report's kept template, when the export used it.
+    pub kept_template: Option<WordTemplateUse>,
+}
+
+impl Library {
+    /// Adds the files at `paths` to the library, all or none (each read by content);
+    /// returns them in order.
+    pub fn import_files(&mut self, paths: &[PathBuf]) -> Result<Vec<ImportedFile>> {
+        let read = paths
+            .iter()
+            .map(|path| read_any_file(path))
+            .collect::<Result<Vec<_>>>()?;
+        let reports: Vec<Report> = read.iter().map(|(report, _)| report.clone()).collect();
+        let ids = self.store.import_reports(&reports)?;
+        Ok(ids
+            .into_iter()
+            .zip(read)
+            .map(|(id, (_, account))| ImportedFile { id, account })
+            .collect())
+    }
+
+    /// Adds the file at `path` to the library, read by content.
+    pub fn import_file(&mut self, path: &Path) -> Result<ImportedFile> {
+        let (report, account) = read_any_file(path)?;
+        let id = self.store.create_report(&report)?;
+        Ok(ImportedFile { id, account })
+    }
+
+    /// Opens the file at `path` as the desktop asks (a double-click, `rapporteur FILE`):
+    /// a report file is added unless the report of the same meeting is in the library
+    /// already; a published report is read back as an import.
+    pub fn open_file(&mut self, path: &Path) -> Result<OpenedFile> {
+        let (report, account) = read_any_file(path)?;
+        if account.is_none() {
+            if let Some(existing) = self.list()?.into_iter().find(|r| same_report(r, &report)) {
+                return Ok(OpenedFile::InLibrary { existing });
+            }
+        }
+        let id = self.store.create_report(&report)?;
+        Ok(OpenedFile::Imported {
+            file: ImportedFile { id, account },
+        })
+    }
+
+    /// Report `id` as `request` asks. The Word file's created and modified dates are the
+    /// report's own (first stored, last saved), so the same report exports to the same
+    /// bytes.
+    pub fn export(&self, id: ReportId, request: &ExportRequest) -> Result<Export> {
+        let (template, kept_template) = match (&request.template, request.format) {
+            (TemplateChoice::File(_), ExportFormat::Json | ExportFormat::Text) => {
+                return Err(CommandError::new(
+                    ErrorCode::InvalidReport,
+                    "a template is for Word files: export as Word (docx)",
+                ))
+            }
+            (TemplateChoice::File(path), ExportFormat::Docx) => {
+                (Some(read_template(path)?.1), None)
+            }
+            (TemplateChoice::Kept, ExportFormat::Docx) => match self.kept_template(id)? {
+                Some((used, template)) => (Some(template), Some(used)),
+                None => (None, None),
+            },
+            (TemplateChoice::Kept | TemplateChoice::OwnStyle, _) => (None, None),
+        };
+        let stored = self.store.report(id)?;
+        let options = DocxOptions {
+            created: stored.created_at,
+            modified: stored.saved_at,
+        };
+        Ok(match &template {
+            Some(template) => {
+                let exported = rapporteur_export::export_docx_with_template(
+                    &stored.report,
+                    &options,
+                    template,
+                )?;
+                Export {
+                    bytes: exported.bytes,
+                    own_styles: exported.own_styles,
+                    kept_template,
+                }
+            }
+            None => Export {
+                bytes: rapporteur_export::export(&stored.report, request.format, &options)?,
+                own_styles: Vec::new(),
+                kept_template: None,
+            },
+        })
+    }
+
+    /// Writes `bytes` (an export) to the file `path`, never over the database or one of
+    /// its backups (under any name): the export would destroy what it was made from.
+    pub fn write_export(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        if rapporteur_storage::is_database_file(self.path(), path) {
+            return Err(CommandError::file(
+                path,
+                "this is the database or one of its backups; nothing was written: choose another file",
+            ));
+        }
+        std::fs::write(path, bytes)
+            .map_err(|e| CommandError::file(path, format!("cannot write: {e}")))
+    }
+}
+
+/// Whether `stored` is the report of the same meeting as `report`: the same title, for
+/// the same body and group, at the same dates.
+fn same_report(stored: &ReportSummary, report: &Report) -> bool {
+    let meeting = &report.meeting;
+    stored.title == report.title
+        && stored.organization == meeting.organization
+        && stored.group == meeting.group
+        && stored.ordinal == meeting.ordinal
+        && stored.start == meeting.start
+        && stored.end == meeting.end
+}
