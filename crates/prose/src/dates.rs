@@ -16,9 +16,10 @@ pub(crate) fn weekday_ja(day: NaiveDate) -> &'static str {
 }
 
 /// `2025年12月3日`, or with the year (and month) dropped when `after` already gave them:
-/// the end of a range prints only what changed.
+/// the end of a range prints only what changed. An end before its start (a mistake the
+/// checks report) is printed in full, so that it does not read as a range within a month.
 fn day_ja(day: NaiveDate, after: Option<NaiveDate>) -> String {
-    match after {
+    match after.filter(|&a| a < day) {
         Some(a) if a.year() == day.year() && a.month() == day.month() => format!("{}日", day.day()),
         Some(a) if a.year() == day.year() => format!("{}月{}日", day.month(), day.day()),
         _ => format!("{}年{}月{}日", day.year(), day.month(), day.day()),
@@ -54,7 +55,9 @@ pub(crate) fn period_ja(
     fn one(date: ScheduleDate, after: Option<ScheduleDate>) -> String {
         match (date, after) {
             (ScheduleDate::Day(day), after) => day_ja(day, after.map(ScheduleDate::first_day)),
-            (ScheduleDate::Month { year, month }, Some(a)) if a.year() == year => {
+            (ScheduleDate::Month { year, month }, Some(a))
+                if a.year() == year && a.first_day() < date.first_day() =>
+            {
                 format!("{month}月")
             }
             (ScheduleDate::Month { year, month }, _) => format!("{year}年{month}月"),
@@ -191,6 +194,11 @@ mod tests {
             meeting_range_ja(d("2024-02-29"), Some(d("2024-02-29")), half, "～"),
             "2024年2月29日(木)"
         );
+        // An end before the start is a mistake the checks report; printed in full.
+        assert_eq!(
+            meeting_range_ja(d("2026-06-03"), Some(d("2026-06-01")), half, "～"),
+            "2026年6月3日(水)～2026年6月1日(月)"
+        );
     }
 
     #[test]
@@ -214,6 +222,10 @@ mod tests {
             "2026年12月28日～2027年1月8日"
         );
         assert_eq!(period_ja(None, None, "～"), "");
+        assert_eq!(
+            period_ja(s("2026-06"), s("2026-05"), "～"),
+            "2026年6月～2026年5月"
+        );
         assert_eq!(
             period_en(s("2026-03-30"), s("2026-04-02")),
             "30 March – 2 April 2026"

@@ -112,6 +112,12 @@ describe("formatDateRange", () => {
     expect(formatDateRange("2025-12-29", "2026-01-02", "en")).toBe("Mon 29 Dec 2025 – Fri 2 Jan 2026");
   });
 
+  it("writes the end in full when it is before the start, so a wrong range reads as one", () => {
+    expect(formatDateRange("2026-06-03", "2026-06-01", "ja")).toBe("2026年6月3日(水)～2026年6月1日(月)");
+    expect(formatDateRange("2026-06-03", "2026-05-30", "ja")).toBe("2026年6月3日(水)～2026年5月30日(土)");
+    expect(formatDateRange("2026-06", "2026-05", "ja")).toBe("2026年6月～2026年5月");
+  });
+
   it("writes full dates on both sides in English", () => {
     expect(formatDateRange("2025-12-03", "2025-12-11", "en")).toBe("Wed 3 Dec 2025 – Thu 11 Dec 2025");
   });

@@ -64,6 +64,11 @@ function format(date: CalendarDate, lang: Lang): string {
   return lang === "ja" ? formatJa(date) : formatEn(date);
 }
 
+/** Negative when `a` is before `b`; a month alone counts as its first day. */
+function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a.year - b.year || a.month - b.month || (a.day ?? 1) - (b.day ?? 1);
+}
+
 /** "Feb" for 2; the number itself for no month. */
 export function englishMonth(month: number): string {
   return EN_MONTHS[month - 1] ?? String(month);
@@ -75,9 +80,13 @@ export function formatDate(text: string, lang: Lang): string {
   return date ? format(date, lang) : text;
 }
 
-/** The end of a Japanese range, leaving out the year and month it shares with the start. */
+/**
+ * The end of a Japanese range, leaving out the year and month it shares with the start;
+ * in full when it is not after the start (a wrong range, which the checks report), so
+ * that 「6月3日(水)～1日(月)」 does not read as a range within one month.
+ */
 function jaRangeEnd(start: CalendarDate, end: CalendarDate): string {
-  if (start.year !== end.year) return formatJa(end);
+  if (start.year !== end.year || compareDates(end, start) < 0) return formatJa(end);
   if (start.month === end.month && start.day !== null && end.day !== null) return jaDay(end);
   return `${end.month}月${jaDay(end)}`;
 }
