@@ -85,8 +85,8 @@ test("a schedule cell takes a Japanese date range and fills the row's end", asyn
   await withControl("field-section-heading", `document.querySelector('[data-testid="add-schedule"]').scrollIntoView({ block: "center" })`);
   await session.click(await $("add-schedule"));
   const row = "sections[0].blocks[1].rows[0]";
-  await session.click(await session.find(`[data-path="${row}.meeting"] input`));
-  await session.type(await session.find(`[data-path="${row}.meeting"] input`), `SG17会合${TAB}2027年1月20日～29日`);
+  await session.click(await session.find(`[data-path="${row}.meeting"] textarea`));
+  await session.type(await session.find(`[data-path="${row}.meeting"] textarea`), `SG17会合${TAB}2027年1月20日～29日`);
   await session.until("the row's dates", async () => {
     const rows = (await stored()).sections[0].blocks[1].rows;
     return rows[0]?.start === "2027-01-20" && rows[0]?.end === "2027-01-29";

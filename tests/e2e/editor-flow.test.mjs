@@ -121,7 +121,7 @@ test("a Working Party with a Question and two outcomes typed into the table read
   assert.equal(await activePath(), `${Q}.outcomes[0].action`);
   await choose(`${Q}.outcomes[0].process`, "TAP");
   await choose(`${Q}.outcomes[0].document`, "recommendation");
-  await session.click(await byPath(`${Q}.outcomes[0].gloss`));
+  await session.click(await byPath(`${Q}.outcomes[0].gloss`, "textarea"));
   // Tab out of the last cell of the last row starts the next outcome.
   await session.type(await active(), TAB);
   await session.until("a second row", async () => (await activePath()) === `${Q}.outcomes[1].id`);
@@ -176,7 +176,7 @@ test("a bullet list and a schedule table are added, filled and moved", async () 
   await scrollTo('[data-testid="add-schedule"]');
   await session.click(await $("add-schedule"));
   await fill("field-schedule-caption", "今後の会合予定");
-  await session.click(await byPath(`sections[1].sections[0].blocks[2].rows[0].meeting`));
+  await session.click(await byPath(`sections[1].sections[0].blocks[2].rows[0].meeting`, "textarea"));
   await session.type(await active(), `SG17会合${TAB}2027-01${TAB}${TAB}ジュネーブ${TAB}WP1～4会合`);
   await waitSaved();
   await previewIncludes("●課題の再編の検討");
@@ -262,11 +262,11 @@ test("the exported Word file has the generated sentence", async () => {
 test("an IME composition in a table cell is neither saved nor moved out of by Tab until it ends", async () => {
   await session.click(await entry("WP1"));
   const gloss = "sections[2].sections[0].blocks[0].outcomes[0].gloss";
-  await scrollTo(`[data-path="${gloss}"] input`);
-  await session.click(await byPath(gloss));
+  await scrollTo(`[data-path="${gloss}"] textarea`);
+  await session.click(await byPath(gloss, "textarea"));
   const revision = (await session.invoke("open_report", { id: reportId })).ok.revision;
   await session.executeAsync(
-    `const [path, done] = arguments; const el = document.querySelector('[data-path="' + path + '"] input');
+    `const [path, done] = arguments; const el = document.querySelector('[data-path="' + path + '"] textarea');
      el.dispatchEvent(new CompositionEvent("compositionstart", { bubbles: true, data: "" }));
      el.value = "りょうし";
      el.dispatchEvent(new InputEvent("input", { bubbles: true, isComposing: true, data: "りょうし" }));
@@ -281,7 +281,7 @@ test("an IME composition in a table cell is neither saved nor moved out of by Ta
   assert.equal(during.revision, revision, "nothing saved mid-composition");
   assert.equal(during.report.sections[2].sections[0].blocks[0].outcomes[0].gloss ?? null, null);
   await session.executeAsync(
-    `const [path, done] = arguments; const el = document.querySelector('[data-path="' + path + '"] input');
+    `const [path, done] = arguments; const el = document.querySelector('[data-path="' + path + '"] textarea');
      el.value = "量子";
      el.dispatchEvent(new CompositionEvent("compositionend", { bubbles: true, data: "量子" }));
      done(null);`,

@@ -146,7 +146,7 @@ test("an outcome id typed in a Question offers the registered ids with their tit
   const value = (element) => session.call("GET", `/element/${element}/property/value`);
   await session.until("the id taken", async () => (await value(cell)) === "X.1250rev");
   assert.equal(await session.attribute(cell, "aria-expanded"), "false");
-  const titleCell = await session.find(`[data-path="${question}.outcomes[0].title"] input`);
+  const titleCell = await session.find(`[data-path="${question}.outcomes[0].title"] textarea`);
   assert.equal(await value(titleCell), title);
   const id = (await ok("list_reports", {})).find((r) => r.title === "ITU-T SG17第3回会合報告").id;
   await session.until("the outcome saved", async () => {

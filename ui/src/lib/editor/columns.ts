@@ -1,0 +1,69 @@
+// The one description of an editable table's columns (a Question's outcomes, a schedule's
+// rows): what each cell edits and how, and where it sits in the row's lines.
+// EditableTable renders the heading, the cells and their keyboard from it.
+
+/** A choice of a select cell. */
+export type Option<V extends string = string> = { value: V; label: string };
+
+type Common<T> = {
+  /** The row's field the cell edits; also its test id (`cell-outcome-title`) and path. */
+  key: keyof T & string;
+  /** The column heading, and the cell's label for assistive technology. */
+  label: string;
+};
+
+export type Column<T> = Common<T> &
+  (
+    | {
+        kind: "text";
+        /** One line of text shown wrapped onto as many lines as it needs (the cell grows with it). */
+        wrap?: boolean;
+        /** Text of several lines (Enter breaks the line); the cell grows with it. */
+        multiline?: boolean;
+        /** An empty cell leaves the field out (null) rather than storing "". */
+        optional?: boolean;
+        lang?: string;
+      }
+    | {
+        kind: "select";
+        options: readonly Option[];
+        /** The label of an empty choice; without it a value is required. */
+        unset?: string;
+      }
+    | {
+        kind: "date";
+        /** A month alone is a date here. */
+        months?: boolean;
+        /** A range may be typed in this cell: its end goes to this field. */
+        rangeEnd?: keyof T & string;
+        /** The meeting's start: a date typed without its year takes the nearest one. */
+        near?: string | null;
+      }
+    /** A cell the table's owner renders itself (the outcome id with its suggestions). */
+    | { kind: "custom" }
+  );
+
+/**
+ * Where the cells sit: `lines` are the row's lines of column keys, a key repeated to span
+ * tracks (CSS grid areas); `tracks` size the grid's columns, one per word of a line. The
+ * tracks are shared by every row (a subgrid), so a column is as wide as its content needs
+ * (`max-content`), and the text columns take what is left.
+ */
+export type Layout = { lines: readonly string[]; tracks: readonly string[] };
+
+/** What a cell sets in its row: its field (and a range's end), a text or null for none. */
+export type CellValues = Readonly<Record<string, string | null>>;
+
+/** Where a column's cell sits in a row's grid: CSS `grid-row` and `grid-column` values. */
+export type Placement = { row: string; column: string };
+
+/** The placement of `key` in `layout`: its first line, from its first to its last track there. */
+export function placement(layout: Layout, key: string): Placement {
+  for (const [line, words] of layout.lines.map((l) => l.split(/\s+/)).entries()) {
+    const first = words.indexOf(key);
+    if (first === -1) continue;
+    const last = words.lastIndexOf(key);
+    return { row: String(line + 1), column: `${first + 1} / ${last + 2}` };
+  }
+  throw new Error(`column ${key} is not in the table's layout`);
+}
