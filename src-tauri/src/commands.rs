@@ -172,10 +172,10 @@ pub async fn restore_revision(
     Ok(Saved { revision })
 }
 
-/// The report as the journal will print it: the document tree every export is written
-/// from, for the live preview.
+/// The report as the journal will print it, for the live preview: the document tree every
+/// export is written from, and where each of its nodes comes from.
 #[tauri::command]
 #[specta::specta]
-pub async fn preview_report(report: Report) -> Result<rapporteur_prose::Document, CommandError> {
+pub async fn preview_report(report: Report) -> Result<rapporteur_prose::Preview, CommandError> {
     Ok(rapporteur_core::preview(&report))
 }

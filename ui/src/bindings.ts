@@ -47,10 +47,10 @@ export const commands = {
 	/**  Makes `revision` of report `id` the newest again; returns the new revision's number. */
 	restoreRevision: (id: number, revision: number) => typedError<Saved, CommandError>(__TAURI_INVOKE("restore_revision", { id, revision })),
 	/**
-	 *  The report as the journal will print it: the document tree every export is written
-	 *  from, for the live preview.
+	 *  The report as the journal will print it, for the live preview: the document tree every
+	 *  export is written from, and where each of its nodes comes from.
 	 */
-	previewReport: (report: Report) => typedError<Document, CommandError>(__TAURI_INVOKE("preview_report", { report })),
+	previewReport: (report: Report) => typedError<Preview, CommandError>(__TAURI_INVOKE("preview_report", { report })),
 	/**
 	 *  Writes report `id` in `format` to `path`, the file the user named in the export
 	 *  dialog (`choose_export_file`); any other path is refused, as is the database itself
@@ -400,6 +400,17 @@ export type OpenedFile =
  */
 { kind: "in_library"; existing: ReportSummary };
 
+/**  The part of the report a node of the body is printed from. */
+export type Origin = {
+	/**  The section's place: the index of each section from the top (`[2, 0]` for 3.1). */
+	section: number[],
+	/**
+	 *  The block's index in the section; none for the heading and the Working Party's
+	 *  sentence, which are the section's own.
+	 */
+	block: number | null,
+};
+
 /**  What a meeting did with one work item. */
 export type Outcome = {
 	/**  Its stable identity (`uid.rs`); absent in files of the first release. */
@@ -438,6 +449,16 @@ export type Preset =
 "ja-katakana" | 
 /**  Older reports; active voice, kanji terms (凍結した). */
 "ja-kanji";
+
+/**
+ *  The document as the editor's preview shows it: with where each node comes from, so
+ *  that the preview follows the part being edited and opens the part of a node clicked.
+ */
+export type Preview = {
+	document: Document,
+	/**  One per node of the document's body. */
+	origins: Origin[],
+};
 
 /**  The approval process of an approved text. */
 export type Process = 

@@ -51,10 +51,10 @@ pub fn database_path(given: Option<PathBuf>) -> Result<PathBuf, CommandError> {
     }
 }
 
-/// The report as the journal will print it: the document tree every export is written
-/// from (the app's live preview).
-pub fn preview(report: &Report) -> rapporteur_prose::Document {
-    rapporteur_prose::generate(report)
+/// The report as the journal will print it, for the app's live preview: the document
+/// tree every export is written from, and where each of its nodes comes from.
+pub fn preview(report: &Report) -> rapporteur_prose::Preview {
+    rapporteur_prose::preview(report)
 }
 
 /// What a date typed into a date field or a schedule cell means, or why it is not one;

@@ -18,6 +18,25 @@ pub struct Document {
     pub body: Vec<Node>,
 }
 
+/// The document as the editor's preview shows it: with where each node comes from, so
+/// that the preview follows the part being edited and opens the part of a node clicked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Preview {
+    pub document: Document,
+    /// One per node of the document's body.
+    pub origins: Vec<Origin>,
+}
+
+/// The part of the report a node of the body is printed from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Origin {
+    /// The section's place: the index of each section from the top (`[2, 0]` for 3.1).
+    pub section: Vec<u32>,
+    /// The block's index in the section; none for the heading and the Working Party's
+    /// sentence, which are the section's own.
+    pub block: Option<u32>,
+}
+
 /// One part of the body, in order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(tag = "kind", rename_all = "snake_case")]

@@ -11,7 +11,7 @@ mod outline;
 pub mod phrases;
 mod text;
 
-pub use document::{Document, Heading, Node, Table};
+pub use document::{Document, Heading, Node, Origin, Preview, Table};
 pub use outline::{outline, OutlineEntry};
 pub use text::render_text;
 
@@ -52,6 +52,11 @@ fn voice(language: Language, preset: rapporteur_model::Preset) -> Box<dyn Voice>
 
 /// The report's printed text as a document tree.
 pub fn generate(report: &Report) -> Document {
+    preview(report).document
+}
+
+/// The document with where each of its nodes comes from in the report.
+pub fn preview(report: &Report) -> Preview {
     let voice = voice_for(report);
     let mut writer = Writer {
         voice: voice.as_ref(),
@@ -59,15 +64,19 @@ pub fn generate(report: &Report) -> Document {
         tables: count_tables(&report.sections),
         table_index: 0,
         body: Vec::new(),
+        origins: Vec::new(),
     };
     writer.sections(&report.sections, &mut Vec::new());
-    Document {
-        title: report.title.clone(),
-        authors: report.authors.clone(),
-        language: report.language,
-        preset: report.style.preset,
-        meeting_start: report.meeting.start,
-        body: writer.body,
+    Preview {
+        document: Document {
+            title: report.title.clone(),
+            authors: report.authors.clone(),
+            language: report.language,
+            preset: report.style.preset,
+            meeting_start: report.meeting.start,
+            body: writer.body,
+        },
+        origins: writer.origins,
     }
 }
 
@@ -90,6 +99,8 @@ struct Writer<'a> {
     tables: usize,
     table_index: usize,
     body: Vec<Node>,
+    /// One per node of `body`.
+    origins: Vec<Origin>,
 }
 
 impl Writer<'_> {
@@ -101,9 +112,25 @@ impl Writer<'_> {
         }
     }
 
+    /// Adds `nodes`, printed from `block` of the section at `number` (or from the section itself).
+    fn push(
+        &mut self,
+        number: &[u32],
+        block: Option<usize>,
+        nodes: impl IntoIterator<Item = Node>,
+    ) {
+        for node in nodes {
+            self.body.push(node);
+            self.origins.push(Origin {
+                section: number.iter().map(|n| n - 1).collect(),
+                block: block.map(|b| b as u32),
+            });
+        }
+    }
+
     fn section(&mut self, section: &Section, number: &[u32]) {
-        self.body
-            .push(Node::Heading(outline::heading(self.voice, section, number)));
+        let heading = Node::Heading(outline::heading(self.voice, section, number));
+        self.push(number, None, [heading]);
         if let Some(wp) = &section.working_party {
             let sentence = match &wp.intro {
                 Some(intro) => Some(intro.clone()),
@@ -122,41 +149,45 @@ impl Writer<'_> {
                     self.voice.working_party_sentence(wp, &questions)
                 }
             };
-            self.body
-                .extend(sentence.map(|text| Node::Paragraph { text }));
+            self.push(number, None, sentence.map(|text| Node::Paragraph { text }));
         }
-        for block in &section.blocks {
-            self.block(block, section.working_party.is_some());
+        for (index, block) in section.blocks.iter().enumerate() {
+            let nodes = self.block(block, section.working_party.is_some());
+            self.push(number, Some(index), nodes);
         }
         self.sections(&section.sections, &mut number.to_vec());
     }
 
-    fn block(&mut self, block: &Block, in_working_party: bool) {
+    /// The nodes `block` prints.
+    fn block(&mut self, block: &Block, in_working_party: bool) -> Vec<Node> {
         match block {
-            Block::Summary { .. } => self.body.push(Node::Paragraph {
+            Block::Summary { .. } => vec![Node::Paragraph {
                 text: self.voice.summary(self.meeting),
-            }),
-            Block::Paragraph { text, .. } => self.body.push(Node::Paragraph { text: text.clone() }),
+            }],
+            Block::Paragraph { text, .. } => vec![Node::Paragraph { text: text.clone() }],
             Block::Bullets { items, .. } => {
                 let marker = self.voice.bullet();
-                self.body.extend(items.iter().map(|text| Node::Bullet {
-                    marker,
-                    text: text.clone(),
-                }));
+                items
+                    .iter()
+                    .map(|text| Node::Bullet {
+                        marker,
+                        text: text.clone(),
+                    })
+                    .collect()
             }
             Block::Question(question) => {
                 let text = self.question(question);
                 // A Question outside any Working Party is printed without a bullet.
-                self.body.push(if in_working_party {
+                vec![if in_working_party {
                     Node::Bullet {
                         marker: self.voice.bullet(),
                         text,
                     }
                 } else {
                     Node::Paragraph { text }
-                });
+                }]
             }
-            Block::Schedule(schedule) => self.schedule(schedule),
+            Block::Schedule(schedule) => vec![self.schedule(schedule)],
         }
     }
 
@@ -164,7 +195,7 @@ impl Writer<'_> {
         question_text(self.voice, question)
     }
 
-    fn schedule(&mut self, schedule: &Schedule) {
+    fn schedule(&mut self, schedule: &Schedule) -> Node {
         self.table_index += 1;
         let rows = schedule
             .rows
@@ -178,7 +209,7 @@ impl Writer<'_> {
                 ]
             })
             .collect();
-        self.body.push(Node::Table(Table {
+        Node::Table(Table {
             caption: self.voice.table_caption(
                 self.table_index,
                 self.tables,
@@ -186,7 +217,7 @@ impl Writer<'_> {
             ),
             header: self.voice.table_header(),
             rows,
-        }));
+        })
     }
 }
 

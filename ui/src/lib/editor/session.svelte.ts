@@ -1,7 +1,7 @@
 // The state of the report open in the editor: the current snapshot, its undo history,
 // autosave and the live preview. Components change the report only through `update`.
 
-import { commands, type Document, type Finding, type Report, type StoredReport } from "../../bindings";
+import { commands, type Finding, type Preview, type Report, type StoredReport } from "../../bindings";
 import { nowTimestamp } from "../format";
 import { locale } from "../locale.svelte";
 import { load, type Loadable } from "../result";
@@ -33,8 +33,10 @@ export class EditorSession {
   canUndo = $state(false);
   canRedo = $state(false);
   selected = $state<Part>({ kind: "title" });
+  /** The block of the selected section being edited (the one holding the focus), if any. */
+  block = $state<number | null>(null);
   /** The last preview that could be computed; kept while a newer one is on its way. */
-  preview = $state.raw<Document | null>(null);
+  preview = $state.raw<Preview | null>(null);
   previewError = $state<string | null>(null);
   /** Typed text that cannot be read as its field's value yet. */
   readonly drafts = new Drafts();
@@ -112,6 +114,12 @@ export class EditorSession {
   select(part: Part): void {
     this.#history.seal();
     this.selected = part;
+    this.block = null;
+  }
+
+  /** The block of the selected section now edited (null: the section's own fields). */
+  editBlock(block: number | null): void {
+    if (this.selected.kind === "section") this.block = block;
   }
 
   /** While an IME composition is in progress nothing is saved or re-previewed. */
