@@ -192,7 +192,7 @@ fn the_commands_refuse_a_path_the_user_did_not_choose() {
     let args = serde_json::json!({ "id": 1, "format": "text", "path": chosen });
     assert_eq!(
         invoke(&webview, "export_report", args).unwrap(),
-        Value::Null
+        serde_json::json!({ "template": null, "own_styles": [] })
     );
     assert!(std::fs::read_to_string(&chosen_by_the_user)
         .unwrap()
@@ -207,4 +207,14 @@ fn the_commands_refuse_a_path_the_user_did_not_choose() {
         err["code"], "not_chosen",
         "chosen to write, not to read: {err}"
     );
+    // A Word template is read only from the file chosen in its dialog, and a file that
+    // is not one is refused, naming it.
+    let err = invoke(
+        &webview,
+        "choose_word_template",
+        serde_json::json!({ "id": 1, "title": "template", "filterName": "Word" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "word_template_refused", "{err}");
+    assert_eq!(err["params"]["path"], serde_json::json!(chosen_by_the_user));
 }

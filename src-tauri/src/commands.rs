@@ -5,7 +5,7 @@ use crate::files::Use;
 use crate::AppState;
 use chrono::NaiveDate;
 use rapporteur_checks::{Finding, TypedDate};
-use rapporteur_core::{CommandError, ExportRequest, ImportedFile, TemplateChoice};
+use rapporteur_core::{CommandError, ExportNotice, ExportRequest, ImportedFile, TemplateChoice};
 use rapporteur_export::ExportFormat;
 use rapporteur_model::{Language, Report};
 use rapporteur_storage::{ReportId, ReportSummary, RevisionInfo, StoredReport};
@@ -32,7 +32,8 @@ pub async fn open_report(
 
 /// Writes report `id` in `format` to `path`, the file the user named in the export
 /// dialog (`choose_export_file`); any other path is refused, as is the database itself
-/// or one of its backups.
+/// or one of its backups. A Word file goes into the report's kept Word template, if any;
+/// what the user is told of the export comes back.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_report(
@@ -40,7 +41,7 @@ pub async fn export_report(
     id: ReportId,
     format: ExportFormat,
     path: String,
-) -> Result<(), CommandError> {
+) -> Result<ExportNotice, CommandError> {
     let path = state.chosen.allowed(Use::Write, &path)?;
     let library = state.library()?;
     let request = ExportRequest {
@@ -48,7 +49,8 @@ pub async fn export_report(
         template: TemplateChoice::Kept,
     };
     let export = library.export(id, &request)?;
-    library.write_export(&path, &export.bytes)
+    library.write_export(&path, &export.bytes)?;
+    Ok(export.notice())
 }
 
 /// The findings on `report`, the report being edited as it is on screen (unsaved edits

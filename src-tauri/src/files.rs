@@ -126,7 +126,11 @@ impl Dialogs {
     }
 
     /// Shows the dialog for `request`; remembers and gives back the file chosen.
-    fn choose(&self, chosen: &Chosen, request: Request) -> Result<Option<String>, CommandError> {
+    pub(crate) fn choose(
+        &self,
+        chosen: &Chosen,
+        request: Request,
+    ) -> Result<Option<String>, CommandError> {
         let purpose = request.purpose;
         Ok((self.0)(request)?.map(|path| chosen.remember(purpose, path)))
     }

@@ -10,6 +10,7 @@ mod files;
 mod open;
 mod reuse;
 mod state;
+mod word_template;
 
 pub use args::Args;
 pub use files::{Dialogs, Request, Use};
@@ -35,6 +36,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::restore_revision,
             commands::preview_report,
             commands::export_report,
+            word_template::word_template,
+            word_template::choose_word_template,
+            word_template::use_own_style,
             commands::check_report,
             commands::read_date,
             reuse::new_report_from,
@@ -71,7 +75,8 @@ pub fn file_commands<R: tauri::Runtime>(
         open::open_file,
         open::take_files_to_open,
         files::choose_import_file,
-        files::choose_export_file
+        files::choose_export_file,
+        word_template::choose_word_template
     ]
 }
 

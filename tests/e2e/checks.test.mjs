@@ -181,7 +181,7 @@ test("an export with an error left warns first, and “Export anyway” goes on 
   // What the app writes once a file is chosen there: the report as saved, error and all.
   await session.until("the autosave", async () => (await session.attribute(await $("save-status"), "data-state")) === "saved");
   const path = await session.chooseFile("export", join(driver.home, "with-errors.docx"));
-  assert.deepEqual(await session.invoke("export_report", { id: 1, format: "docx", path }), { ok: null });
+  assert.deepEqual(await session.invoke("export_report", { id: 1, format: "docx", path }), { ok: { template: null, own_styles: [] } });
   const read = spawnSync(join(ROOT, ".venv/bin/python"), ["-c", "import docx,sys; print('\\n'.join(p.text for p in docx.Document(sys.argv[1]).paragraphs))", path], {
     encoding: "utf8",
   });

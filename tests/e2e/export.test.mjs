@@ -34,7 +34,7 @@ test("the report view offers Word, the report file and text", async () => {
 test("the export command writes a Word file with the report's sentences", async () => {
   const path = await session.chooseFile("export", join(driver.home, "報告書.docx"));
   const result = await session.invoke("export_report", { id: 1, format: "docx", path });
-  assert.deepEqual(result, { ok: null });
+  assert.deepEqual(result, { ok: { template: null, own_styles: [] } });
   assert.ok(readFileSync(path).subarray(0, 4).equals(Buffer.from("PK\x03\x04")), "a zip package");
   const python = join(ROOT, ".venv/bin/python");
   assert.ok(existsSync(python), "the test readers are not installed: run `make deps`");
@@ -47,12 +47,12 @@ test("the export command writes a Word file with the report's sentences", async 
 
 test("the report file and the text come out as the CLI writes them", async () => {
   const json = await session.chooseFile("export", join(driver.home, "out.report.json"));
-  assert.deepEqual(await session.invoke("export_report", { id: 1, format: "json", path: json }), { ok: null });
+  assert.deepEqual(await session.invoke("export_report", { id: 1, format: "json", path: json }), { ok: { template: null, own_styles: [] } });
   const exported = JSON.parse(readFileSync(json, "utf8"));
   const shipped = JSON.parse(readFileSync(join(ROOT, "examples/sg17-2025-12.report.json"), "utf8"));
   assert.deepEqual(exported, shipped);
   const text = await session.chooseFile("export", join(driver.home, "out.txt"));
-  assert.deepEqual(await session.invoke("export_report", { id: 1, format: "text", path: text }), { ok: null });
+  assert.deepEqual(await session.invoke("export_report", { id: 1, format: "text", path: text }), { ok: { template: null, own_styles: [] } });
   assert.match(readFileSync(text, "utf8"), /^ITU-T SG17第2回会合報告\n/);
 });
 

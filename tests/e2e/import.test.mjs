@@ -47,7 +47,7 @@ after(async () => {
 
 test("a Word file exported from the example imports back to its outcomes, and opens", async () => {
   const path = await session.chooseFile("export", join(driver.home, "published.docx"));
-  assert.deepEqual(await ok("export_report", { id: 1, format: "docx", path }), null);
+  assert.deepEqual(await ok("export_report", { id: 1, format: "docx", path }), { template: null, own_styles: [] });
   await session.chooseFile("import", path);
   const { id, account } = await ok("import_report_file", { path });
   assert.notEqual(id, 1);

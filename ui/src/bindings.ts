@@ -54,9 +54,21 @@ export const commands = {
 	/**
 	 *  Writes report `id` in `format` to `path`, the file the user named in the export
 	 *  dialog (`choose_export_file`); any other path is refused, as is the database itself
-	 *  or one of its backups.
+	 *  or one of its backups. A Word file goes into the report's kept Word template, if any;
+	 *  what the user is told of the export comes back.
 	 */
-	exportReport: (id: number, format: ExportFormat, path: string) => typedError<null, CommandError>(__TAURI_INVOKE("export_report", { id, format, path })),
+	exportReport: (id: number, format: ExportFormat, path: string) => typedError<ExportNotice, CommandError>(__TAURI_INVOKE("export_report", { id, format, path })),
+	/**  The Word template report `id` is exported into. */
+	wordTemplate: (id: number) => typedError<WordTemplateInfo, CommandError>(__TAURI_INVOKE("word_template", { id })),
+	/**
+	 *  Shows the open dialog for a Word template (.docx, .dotx) and keeps the file chosen as
+	 *  report `id`'s template and the library default; `None` when the user cancelled. A
+	 *  file that cannot serve (not Word, damaged, hostile) is refused and the report's
+	 *  template stays as it was.
+	 */
+	chooseWordTemplate: (id: number, title: string, filterName: string) => typedError<WordTemplateInfo | null, CommandError>(__TAURI_INVOKE("choose_word_template", { id, title, filterName })),
+	/**  Report `id` is exported in Rapporteur's own style from now on. */
+	useOwnStyle: (id: number) => typedError<WordTemplateInfo, CommandError>(__TAURI_INVOKE("use_own_style", { id })),
 	/**
 	 *  The findings on `report`, the report being edited as it is on screen (unsaved edits
 	 *  included), worded in `language`, the editor's; titles are compared with the other
@@ -227,7 +239,12 @@ export type ErrorCode =
  *  A path the user did not choose in a file dialog (or hand to the app from the
  *  desktop): the page cannot name files.
  */
-"not_chosen";
+"not_chosen" | 
+/**
+ *  A file that cannot serve as a Word template (not Word, damaged, hostile): the
+ *  report's template stays as it was.
+ */
+"word_template_refused";
 
 /**
  *  The facts a message is made of; each code uses some of them (the UI's table says
@@ -258,6 +275,15 @@ export type ExportFormat =
 "json" | 
 /**  The generated text, as the journal prints it. */
 "text";
+
+/**
+ *  What an export tells the user, once: the kept template the Word file went into and
+ *  the styles it lacked.
+ */
+export type ExportNotice = {
+	template: string | null,
+	own_styles: string[],
+};
 
 /**  One entry of a dialog's file-type list. */
 export type FileFilter = {
@@ -424,6 +450,16 @@ export type Outcome = {
 	document?: DocumentKind | null,
 	/**  Japanese text printed right before the id. */
 	gloss?: string | null,
+};
+
+/**  The page the body is set on. */
+export type PageLook = {
+	width_mm: number | null,
+	margin_left_mm: number | null,
+	margin_right_mm: number | null,
+	columns: number,
+	/**  The space between columns. */
+	column_gap_mm: number | null,
 };
 
 /**  One place in the imported report, by its JSON path, and what was found there. */
@@ -609,6 +645,26 @@ export type Table = {
 	rows: string[][],
 };
 
+/**  A template's look, in the units a page is measured in (millimetres, points). */
+export type TemplateLook = {
+	/**
+	 *  The body's page (the template's last section); `None` when it sets none, and the
+	 *  export uses Rapporteur's page.
+	 */
+	page: PageLook | null,
+	/**  Running text (Body Text). */
+	body: TextLook,
+	title: TextLook,
+	/**  Headings 1, 2 and 3. */
+	headings: TextLook[],
+	caption: TextLook,
+	/**  The byline's author names and affiliations. */
+	author: TextLook,
+	affiliation: TextLook,
+	/**  Table cells. */
+	table: TextLook,
+};
+
 /**  One template of the list. */
 export type TemplateSummary = {
 	/**  Its id as a report: `report`, `save_report` and export work on it. */
@@ -628,6 +684,19 @@ export type Templates = {
 	 *  than deleted, and can be shown again.
 	 */
 	built_in: string,
+};
+
+/**
+ *  The fonts and size of one style; `None` where the template's style does not say
+ *  (or the template lacks the style: Rapporteur's own is used for it).
+ */
+export type TextLook = {
+	/**  The font for Latin text. */
+	latin: string | null,
+	/**  The font for Japanese text. */
+	east_asian: string | null,
+	size_pt: number | null,
+	bold: boolean | null,
 };
 
 /**  Which part of a report a piece of text is. */
@@ -681,6 +750,32 @@ export type Typo = {
  *  until [`complete`] gives it one.
  */
 export type Uid = string;
+
+/**
+ *  The Word template a report is exported into, as the app's export menu and live
+ *  preview show it.
+ */
+export type WordTemplateInfo = {
+	source: WordTemplateSource,
+	/**  The template file's name when it was chosen; `None` for Rapporteur's own style. */
+	file_name: string | null,
+	/**
+	 *  The styles the report may use that the template lacks (Rapporteur's own are used
+	 *  for them), in the names Word shows.
+	 */
+	missing_styles: string[],
+	/**  What the live preview follows of the template. */
+	look: TemplateLook | null,
+};
+
+/**  Where a report's Word template comes from. */
+export type WordTemplateSource = 
+/**  Rapporteur's own style: chosen for the report, or nothing chosen and no default. */
+"own_style" | 
+/**  A template chosen for this report. */
+"chosen" | 
+/**  The library default; the report chose nothing. */
+"library_default";
 
 /**  Marks a section that reports one Working Party. */
 export type WorkingParty = {

@@ -42,6 +42,9 @@ pub enum ErrorCode {
     /// A path the user did not choose in a file dialog (or hand to the app from the
     /// desktop): the page cannot name files.
     NotChosen,
+    /// A file that cannot serve as a Word template (not Word, damaged, hostile): the
+    /// report's template stays as it was.
+    WordTemplateRefused,
 }
 
 /// The facts a message is made of; each code uses some of them (the UI's table says
@@ -307,12 +310,6 @@ impl From<rapporteur_import::ReadError> for CommandError {
 
 impl From<rapporteur_export::ExportError> for CommandError {
     fn from(err: rapporteur_export::ExportError) -> Self {
-        CommandError::new(ErrorCode::Io, err.to_string())
-    }
-}
-
-impl From<rapporteur_export::TemplateError> for CommandError {
-    fn from(err: rapporteur_export::TemplateError) -> Self {
         CommandError::new(ErrorCode::Io, err.to_string())
     }
 }

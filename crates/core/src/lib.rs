@@ -25,7 +25,7 @@ pub use files::{
 pub use library::Library;
 pub use reuse::{NewReportMade, Templates};
 pub use seed::built_in_template;
-pub use word_templates::WordTemplateSet;
+pub use word_templates::{ExportNotice, WordTemplateInfo, WordTemplateSet, WordTemplateSource};
 
 use chrono::NaiveDate;
 use rapporteur_checks::{Finding, TypedDate};

@@ -2,12 +2,70 @@
 //! file's bytes (the file may move or go afterwards): chosen per report, with a library
 //! default for the reports that chose none, or Rapporteur's own style.
 
-use crate::{CommandError, ErrorCode, Library};
-use rapporteur_export::Template;
+use crate::{CommandError, ErrorCode, Export, Library};
+use rapporteur_export::{Template, TemplateError, TemplateLook};
 use rapporteur_storage::{ReportId, WordTemplateUse};
+use serde::Serialize;
+use specta::Type;
 use std::path::Path;
 
 type Result<T> = std::result::Result<T, CommandError>;
+
+/// Where a report's Word template comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum WordTemplateSource {
+    /// Rapporteur's own style: chosen for the report, or nothing chosen and no default.
+    OwnStyle,
+    /// A template chosen for this report.
+    Chosen,
+    /// The library default; the report chose nothing.
+    LibraryDefault,
+}
+
+/// The Word template a report is exported into, as the app's export menu and live
+/// preview show it.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct WordTemplateInfo {
+    pub source: WordTemplateSource,
+    /// The template file's name when it was chosen; `None` for Rapporteur's own style.
+    pub file_name: Option<String>,
+    /// The styles the report may use that the template lacks (Rapporteur's own are used
+    /// for them), in the names Word shows.
+    pub missing_styles: Vec<String>,
+    /// What the live preview follows of the template.
+    pub look: Option<TemplateLook>,
+}
+
+/// What an export tells the user, once: the kept template the Word file went into and
+/// the styles it lacked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Type)]
+pub struct ExportNotice {
+    pub template: Option<String>,
+    pub own_styles: Vec<String>,
+}
+
+impl Export {
+    /// What the user is told of this export.
+    pub fn notice(&self) -> ExportNotice {
+        ExportNotice {
+            template: self
+                .kept_template
+                .as_ref()
+                .and_then(|used| used.template())
+                .map(|stored| stored.file_name.clone()),
+            own_styles: self.own_styles.iter().map(|&s| s.to_owned()).collect(),
+        }
+    }
+}
+
+/// `file` cannot serve as a Word template, for `error`; `message` says it in English.
+fn refused(file: &str, error: &TemplateError, message: String) -> CommandError {
+    let mut refused = CommandError::new(ErrorCode::WordTemplateRefused, message);
+    refused.params.path = Some(file.to_owned());
+    refused.params.detail = Some(error.to_string());
+    refused
+}
 
 /// A Word template file chosen for a report, as kept.
 #[derive(Debug)]
@@ -21,10 +79,15 @@ pub struct WordTemplateSet {
 
 /// The Word template file at `path`, read within the limits every file given is read
 /// in: its bytes, and what the export takes from them.
+/// A file that cannot be read, or is not a usable template, is refused
+/// (`word_template_refused`, naming it).
 pub(crate) fn read_template(path: &Path) -> Result<(Vec<u8>, Template)> {
-    let bytes = rapporteur_export::read_template_file(path)?;
-    let template = Template::read(&bytes)
-        .map_err(|e| CommandError::new(ErrorCode::Io, format!("{}: {e}", path.display())))?;
+    let file = path.display().to_string();
+    // The file's own error names it already.
+    let bytes = rapporteur_export::read_template_file(path)
+        .map_err(|e| refused(&file, &e, e.to_string()))?;
+    let template =
+        Template::read(&bytes).map_err(|e| refused(&file, &e, format!("{file}: {e}")))?;
     Ok((bytes, template))
 }
 
@@ -56,6 +119,31 @@ impl Library {
         Ok(self.store.word_template(id)?)
     }
 
+    /// The Word template report `id` is exported into, with what the preview follows of
+    /// it and the styles it lacks.
+    pub fn word_template_info(&self, id: ReportId) -> Result<WordTemplateInfo> {
+        let (used, template) = match self.kept_template(id)? {
+            Some((used, template)) => (used, Some(template)),
+            None => (self.store.word_template(id)?, None),
+        };
+        Ok(WordTemplateInfo {
+            source: match used {
+                WordTemplateUse::OwnStyle { .. } => WordTemplateSource::OwnStyle,
+                WordTemplateUse::Chosen(_) => WordTemplateSource::Chosen,
+                WordTemplateUse::LibraryDefault(_) => WordTemplateSource::LibraryDefault,
+            },
+            file_name: used.template().map(|stored| stored.file_name.clone()),
+            missing_styles: template.as_ref().map_or_else(Vec::new, |template| {
+                template
+                    .missing_styles()
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect()
+            }),
+            look: template.as_ref().map(Template::look),
+        })
+    }
+
     /// The template report `id` keeps, read for an export; `None` for Rapporteur's own
     /// style.
     pub(crate) fn kept_template(
@@ -67,8 +155,9 @@ impl Library {
             return Ok(None);
         };
         let template = Template::read(&stored.content).map_err(|e| {
-            CommandError::new(
-                ErrorCode::Io,
+            refused(
+                &stored.file_name,
+                &e,
                 format!(
                     "the Word template {} kept for report {id} cannot be used ({e}): choose another (word-template set {id} FILE) or Rapporteur's own style (word-template own {id})",
                     stored.file_name

@@ -2,7 +2,8 @@
 //! the app's window and rapporteur-cli do, without either.
 
 use rapporteur_core::{
-    read_any_file, CommandError, ErrorCode, ExportRequest, Library, OpenedFile, TemplateChoice,
+    read_any_file, CommandError, ErrorCode, ExportNotice, ExportRequest, Library, OpenedFile,
+    TemplateChoice, WordTemplateSource,
 };
 use rapporteur_export::ExportFormat;
 use rapporteur_model::{Block, Language, Report};
@@ -367,8 +368,29 @@ fn a_reports_word_template_is_kept_and_used_until_it_chooses_its_own_style() {
     let this_time = library.export(id, &word(TemplateChoice::OwnStyle)).unwrap();
     assert_eq!(this_time.bytes, own.bytes);
 
-    // A file that is no template is refused and changes nothing.
-    assert!(library.set_word_template(id, Path::new(EXAMPLE)).is_err());
+    // What the user is told: the template, and the styles it lacked.
+    let notice = kept.notice();
+    assert_eq!(notice.template.as_deref(), Some("journal.docx"));
+    assert_eq!(
+        notice.own_styles,
+        Vec::<String>::new(),
+        "its own export has every style"
+    );
+    let info = library.word_template_info(id).unwrap();
+    assert_eq!(info.source, WordTemplateSource::Chosen);
+    let page = info.look.unwrap().page.unwrap();
+    assert_eq!((page.width_mm, page.columns), (210.0, 1), "Rapporteur's A4");
+    assert_eq!(
+        library.word_template_info(other).unwrap().source,
+        WordTemplateSource::LibraryDefault
+    );
+
+    // A file that is no template is refused, naming it, and changes nothing.
+    let err = library
+        .set_word_template(id, Path::new(EXAMPLE))
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::WordTemplateRefused);
+    assert_eq!(err.params.path.as_deref(), Some(EXAMPLE));
     assert!(matches!(
         library.word_template(id).unwrap(),
         WordTemplateUse::Chosen(_)
@@ -376,5 +398,11 @@ fn a_reports_word_template_is_kept_and_used_until_it_chooses_its_own_style() {
     library.use_own_style(id).unwrap();
     let back = library.export(id, &word(TemplateChoice::Kept)).unwrap();
     assert!(back.kept_template.is_none());
+    assert_eq!(back.notice(), ExportNotice::default());
     assert_eq!(back.bytes, own.bytes);
+    let info = library.word_template_info(id).unwrap();
+    assert_eq!(
+        (info.source, info.file_name, info.look.is_none()),
+        (WordTemplateSource::OwnStyle, None, true)
+    );
 }

@@ -43,6 +43,8 @@ const ja: Record<ErrorCode, Describe> = {
   database_not_replaceable: (p) =>
     `データベースのファイル ${p.path} を置き換えられません（読み取り専用か変更不可の設定です）。何も変更していません。書き込めるようにしてからもう一度お試しください。`,
   not_chosen: () => "このファイルはファイル選択の画面で選ばれていません。読み書きするファイルはその画面で選んでください。",
+  word_template_refused: (p) =>
+    `${p.path} は Word のテンプレートとして使えません${detail(p, "（", "）")}。報告書のテンプレートは前のままです。`,
 };
 
 const en: Record<ErrorCode, Describe> = {
@@ -76,6 +78,8 @@ const en: Record<ErrorCode, Describe> = {
   database_not_replaceable: (p) =>
     `The database file ${p.path} cannot be replaced (it is read-only or immutable). Nothing was changed: make it writable and try again.`,
   not_chosen: () => "This file was not chosen in the file dialog: choose the file to read or write there.",
+  word_template_refused: (p) =>
+    `${p.path} cannot be used as a Word template${detail(p, " (", ")")}. The report's template is as it was.`,
 };
 
 export const errorMessages: Readonly<Record<Lang, Record<ErrorCode, Describe>>> = { ja, en };

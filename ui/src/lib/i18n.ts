@@ -80,6 +80,18 @@ const ja = {
       formats: { docx: "Word 文書（.docx）", json: "報告書ファイル（.report.json）", text: "テキスト（.txt）" },
       dialogTitle: "報告書を書き出す",
       done: (path: string) => `書き出しました: ${path}`,
+      template: {
+        label: "Word の体裁",
+        choose: "Word テンプレート…",
+        own: "Rapporteur の体裁",
+        dialogTitle: "雑誌の Word テンプレートを選ぶ",
+        filter: "Word 文書・テンプレート（.docx, .dotx）",
+        inUse: (name: string | null, libraryDefault: boolean) =>
+          name === null ? "Rapporteur の体裁" : `${name}${libraryDefault ? "（ライブラリの既定）" : ""}`,
+        exportedInto: (name: string) => `Word テンプレート ${name} で書き出しました。`,
+        lacking: (styles: string[]) =>
+          `テンプレートにないスタイル（${styles.join("、")}）は Rapporteur のものを使いました。`,
+      },
     },
     facts: {
       group: "会合",
@@ -487,6 +499,17 @@ const en: Messages = {
       formats: { docx: "Word document (.docx)", json: "Report file (.report.json)", text: "Text (.txt)" },
       dialogTitle: "Export the report",
       done: (path) => `Exported to ${path}`,
+      template: {
+        label: "Word look",
+        choose: "Word template…",
+        own: "Rapporteur's own style",
+        dialogTitle: "Choose the journal's Word template",
+        filter: "Word documents and templates (.docx, .dotx)",
+        inUse: (name, libraryDefault) =>
+          name === null ? "Rapporteur's own style" : `${name}${libraryDefault ? " (library default)" : ""}`,
+        exportedInto: (name) => `Exported into the Word template ${name}.`,
+        lacking: (styles) => `The template lacks ${styles.join(", ")}: Rapporteur's own were used for them.`,
+      },
     },
     facts: {
       group: "Group",

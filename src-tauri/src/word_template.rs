@@ -1,0 +1,60 @@
+//! The journal's Word template a report is exported into (see docs/templates.md): chosen
+//! in the shell's own open dialog, so the page never names the file; kept by the core.
+
+use crate::files::{Dialogs, FileFilter, Request, Use};
+use crate::AppState;
+use rapporteur_core::{CommandError, WordTemplateInfo};
+use rapporteur_storage::ReportId;
+use tauri::State;
+
+/// The Word template report `id` is exported into.
+#[tauri::command]
+#[specta::specta]
+pub async fn word_template(
+    state: State<'_, AppState>,
+    id: ReportId,
+) -> Result<WordTemplateInfo, CommandError> {
+    state.library()?.word_template_info(id)
+}
+
+/// Shows the open dialog for a Word template (.docx, .dotx) and keeps the file chosen as
+/// report `id`'s template and the library default; `None` when the user cancelled. A
+/// file that cannot serve (not Word, damaged, hostile) is refused and the report's
+/// template stays as it was.
+#[tauri::command]
+#[specta::specta]
+pub async fn choose_word_template(
+    dialogs: State<'_, Dialogs>,
+    state: State<'_, AppState>,
+    id: ReportId,
+    title: String,
+    filter_name: String,
+) -> Result<Option<WordTemplateInfo>, CommandError> {
+    let request = Request {
+        purpose: Use::Read,
+        title,
+        file_name: None,
+        filters: vec![FileFilter {
+            name: filter_name,
+            extensions: vec!["docx".to_owned(), "dotx".to_owned()],
+        }],
+    };
+    let Some(chosen) = dialogs.choose(&state.chosen, request)? else {
+        return Ok(None);
+    };
+    let mut library = state.library()?;
+    library.set_word_template(id, std::path::Path::new(&chosen))?;
+    library.word_template_info(id).map(Some)
+}
+
+/// Report `id` is exported in Rapporteur's own style from now on.
+#[tauri::command]
+#[specta::specta]
+pub async fn use_own_style(
+    state: State<'_, AppState>,
+    id: ReportId,
+) -> Result<WordTemplateInfo, CommandError> {
+    let mut library = state.library()?;
+    library.use_own_style(id)?;
+    library.word_template_info(id)
+}
