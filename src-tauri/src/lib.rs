@@ -100,6 +100,11 @@ pub fn run(args: Args) {
         .invoke_handler(builder.invoke_handler())
         .manage(open::FilesToOpen::new(first))
         .manage(AppState::default())
+        .on_page_load(|webview, payload| {
+            if payload.event() == tauri::webview::PageLoadEvent::Finished {
+                tauri::Manager::state::<AppState>(webview).window_shown();
+            }
+        })
         .setup(move |app| {
             builder.mount_events(app);
             AppState::open_in_background(app.handle());

@@ -321,6 +321,10 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
         Command::Items { query, limit } => reuse::items(&library, &query, limit, out)?,
         Command::Search { query, limit } => reuse::search(&library, &query, limit, out)?,
     }
+    drop(library);
+    // The day's backup, after the command's work; one that cannot be made must not fail
+    // the command: the next one tries again.
+    let _ = rapporteur_core::backups::daily_backup(&db);
     Ok(())
 }
 

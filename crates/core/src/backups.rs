@@ -16,6 +16,21 @@ pub fn back_up_now(db: &Path) -> Result<PathBuf, CommandError> {
     Ok(rapporteur_storage::back_up(db, BackupReason::Manual)?)
 }
 
+/// The day's backup, when it is due, as housekeeping after the work the user waits for
+/// (the app's first paint, the CLI's command): saves go on while it is written. One that
+/// cannot be made (a full disk, a read-only backups folder) must not keep the user from
+/// their reports, so its failure is only returned, for the next try.
+pub fn daily_backup(db: &Path) -> Result<Option<PathBuf>, CommandError> {
+    Ok(rapporteur_storage::daily_backup(db)?)
+}
+
+/// Copies the saves in the write-ahead log into the database file, which the saves leave
+/// to an idle moment (see `rapporteur_storage::checkpoint`).
+pub fn checkpoint(db: &Path) -> Result<(), CommandError> {
+    rapporteur_storage::checkpoint(db)?;
+    Ok(())
+}
+
 /// Puts the backup `name` back as the database, after backing up the database as it
 /// was (whose backup's path it returns, when there was a database). Refused while the
 /// app or another process has the database open.

@@ -119,6 +119,25 @@ pub fn back_up(db: &Path, reason: BackupReason) -> Result<PathBuf> {
     back_up_from(&conn, db, reason, None)
 }
 
+/// Makes the day's backup of the database at `db` if it is due (see `daily_backup_due`)
+/// and the database holds a report (a backup without one could not be restored); returns
+/// its path, or `None`. Its own connection reads the database: saves go on meanwhile,
+/// as a backup holds no lock a save waits for. The app calls it once its window shows,
+/// the CLI after its command.
+pub fn daily_backup(db: &Path) -> Result<Option<PathBuf>> {
+    if !daily_backup_due(db)? {
+        return Ok(None);
+    }
+    let conn = open_existing(db)?;
+    let any: bool = conn
+        .query_row("SELECT EXISTS (SELECT 1 FROM reports)", [], |r| r.get(0))
+        .map_err(|e| StoreError::from(e).at(db))?;
+    if !any {
+        return Ok(None);
+    }
+    back_up_from(&conn, db, BackupReason::Daily, None).map(Some)
+}
+
 /// Opens a database file that must exist, for reading only. Without SQLite's CREATE
 /// flag a missing file is an error, never a new empty database.
 fn open_existing(path: &Path) -> Result<Connection> {
@@ -243,7 +262,7 @@ fn remove_stale_partials(dir: &Path) {
 /// before now is older than `DAILY`, or there is none. A backup named with a date still
 /// to come (made while the clock was wrong) does not count, or it would stop the daily
 /// backups until that date.
-pub(crate) fn daily_backup_due(db: &Path) -> Result<bool> {
+fn daily_backup_due(db: &Path) -> Result<bool> {
     let now = Utc::now();
     Ok(match list_backups(db)?.iter().find(|b| b.taken_at <= now) {
         Some(newest) => (now - newest.taken_at).to_std().unwrap_or_default() >= DAILY,

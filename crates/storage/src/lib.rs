@@ -16,15 +16,16 @@ mod templates;
 mod word_templates;
 
 pub use backup::{
-    back_up, backups_dir, is_database_file, list_backups, restore_backup, BackupInfo, BackupReason,
-    DAILY, KEPT_BACKUPS,
+    back_up, backups_dir, daily_backup, is_database_file, list_backups, restore_backup, BackupInfo,
+    BackupReason, DAILY, KEPT_BACKUPS,
 };
 pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;
 pub use registry::{ItemSuggestion, ItemUse, RegistryItem};
 pub use search::{snippet, SearchHit, Segment, TextPart};
 pub use store::{
-    ItemTitle, ReportId, ReportSummary, RevisionInfo, Store, StoredReport, KEPT_REVISIONS,
+    checkpoint, ItemTitle, ReportId, ReportSummary, RevisionInfo, Store, StoredReport,
+    KEPT_REVISIONS,
 };
 pub use templates::TemplateSummary;
 pub use word_templates::{StoredWordTemplate, WordTemplateUse};

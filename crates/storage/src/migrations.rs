@@ -28,6 +28,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0003_word_templates.sql"),
         then: None,
     },
+    Migration {
+        sql: include_str!("migrations/0004_work_items_and_search_order.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build creates and understands.

@@ -5,7 +5,7 @@ use crate::search::like_literal;
 use crate::{ReportId, Store, StoreError};
 use chrono::NaiveDate;
 use rapporteur_model::{Action, Spelled};
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -44,14 +44,15 @@ pub struct ItemSuggestion {
 const USE_COLUMNS: &str = "r.id, r.title, r.start_date, o.action, o.title, o.path";
 
 /// The order of a history: the most recent meeting first, reports without a start date
-/// last, then document order.
-const USE_ORDER: &str = "r.start_date IS NULL, r.start_date DESC, r.id DESC, o.position";
+/// last (NULLs sort last in a descending order), then document order: the order of the
+/// index `outcomes_by_item_history`, so that no history is sorted.
+const USE_ORDER: &str = "o.meeting_start DESC, o.report_id DESC, o.position";
 
 /// Reports that are in the library: not deleted, not templates.
 const IN_LIBRARY: &str = "r.deleted_at IS NULL AND r.template_name IS NULL";
 
 /// The ids that match a query: ?1 is `%query%`, ?2 is `query%` (see `id_patterns`).
-const ID_MATCHES: &str = "o.item_id LIKE ?1 ESCAPE '\\'";
+const ID_MATCHES: &str = "item_id LIKE ?1 ESCAPE '\\'";
 
 /// The order of matching ids: those starting with the query first, then the shorter.
 const ID_RANK: &str = "item_id NOT LIKE ?2 ESCAPE '\\', length(item_id), item_id";
@@ -97,6 +98,19 @@ impl Store {
         Ok(uses.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every id used in some report that contains `query` (ignoring ASCII case), best
+    /// first: those starting with it, then the shorter. Read from `work_items`, one row
+    /// an id, so that a short query does not visit every use; an id may have no use in
+    /// the library (its reports deleted), which the callers skip.
+    fn matching_ids(&self, query: &str) -> Result<Vec<String>, StoreError> {
+        let (containing, starting) = id_patterns(query);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT item_id FROM work_items WHERE {ID_MATCHES} ORDER BY {ID_RANK}"
+        ))?;
+        let ids = stmt.query_map(params![containing, starting], |row| row.get(0))?;
+        Ok(ids.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The work items whose id contains `query` (ignoring ASCII case), those starting
     /// with it first, then the shorter ids, at most `limit`; each with its history.
     pub fn items(&self, query: &str, limit: u32) -> Result<Vec<RegistryItem>, StoreError> {
@@ -105,32 +119,27 @@ impl Store {
 
     fn read_items(&self, query: &str, limit: u32) -> Result<Vec<RegistryItem>, StoreError> {
         let query = query.trim();
+        let mut items = Vec::new();
         if query.is_empty() || limit == 0 {
-            return Ok(Vec::new());
+            return Ok(items);
         }
-        let (containing, starting) = id_patterns(query);
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT o.item_id AS item_id FROM outcomes o JOIN reports r ON r.id = o.report_id
-             WHERE {ID_MATCHES} AND {IN_LIBRARY}
-             GROUP BY o.item_id
-             ORDER BY {ID_RANK}
-             LIMIT ?3"
-        ))?;
-        let ids: Vec<String> = stmt
-            .query_map(params![containing, starting, limit], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        ids.into_iter()
-            .map(|id| {
-                let history = self.item_history(&id, None)?;
-                let title = history.first().map(|u| u.title.clone()).unwrap_or_default();
-                Ok(RegistryItem { id, title, history })
-            })
-            .collect()
+        for id in self.matching_ids(query)? {
+            let history = self.item_history(&id, None)?;
+            if let Some(latest) = history.first() {
+                let title = latest.title.clone();
+                items.push(RegistryItem { id, title, history });
+                if items.len() == limit as usize {
+                    break;
+                }
+            }
+        }
+        Ok(items)
     }
 
     /// The work items whose id contains `query` in the reports of the library but
     /// `except` (the one being typed in), ranked as `items` ranks them, with only their
-    /// most recent title: one query, fast enough to run as the user types an id.
+    /// most recent title: fast enough to run as the user types an id, as each id's
+    /// latest title is the first entry of an index.
     pub fn item_suggestions(
         &self,
         query: &str,
@@ -147,28 +156,26 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<ItemSuggestion>, StoreError> {
         let query = query.trim();
+        let mut found = Vec::new();
         if query.is_empty() || limit == 0 {
-            return Ok(Vec::new());
+            return Ok(found);
         }
-        let (containing, starting) = id_patterns(query);
-        // Each matching use numbered within its id in history order: the first is the
-        // most recent meeting's.
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT item_id, title FROM (
-                SELECT o.item_id AS item_id, o.title AS title,
-                       row_number() OVER (PARTITION BY o.item_id ORDER BY {USE_ORDER}) AS n
-                FROM outcomes o JOIN reports r ON r.id = o.report_id
-                WHERE {ID_MATCHES} AND {IN_LIBRARY} AND r.id IS NOT ?4)
-             WHERE n = 1
-             ORDER BY {ID_RANK}
-             LIMIT ?3"
+        let mut latest = self.conn.prepare_cached(&format!(
+            "SELECT o.title FROM outcomes o JOIN reports r ON r.id = o.report_id
+             WHERE o.item_id = ?1 AND {IN_LIBRARY} AND r.id IS NOT ?2
+             ORDER BY {USE_ORDER} LIMIT 1"
         ))?;
-        let found = stmt.query_map(params![containing, starting, limit, except], |row| {
-            Ok(ItemSuggestion {
-                id: row.get(0)?,
-                title: row.get(1)?,
-            })
-        })?;
-        Ok(found.collect::<rusqlite::Result<_>>()?)
+        for id in self.matching_ids(query)? {
+            let title: Option<String> = latest
+                .query_row(params![id, except], |row| row.get(0))
+                .optional()?;
+            if let Some(title) = title {
+                found.push(ItemSuggestion { id, title });
+                if found.len() == limit as usize {
+                    break;
+                }
+            }
+        }
+        Ok(found)
     }
 }

@@ -4,7 +4,7 @@
 use crate::{ReportId, Store, StoreError};
 use rapporteur_format::read_report;
 use rapporteur_model::{free_texts, Report};
-use rusqlite::{params_from_iter, types::Value, Transaction};
+use rusqlite::{params_from_iter, types::Value, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::HashMap;
@@ -216,50 +216,159 @@ fn question_paths(report: &Report) -> HashMap<String, u32> {
     found
 }
 
-/// Replaces the indexed text of report `id` with that of `report`, its newest revision;
-/// a template is not indexed.
+/// Brings the indexed text of report `id` in step with `report`, its newest revision; a
+/// template is not indexed.
+///
+/// Search takes the newest rows first, so a report's rows must all be newer than those of
+/// every report saved before it. When that already holds (the report saved last is saved
+/// again, as autosave does), only the parts whose text changed are written: a part whose
+/// text is still there keeps its row and its place in the full-text index, and only its
+/// place in the document is brought up to date. Otherwise every row is written anew, at
+/// the top.
 pub(crate) fn index_report(
     tx: &Transaction,
     id: ReportId,
     report: &Report,
 ) -> Result<(), StoreError> {
-    tx.execute("DELETE FROM search_parts WHERE report_id = ?1", [id])?;
     let template: bool = tx.query_row(
         "SELECT template_name IS NOT NULL FROM reports WHERE id = ?1",
         [id],
         |r| r.get(0),
     )?;
     if template {
+        tx.execute("DELETE FROM search_parts WHERE report_id = ?1", [id])?;
         return Ok(());
     }
+    let mut kept: HashMap<String, Vec<StoredPiece>> = HashMap::new();
+    if is_newest(tx, id)? {
+        let mut stmt = tx.prepare_cached(
+            "SELECT id, path, part, section, question, position, text
+             FROM search_parts WHERE report_id = ?1 ORDER BY position DESC",
+        )?;
+        let rows = stmt.query_map([id], |row| {
+            Ok(StoredPiece {
+                row: row.get(0)?,
+                place: (
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                    row.get(5)?,
+                ),
+                text: row.get(6)?,
+            })
+        })?;
+        for stored in rows {
+            let stored = stored?;
+            kept.entry(stored.text.clone()).or_default().push(stored);
+        }
+    } else {
+        tx.execute("DELETE FROM search_parts WHERE report_id = ?1", [id])?;
+    }
     let mut insert = tx.prepare_cached(
-        "INSERT INTO search_parts (report_id, path, part, section, question, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO search_parts (report_id, path, part, section, question, position, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
-    for piece in pieces(report) {
-        insert.execute(rusqlite::params![
-            id,
+    let mut moved = tx.prepare_cached(
+        "UPDATE search_parts SET path = ?2, part = ?3, section = ?4, question = ?5, position = ?6
+         WHERE id = ?1",
+    )?;
+    let mut gone = tx.prepare_cached("DELETE FROM search_parts WHERE id = ?1")?;
+    let mut added = Vec::new();
+    for (position, piece) in pieces(report).into_iter().enumerate() {
+        let place = (
             piece.path,
-            piece.part.as_str(),
+            piece.part.as_str().to_owned(),
             piece.section,
             piece.question,
-            piece.text
+            position as i64,
+        );
+        // The same text found again: the earliest in the document first (popped from
+        // the end of a list read latest first).
+        match kept.get_mut(&piece.text).and_then(Vec::pop) {
+            Some(stored) if stored.place == place => {}
+            Some(stored) => {
+                let (path, part, section, question, position) = place;
+                moved.execute(rusqlite::params![
+                    stored.row, path, part, section, question, position
+                ])?;
+            }
+            None => added.push((place, piece.text)),
+        }
+    }
+    // What is left of the old text goes before the new is added, so that the index never
+    // holds a row twice.
+    for stored in kept.into_values().flatten() {
+        gone.execute([stored.row])?;
+    }
+    for ((path, part, section, question, position), text) in added {
+        insert.execute(rusqlite::params![
+            id, path, part, section, question, position, text
         ])?;
     }
     Ok(())
 }
 
-/// Indexes every report already stored (run once, by the migration that adds search).
+/// Where a stored part is: its path, part, section, Question and position.
+type Place = (String, String, Option<String>, Option<u32>, i64);
+
+/// A row of `search_parts` of the report being saved.
+struct StoredPiece {
+    row: i64,
+    place: Place,
+    text: String,
+}
+
+/// Whether every indexed row of report `id` is newer than every other report's: the
+/// condition for rewriting only its changed rows. A report with no rows yet counts as
+/// not newest (its rows are then all added, at the top, which is the same).
+fn is_newest(tx: &Transaction, id: ReportId) -> Result<bool, StoreError> {
+    let oldest_own: Option<i64> = tx.query_row(
+        "SELECT min(id) FROM search_parts WHERE report_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    let Some(oldest_own) = oldest_own else {
+        return Ok(false);
+    };
+    // Walks down from the newest row past this report's own: a few hundred at most.
+    let newest_other: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM search_parts WHERE report_id <> ?1 ORDER BY id DESC LIMIT 1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(newest_other.is_none_or(|other| other < oldest_own))
+}
+
+/// Indexes every report already stored: the data step of the migration that adds search
+/// (schema 2). It writes the rows as that schema has them, in document order; the next
+/// migration numbers them from that order.
 pub(crate) fn index_every_report(tx: &Transaction) -> Result<(), StoreError> {
     let heads: Vec<(ReportId, String)> = tx
         .prepare(
             "SELECT r.id, v.document FROM reports r
-             JOIN revisions v ON v.report_id = r.id AND v.number = r.head_revision",
+             JOIN revisions v ON v.report_id = r.id AND v.number = r.head_revision
+             WHERE r.template_name IS NULL",
         )?
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    let mut insert = tx.prepare(
+        "INSERT INTO search_parts (report_id, path, part, section, question, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
     for (id, document) in heads {
-        index_report(tx, id, &read_report(&document)?)?;
+        for piece in pieces(&read_report(&document)?) {
+            insert.execute(rusqlite::params![
+                id,
+                piece.path,
+                piece.part.as_str(),
+                piece.section,
+                piece.question,
+                piece.text
+            ])?;
+        }
     }
     Ok(())
 }
@@ -294,56 +403,69 @@ impl Store {
         let (long, short): (Vec<&str>, Vec<&str>) =
             terms.iter().partition(|t| t.chars().count() >= TRIGRAM);
         let mut args: Vec<Value> = Vec::new();
-        let mut sql = String::from(
-            "SELECT p.report_id, r.title, p.path, p.part, p.section, p.question, p.text
-             FROM search_parts p JOIN reports r ON r.id = p.report_id
-             WHERE r.deleted_at IS NULL",
-        );
-        if !long.is_empty() {
+        // The newest matching rows, newest first, and no more than `limit` of them: the
+        // full-text index hands its matches over newest first (rowid order), so a word
+        // found in every report costs as little as a rare one. Rows are newest for the
+        // most recently saved report (see `index_report`).
+        let (mut found, newest) = if long.is_empty() {
+            (
+                String::from("SELECT p.id AS id FROM search_parts p"),
+                "p.id",
+            )
+        } else {
             // Each term a phrase (quotes doubled): the trigram index finds it anywhere.
             let phrases: Vec<String> = long
                 .iter()
                 .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
                 .collect();
-            sql.push_str(
-                " AND p.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)",
-            );
             args.push(Value::Text(phrases.join(" AND ")));
+            // CROSS JOIN keeps the index the outer loop, so that it gives the order.
+            (
+                String::from(
+                    "SELECT s.rowid AS id FROM search_index s CROSS JOIN search_parts p ON p.id = s.rowid",
+                ),
+                "s.rowid",
+            )
+        };
+        found.push_str(" CROSS JOIN reports r ON r.id = p.report_id WHERE r.deleted_at IS NULL");
+        if !long.is_empty() {
+            found.push_str(" AND search_index MATCH ?");
         }
         for term in &short {
-            sql.push_str(" AND p.text LIKE ? ESCAPE '\\'");
-            args.push(Value::Text(format!("%{}%", like_literal(term))));
+            if term.chars().any(|c| c.is_ascii_alphabetic()) {
+                found.push_str(" AND p.text LIKE ? ESCAPE '\\'");
+                args.push(Value::Text(format!("%{}%", like_literal(term))));
+            } else {
+                // LIKE folds ASCII letters only: without one, a plain substring test is
+                // the same, and several times faster over the rows a short term scans.
+                found.push_str(" AND instr(p.text, ?) > 0");
+                args.push(Value::Text((*term).to_owned()));
+            }
         }
-        sql.push_str(" ORDER BY p.id DESC LIMIT ?");
+        found.push_str(&format!(" ORDER BY {newest} DESC LIMIT ?"));
         args.push(Value::Integer(i64::from(limit)));
-
+        // Then the most recently saved report first, each report's in document order.
+        let sql = format!(
+            "SELECT p.report_id, r.title, p.path, p.part, p.section, p.question, p.text
+             FROM ({found}) found JOIN search_parts p ON p.id = found.id
+             JOIN reports r ON r.id = p.report_id
+             ORDER BY max(p.id) OVER (PARTITION BY p.report_id) DESC, p.position"
+        );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut hits: Vec<(usize, SearchHit)> = stmt
-            .query_map(params_from_iter(args), |row| {
-                let part: String = row.get(3)?;
-                let text: String = row.get(6)?;
-                Ok(SearchHit {
-                    report: row.get(0)?,
-                    report_title: row.get(1)?,
-                    path: row.get(2)?,
-                    part: TextPart::parse(&part).unwrap_or(TextPart::Paragraph),
-                    section: row.get(4)?,
-                    question: row.get(5)?,
-                    snippet: snippet(&text, &terms),
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?
-            .into_iter()
-            .enumerate()
-            .collect();
-        // Newest rows first found the most recently saved reports; within each report,
-        // back to document order.
-        let mut first_seen: HashMap<ReportId, usize> = HashMap::new();
-        for (i, hit) in &hits {
-            first_seen.entry(hit.report).or_insert(*i);
-        }
-        hits.sort_by_key(|(i, hit)| (first_seen[&hit.report], std::cmp::Reverse(*i)));
-        Ok(hits.into_iter().map(|(_, hit)| hit).collect())
+        let hits = stmt.query_map(params_from_iter(args), |row| {
+            let part: String = row.get(3)?;
+            let text: String = row.get(6)?;
+            Ok(SearchHit {
+                report: row.get(0)?,
+                report_title: row.get(1)?,
+                path: row.get(2)?,
+                part: TextPart::parse(&part).unwrap_or(TextPart::Paragraph),
+                section: row.get(4)?,
+                question: row.get(5)?,
+                snippet: snippet(&text, &terms),
+            })
+        })?;
+        Ok(hits.collect::<rusqlite::Result<_>>()?)
     }
 }
 

@@ -1,10 +1,12 @@
-use crate::backup::{back_up_from, daily_backup_due, BackupReason};
+use crate::backup::{back_up_from, BackupReason};
 use crate::migrations::{migrate_to, user_version, SCHEMA_VERSION};
 use crate::StoreError;
 use chrono::{DateTime, NaiveDate, Utc};
 use rapporteur_format::{read_report, write_report_checked};
 use rapporteur_model::{Report, Spelled};
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{
+    params, Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior,
+};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::path::{Path, PathBuf};
@@ -145,6 +147,10 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", true)?;
         if path.as_os_str() != ":memory:" {
             conn.pragma_update(None, "journal_mode", "WAL")?;
+            // No checkpoint inside a save: one copies about a thousand pages into the
+            // database file and syncs it, which made every sixtieth save slow. The app
+            // checkpoints when idle (`checkpoint`); closing the last connection does too.
+            conn.pragma_update(None, "wal_autocheckpoint", 0)?;
         }
         if version > 0 {
             // A damaged page found now is refused before anything is written over it.
@@ -156,15 +162,9 @@ impl Store {
                 });
             }
         }
-        if path.as_os_str() != ":memory:" && version > 0 {
-            if version < SCHEMA_VERSION {
-                // No upgrade without a copy of the database as the older build left it.
-                back_up_from(&conn, &path, BackupReason::BeforeUpgrade, None)?;
-            } else if daily_backup_due(&path).unwrap_or(false) {
-                // A backup that cannot be made (full disk, read-only backups folder) must
-                // not keep the user from their reports; the next opening tries again.
-                let _ = back_up_from(&conn, &path, BackupReason::Daily, None);
-            }
+        if path.as_os_str() != ":memory:" && version > 0 && version < SCHEMA_VERSION {
+            // No upgrade without a copy of the database as the older build left it.
+            back_up_from(&conn, &path, BackupReason::BeforeUpgrade, None)?;
         }
         migrate_to(&mut conn, SCHEMA_VERSION)?;
         Ok(Store { conn, path })
@@ -454,6 +454,24 @@ pub(crate) fn ensure_report(conn: &Connection, id: ReportId) -> Result<()> {
     found.map(|_| ()).ok_or(StoreError::NotFound(id))
 }
 
+/// Copies what the saves since the last checkpoint wrote to the write-ahead log into the
+/// database file, so that the log stops growing, through a connection of its own: the
+/// app calls it from a thread of its own when idle, and a save that comes meanwhile
+/// neither waits for it nor is waited for (SQLite's passive checkpoint). Returns how
+/// many pages of the log are not yet copied (a reader was using them).
+pub fn checkpoint(db: &Path) -> Result<u32> {
+    let located = |e: rusqlite::Error| StoreError::from(e).at(db);
+    // Without SQLite's create flag: a database that was removed is not made anew.
+    let conn =
+        Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(located)?;
+    let (log, copied): (i64, i64) = conn
+        .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+            Ok((r.get(1)?, r.get(2)?))
+        })
+        .map_err(located)?;
+    Ok((log - copied).max(0) as u32)
+}
+
 fn head(tx: &Transaction, id: ReportId) -> Result<(u32, String)> {
     tx.query_row(
         "SELECT r.head_revision, v.document FROM reports r
@@ -508,8 +526,8 @@ fn write_head(
     )?;
     tx.execute("DELETE FROM outcomes WHERE report_id = ?1", [id])?;
     let mut insert = tx.prepare_cached(
-        "INSERT INTO outcomes (report_id, position, path, question, item_id, title, action, process, document)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO outcomes (report_id, position, path, question, item_id, title, action, process, document, meeting_start)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for (position, (path, question, outcome)) in report.outcomes().into_iter().enumerate() {
         insert.execute(params![
@@ -522,6 +540,7 @@ fn write_head(
             outcome.action.as_str(),
             outcome.process.map(Spelled::as_str),
             outcome.document.map(Spelled::as_str),
+            m.start,
         ])?;
     }
     crate::search::index_report(tx, id, report)?;

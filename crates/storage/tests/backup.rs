@@ -3,11 +3,13 @@
 use rapporteur_format::read_report;
 use rapporteur_model::Report;
 use rapporteur_storage::{
-    back_up, backups_dir, list_backups, restore_backup, BackupReason, Store, StoreError,
-    KEPT_BACKUPS,
+    back_up, backups_dir, daily_backup, list_backups, restore_backup, BackupReason, Store,
+    StoreError, KEPT_BACKUPS,
 };
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
 
@@ -41,32 +43,84 @@ fn retitled(title: &str) -> Report {
 }
 
 #[test]
-fn opening_a_database_backs_it_up_once_a_day() {
+fn the_daily_backup_is_made_once_a_day_after_opening() {
     let (_dir, path) = temp_db();
-    Store::open(&path)
-        .unwrap()
-        .create_report(&retitled("初版"))
-        .unwrap();
-    assert!(
-        list_backups(&path).unwrap().is_empty(),
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(
+        daily_backup(&path).unwrap(),
+        None,
         "a new, empty database has nothing to back up"
     );
+    store.create_report(&retitled("初版")).unwrap();
+    assert!(
+        list_backups(&path).unwrap().is_empty(),
+        "opening and saving make no backup"
+    );
 
-    let mut store = Store::open(&path).unwrap();
+    let made = daily_backup(&path).unwrap().expect("due");
     let backups = list_backups(&path).unwrap();
     assert_eq!(backups.len(), 1);
+    assert_eq!(backups_dir(&path).join(&backups[0].name), made);
     assert!(backups[0].name.starts_with("rapporteur-"), "{backups:?}");
     assert!(backups[0].name.ends_with("-daily.sqlite3"), "{backups:?}");
-    let backup = backups_dir(&path).join(&backups[0].name);
-    assert_eq!(titles(&backup), ["初版"]);
+    assert_eq!(titles(&made), ["初版"]);
 
     store.save_report(1, &retitled("第二版")).unwrap();
     drop(store);
     Store::open(&path).unwrap();
+    assert_eq!(daily_backup(&path).unwrap(), None, "not again the same day");
+    assert_eq!(list_backups(&path).unwrap().len(), 1);
+}
+
+/// The daily backup runs beside the app's saves: on a connection of its own, holding no
+/// lock a save waits for, and copying the database as it was when it began.
+#[test]
+fn saves_go_on_while_the_daily_backup_is_written() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let reports: Vec<Report> = (0..80).map(|n| retitled(&format!("報告 {n}"))).collect();
+    let newest = *store.import_reports(&reports).unwrap().last().unwrap();
+    let done = Arc::new(AtomicBool::new(false));
+    let backup = {
+        let (path, done) = (path.clone(), Arc::clone(&done));
+        std::thread::spawn(move || {
+            let made = daily_backup(&path);
+            done.store(true, Ordering::SeqCst);
+            made
+        })
+    };
+    // Until the backup has begun writing its file.
+    let partial = || {
+        std::fs::read_dir(backups_dir(&path))
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .any(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+            })
+            .unwrap_or(false)
+    };
+    while !partial() && !done.load(Ordering::SeqCst) {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    let mut during = 0;
+    let mut n = 0;
+    while !done.load(Ordering::SeqCst) {
+        n += 1;
+        store
+            .save_report(newest, &retitled(&format!("保存 {n}")))
+            .expect("a save during the backup");
+        during += usize::from(!done.load(Ordering::SeqCst));
+    }
+    let made = backup.join().unwrap().unwrap().expect("due");
+    assert!(during > 0, "no save finished while the backup was written");
     assert_eq!(
-        list_backups(&path).unwrap().len(),
-        1,
-        "not again the same day"
+        titles(&made)[78..],
+        ["報告 78", "報告 79"],
+        "the backup holds the database as it was when it began"
+    );
+    assert_eq!(
+        store.report(newest).unwrap().report.title,
+        format!("保存 {n}")
     );
 }
 
@@ -398,7 +452,7 @@ fn a_backup_dated_in_the_future_does_not_stop_the_daily_backups() {
         "rapporteur-2099-01-01T00-00-00.000Z-daily.sqlite3"
     );
 
-    Store::open(&path).unwrap();
+    assert!(daily_backup(&path).unwrap().is_some());
     let backups = list_backups(&path).unwrap();
     assert_eq!(
         backups.len(),
@@ -406,8 +460,8 @@ fn a_backup_dated_in_the_future_does_not_stop_the_daily_backups() {
         "today's daily backup was made: {backups:?}"
     );
     assert!(backups[1].name.ends_with("-daily.sqlite3"), "{backups:?}");
-    Store::open(&path).unwrap();
-    assert_eq!(list_backups(&path).unwrap().len(), 2, "and only once a day");
+    assert_eq!(daily_backup(&path).unwrap(), None, "and only once a day");
+    assert_eq!(list_backups(&path).unwrap().len(), 2);
 }
 
 #[test]

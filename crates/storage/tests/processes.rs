@@ -15,6 +15,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+mod common;
+use common::{fresh_index_rows, index_rows};
+
 const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
 const ROLE: &str = "RAPPORTEUR_TEST_ROLE";
 /// How many times the writer is killed; the issue asks for 100.
@@ -198,6 +201,18 @@ fn every_acknowledged_edit_survives_a_writer_killed_at_random_moments(seed: u64)
         if let Some(&(n, revision)) = acks.last() {
             assert_eq!(store.revision(id, revision).unwrap(), edit("", n));
         }
+        // Search holds the newest revision's words, every one of them, and no other.
+        assert_eq!(
+            index_rows(&db, id),
+            fresh_index_rows(&stored.report),
+            "run {run}"
+        );
+        let found = store.search(&stored.report.title, 50).unwrap();
+        assert!(
+            found.iter().any(|h| h.report == id && h.path == "title"),
+            "run {run}: the title {:?} is not found",
+            stored.report.title
+        );
         acks_total += acks.len();
         runs_with_acks += usize::from(!acks.is_empty());
         committed_unacknowledged += usize::from(head == last_ack + 1);

@@ -6,6 +6,9 @@ use rapporteur_storage::{SearchHit, Store, StoreError, TextPart};
 use rusqlite::Connection;
 use std::path::PathBuf;
 
+mod common;
+use common::{fresh_index_rows, index_rows};
+
 const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
 
 fn example() -> Report {
@@ -179,6 +182,71 @@ fn the_index_follows_every_save_restore_delete_and_undelete() {
 }
 
 #[test]
+fn a_save_rewrites_only_the_parts_whose_text_changed() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let older = store.create_report(&example()).unwrap();
+    let id = store.create_report(&example()).unwrap();
+    let row_ids = |path: &std::path::Path| -> Vec<i64> {
+        Connection::open(path)
+            .unwrap()
+            .prepare("SELECT id FROM search_parts WHERE report_id = ?1")
+            .unwrap()
+            .query_map([id], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let before = row_ids(&path);
+
+    // A new paragraph at the top moves every part after it; one text changes, one goes.
+    let mut edited = example();
+    edited.title = "量子の報告（改訂）".to_owned();
+    edited.sections[0].blocks.insert(
+        0,
+        Block::Paragraph {
+            text: "追加された段落：ゼロトラスト".to_owned(),
+            boilerplate: false,
+            uid: Default::default(),
+        },
+    );
+    edited.sections.remove(4);
+    store.save_report(id, &edited).unwrap();
+    let after = row_ids(&path);
+    let kept = after.iter().filter(|r| before.contains(r)).count();
+    assert!(
+        kept + 4 >= before.len().min(after.len()),
+        "{kept} of {} rows kept",
+        before.len()
+    );
+    assert_eq!(index_rows(&path, id), fresh_index_rows(&edited));
+    let hits = store.search("追加された段落", 50).unwrap();
+    assert_eq!(paths(&hits), ["sections[0].blocks[0].text"]);
+    assert_eq!(store.search("量子の報告", 50).unwrap().len(), 1);
+    assert!(store
+        .search("SG17第2回会合報告", 50)
+        .unwrap()
+        .iter()
+        .all(|h| h.report == older));
+
+    // Saved after the other report, the older one's rows are all written anew: newest first.
+    store.save_report(older, &edited).unwrap();
+    assert_eq!(index_rows(&path, older), fresh_index_rows(&edited));
+    let reports: Vec<i64> = store
+        .search("量子の報告", 50)
+        .unwrap()
+        .iter()
+        .map(|h| h.report)
+        .collect();
+    assert_eq!(reports, [older, id]);
+    // Back to the example: the same rows as a whole index of it.
+    store.save_report(id, &example()).unwrap();
+    store.save_report(id, &edited).unwrap();
+    store.save_report(id, &example()).unwrap();
+    assert_eq!(index_rows(&path, id), fresh_index_rows(&example()));
+}
+
+#[test]
 fn a_save_whose_indexing_fails_changes_nothing() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
@@ -337,6 +405,47 @@ fn suggestions_give_each_matching_id_once_with_its_latest_title() {
         .unwrap()
         .remove(0);
     assert_eq!(x1250.title, example().outcomes()[0].2.title);
+}
+
+#[test]
+fn an_id_no_report_uses_any_more_is_no_longer_suggested() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store.create_report(&example()).unwrap();
+    let work_items = |path: &std::path::Path| -> Vec<String> {
+        Connection::open(path)
+            .unwrap()
+            .prepare("SELECT item_id FROM work_items WHERE item_id LIKE 'X.1250%'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_eq!(work_items(&path), ["X.1250rev"]);
+    let mut renamed = example();
+    let Block::Question(q) = &mut renamed.sections[2].sections[0].blocks[0] else {
+        panic!()
+    };
+    q.outcomes[0].id = Some("X.1250new".to_owned());
+    q.outcomes[0].title = "Renamed".to_owned();
+    store.save_report(id, &renamed).unwrap();
+    assert_eq!(work_items(&path), ["X.1250new"]);
+    let found = store.item_suggestions("1250", None, 20).unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].id.as_str(), found[0].title.as_str()),
+        ("X.1250new", "Renamed")
+    );
+    // A second report using the old id, then deleted: the id stays known but is not offered.
+    let other = store.create_report(&example()).unwrap();
+    assert_eq!(work_items(&path), ["X.1250new", "X.1250rev"]);
+    store.delete_report(other).unwrap();
+    assert!(store
+        .item_suggestions("X.1250rev", None, 20)
+        .unwrap()
+        .is_empty());
+    assert!(store.items("X.1250rev", 20).unwrap().is_empty());
 }
 
 #[test]

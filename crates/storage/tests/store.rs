@@ -37,10 +37,17 @@ fn dump(path: &Path) -> Vec<String> {
     tables.retain(|t| !t.starts_with("sqlite_"));
     let mut out = Vec::new();
     for table in tables {
+        let columns = conn
+            .prepare(&format!("SELECT * FROM {table}"))
+            .unwrap()
+            .column_count();
+        let order: Vec<String> = (1..=columns).map(|c| c.to_string()).collect();
         let mut stmt = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
+            .prepare(&format!(
+                "SELECT * FROM {table} ORDER BY {}",
+                order.join(", ")
+            ))
             .unwrap();
-        let columns = stmt.column_count();
         let rows = stmt
             .query_map([], |row| {
                 let cells: Vec<String> = (0..columns)
@@ -793,6 +800,31 @@ fn a_database_made_by_every_released_schema_opens_upgrades_and_keeps_its_reports
             "schema {version}"
         );
         assert!(matches!(store.report(2), Err(StoreError::NotFound(2))));
+        // Search and the id suggestions read what the upgrade derived from the reports:
+        // search in document order, every id with its title.
+        let hits: Vec<String> = store
+            .search("量子ベース", 50)
+            .unwrap()
+            .into_iter()
+            .map(|h| format!("{} {}", h.report, h.path))
+            .collect();
+        assert_eq!(
+            hits,
+            [
+                "1 sections[2].sections[0].working_party.title",
+                "1 sections[2].sections[0].blocks[2].scope"
+            ],
+            "schema {version}"
+        );
+        let ids: BTreeSet<String> = example()
+            .outcomes()
+            .into_iter()
+            .filter_map(|(_, _, o)| o.id.clone())
+            .collect();
+        for id in &ids {
+            let found = store.item_suggestions(id, None, 50).unwrap();
+            assert!(found.iter().any(|s| &s.id == id), "schema {version}: {id}");
+        }
         store.undelete_report(2).unwrap();
         assert_eq!(store.report(2).unwrap().report, example());
         let mut edited = example();
