@@ -14,11 +14,12 @@ as_root() {
 
 # Building the app: WebKitGTK and friends. Testing it: a virtual display, WebKit's
 # WebDriver, ImageMagick for screenshots, Japanese fonts so the pages render, and D-Bus
-# for the session bus the single-instance test starts.
+# for the session bus the single-instance test starts. The English word lists decide the
+# hyphens at line ends of an imported text (wamerican, wbritish).
 # Reading exported .docx files back: LibreOffice (to PDF), poppler (pdftotext, pdftoppm),
 # pandoc (the bench's comparison) and python3-venv for python-docx and openxml-audit.
 APT_PACKAGES=(
-  build-essential pkg-config curl libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev
+  build-essential pkg-config curl libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev wamerican wbritish
   xvfb xauth x11-utils dbus imagemagick webkit2gtk-driver fonts-noto-cjk
   libreoffice-writer-nogui poppler-utils pandoc python3-venv
 )

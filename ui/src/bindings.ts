@@ -320,6 +320,15 @@ export type Heading = {
 	text: string,
 };
 
+/**
+ *  A line-end hyphen that the evidence did not decide: how it was read, and the other
+ *  reading, both shown in the import notice.
+ */
+export type HyphenReading = {
+	read: string,
+	other: string,
+};
+
 /**  The account of one import. */
 export type ImportReport = {
 	/**  Parts turned into data (title, authors, meeting facts, Questions, tables …). */
@@ -334,6 +343,11 @@ export type ImportReport = {
 	typos: Typo[],
 	/**  Page numbers and running headers of a text extracted from a PDF, left out. */
 	dropped: string[],
+	/**
+	 *  Hyphens at line ends that neither the library, the document nor the dictionary
+	 *  decided: how each was read, and the other reading.
+	 */
+	hyphens: HyphenReading[],
 };
 
 /**

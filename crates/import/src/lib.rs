@@ -13,9 +13,11 @@ mod piece;
 mod recognise;
 mod summary;
 mod text;
+mod words;
 
 pub use error::ImportError;
 pub use summary::{ImportReport, Part, Typo};
+pub use words::{dictionary_found, HyphenReading, Known};
 
 use rapporteur_model::Report;
 
@@ -63,10 +65,16 @@ pub fn file_kind(bytes: &[u8]) -> FileKind {
 
 /// A Word file or plain text, told apart by content.
 pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
+    import_with(bytes, &Known::default())
+}
+
+/// `import`, with the words the library knows (its registry's titles) as evidence for
+/// the hyphens at line ends.
+pub fn import_with(bytes: &[u8], known: &Known) -> Result<Imported, ImportError> {
     if file_kind(bytes) == FileKind::Docx {
         import_docx(bytes)
     } else {
-        import_text(bytes)
+        import_text_with(bytes, known)
     }
 }
 
@@ -79,9 +87,14 @@ pub fn import_docx(bytes: &[u8]) -> Result<Imported, ImportError> {
 /// is, so it must read as a report: a title, and after it at least a numbered section
 /// heading, the meeting's facts or a Question.
 pub fn import_text(bytes: &[u8]) -> Result<Imported, ImportError> {
-    let read = text::read_text(bytes)?;
+    import_text_with(bytes, &Known::default())
+}
+
+pub fn import_text_with(bytes: &[u8], known: &Known) -> Result<Imported, ImportError> {
+    let read = text::read_text(bytes, known)?;
     let account = ImportReport {
         dropped: read.dropped,
+        hyphens: read.hyphens,
         ..ImportReport::default()
     };
     let (report, account) = recognise::recognise(read.pieces, account)?;
@@ -127,6 +140,11 @@ pub enum ReadError {
 /// bounded size, read as what its content says it is (a report file, a Word file or the
 /// text of a published report), never by its name.
 pub fn read_path(path: &std::path::Path) -> Result<ReadFile, ReadError> {
+    read_path_with(path, &Known::default())
+}
+
+/// `read_path`, with the words the library knows as evidence for line-end hyphens.
+pub fn read_path_with(path: &std::path::Path, known: &Known) -> Result<ReadFile, ReadError> {
     use rapporteur_format::FileError;
     let limit = MAX_FILE.max(rapporteur_format::MAX_REPORT_FILE);
     let bytes = rapporteur_format::read_file(path, limit)?;
@@ -148,7 +166,7 @@ pub fn read_path(path: &std::path::Path) -> Result<ReadFile, ReadError> {
         })?;
         return Ok((report, None));
     }
-    let imported = import(&bytes).map_err(|source| ReadError::Import {
+    let imported = import_with(&bytes, known).map_err(|source| ReadError::Import {
         path: path.to_owned(),
         source,
     })?;

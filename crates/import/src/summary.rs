@@ -32,6 +32,9 @@ pub struct ImportReport {
     pub typos: Vec<Typo>,
     /// Page numbers and running headers of a text extracted from a PDF, left out.
     pub dropped: Vec<String>,
+    /// Hyphens at line ends that neither the library, the document nor the dictionary
+    /// decided: how each was read, and the other reading.
+    pub hyphens: Vec<crate::words::HyphenReading>,
 }
 
 impl ImportReport {
