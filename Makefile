@@ -60,11 +60,13 @@ bench: build
 ## 100,000 generated inputs through each property of the report file reader, and the
 ## import's property tests with 100,000 generated and mangled files each, and every
 ## importer and the checks over inputs up to 16 MiB, in linear time (release; `make
-## test` runs a few hundred of each, and the large inputs at 64 KiB and 256 KiB).
+## test` runs a few hundred of each, and the large inputs at 64 KiB and 256 KiB); and
+## 10,000 generated reports re-wrapped at any width, whose figure it prints.
 fuzz: deps
 	RAPPORTEUR_FUZZ_CASES=$${RAPPORTEUR_FUZZ_CASES:-100000} cargo test --release -p rapporteur-format --test fuzz
 	IMPORT_FUZZ_CASES=$${IMPORT_FUZZ_CASES:-100000} cargo test --release -p rapporteur-import --test hostile
 	IMPORT_LARGE_BYTES=$${IMPORT_LARGE_BYTES:-4194304} IMPORT_FUZZ_CASES=$${IMPORT_FUZZ_CASES:-100000} cargo test --release -p rapporteur-import --test large
+	IMPORT_REWRAP_CASES=$${IMPORT_REWRAP_CASES:-10000} cargo test --release -p rapporteur-import --test rewrap -- --nocapture
 
 ## The installable packages of the release app, through the Tauri bundler: a .deb and an
 ## .rpm under target/release/bundle/ (AppImage is not built: its tools are downloaded at

@@ -5,6 +5,7 @@
 pub(crate) mod bullet;
 mod byline;
 mod dates;
+mod english;
 pub(crate) mod heading;
 mod meeting;
 mod question;
@@ -331,7 +332,7 @@ impl Builder {
                 .collect();
             let generated =
                 phrases::working_party_sentence(self.language, self.preset, wp, &questions);
-            if generated.as_deref() != Some(sentence.as_str()) {
+            if !generated.is_some_and(|g| same_text(&g, &sentence)) {
                 wp.intro = Some(sentence);
                 self.account.kept_as_written(
                     &format!("{path}.working_party.intro"),
@@ -379,16 +380,14 @@ impl Builder {
             (_, Some(rest)) => (true, rest),
             _ => (false, text),
         };
-        if self.language == Language::Ja {
-            if !bulleted && self.meeting.is_none() && self.summary(body) {
-                return;
-            }
-            if !bulleted && self.working_party_sentence(body) {
-                return;
-            }
-            if self.question(body) {
-                return;
-            }
+        if !bulleted && self.meeting.is_none() && self.summary(body) {
+            return;
+        }
+        if !bulleted && self.working_party_sentence(body) {
+            return;
+        }
+        if self.question(body) {
+            return;
         }
         if bulleted {
             let path = self.block_path();
@@ -418,8 +417,19 @@ impl Builder {
     /// The summary paragraph: the meeting's facts, and the sentences after them kept as
     /// a paragraph of their own.
     fn summary(&mut self, text: &str) -> bool {
-        let sentences = split_outside(text, '。', true);
-        let Some(read) = meeting::read(&sentences) else {
+        let (sentences, read) = match self.language {
+            Language::Ja => {
+                let sentences = split_outside(text, '。', true);
+                let read = meeting::read(&sentences);
+                (sentences, read)
+            }
+            Language::En => {
+                let sentences = english::sentences(text);
+                let read = english::read_summary(&sentences);
+                (sentences, read)
+            }
+        };
+        let Some(read) = read else {
             return false;
         };
         let facts: String = sentences[..read.sentences].concat();
@@ -435,7 +445,7 @@ impl Builder {
         }
         let generated = [self.preset, other_preset(self.preset)]
             .iter()
-            .any(|&p| phrases::summary(self.language, p, &read.meeting) == facts);
+            .any(|&p| same_text(&phrases::summary(self.language, p, &read.meeting), &facts));
         self.meeting = Some(read.meeting);
         self.account.recognised("meeting", "meeting facts");
         if generated {
@@ -474,7 +484,11 @@ impl Builder {
         {
             return false;
         }
-        match working_party::read(text, wp.number) {
+        let read = match self.language {
+            Language::Ja => working_party::read(text, wp.number),
+            Language::En => english::read_working_party(text, wp.number),
+        };
+        match read {
             Some(scopes) => open.opening = Some((text.to_owned(), scopes)),
             // Not read: kept as the Working Party's intro, which replaces the sentence.
             None => open.opening = Some((text.to_owned(), Vec::new())),
@@ -487,7 +501,11 @@ impl Builder {
             .stack
             .last()
             .is_some_and(|o| o.section.working_party.is_some());
-        let Some(read) = question::read(text, self.preset) else {
+        let read = match self.language {
+            Language::Ja => question::read(text, self.preset),
+            Language::En => english::read_question(text, self.preset),
+        };
+        let Some(read) = read else {
             return false;
         };
         if !read.understood && !in_working_party {
@@ -551,6 +569,31 @@ impl Builder {
             }
         }
     }
+}
+
+/// Whether two texts are the same but for the spaces beside Japanese characters and
+/// the runs of white space: where a line broke, a text export cannot say whether a space
+/// stood beside a Japanese character (`) が` / `)が`).
+pub(crate) fn same_text(a: &str, b: &str) -> bool {
+    fn tokens(text: &str) -> impl Iterator<Item = char> + '_ {
+        let chars: Vec<char> = text.trim().chars().collect();
+        let mut out = Vec::with_capacity(chars.len());
+        for (i, &c) in chars.iter().enumerate() {
+            if c.is_whitespace() {
+                let before = out.last().copied().unwrap_or(' ');
+                let after = chars[i + 1..].iter().find(|c| !c.is_whitespace()).copied();
+                let beside_japanese = !before.is_ascii() || after.is_some_and(|c| !c.is_ascii());
+                if before == ' ' || beside_japanese {
+                    continue;
+                }
+                out.push(' ');
+            } else {
+                out.push(c);
+            }
+        }
+        out.into_iter()
+    }
+    tokens(a).eq(tokens(b))
 }
 
 /// `text` split at each `mark` outside brackets, keeping the mark at the end of each

@@ -101,7 +101,7 @@ pub(crate) fn read(text: &str, preset: Preset) -> Option<ReadQuestion> {
     let generated = |q: &Question| {
         presets
             .iter()
-            .any(|&p| phrases::question(Language::Ja, p, q) == corrected)
+            .any(|&p| super::same_text(&phrases::question(Language::Ja, p, q), &corrected))
     };
     let not_discussed = Question {
         discussed: false,
@@ -142,10 +142,20 @@ pub(crate) fn read(text: &str, preset: Preset) -> Option<ReadQuestion> {
 }
 
 fn done(question: Question, typos: Vec<(String, &'static str)>, understood: bool) -> ReadQuestion {
-    ReadQuestion {
-        question,
-        typos,
-        understood,
+    ReadQuestion::new(question, typos, understood)
+}
+
+impl ReadQuestion {
+    pub(crate) fn new(
+        question: Question,
+        typos: Vec<(String, &'static str)>,
+        understood: bool,
+    ) -> ReadQuestion {
+        ReadQuestion {
+            question,
+            typos,
+            understood,
+        }
     }
 }
 
@@ -270,7 +280,7 @@ fn items(clause: &str) -> Option<Vec<Item>> {
 
 /// The next `id (title)` from byte `from`: where the id starts, the id, the title, and
 /// where the closing bracket ends.
-fn next_item(text: &str, from: usize) -> Option<(usize, String, String, usize)> {
+pub(super) fn next_item(text: &str, from: usize) -> Option<(usize, String, String, usize)> {
     let bytes = text.as_bytes();
     let mut i = from;
     while i < bytes.len() {
