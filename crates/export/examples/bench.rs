@@ -80,6 +80,19 @@ fn templates(example: &Report, dir: &std::path::Path) {
             r#"bench: {{"name": "Word export into a template, {file}", "value": {:.3}, "unit": "ms", "aim": null}}"#,
             ms(ours)
         );
+        // What the app does when a report opens: read its kept template for the
+        // preview's look (TemplateLook); it should not be felt.
+        let look = median(|| {
+            Template::read(&bytes).expect("a template").look();
+        });
+        println!(
+            "  {file:<22} preview look (read + look) {:>8.2} ms",
+            ms(look)
+        );
+        println!(
+            r#"bench: {{"name": "Template look for the preview, {file}", "value": {:.3}, "unit": "ms", "aim": 50}}"#,
+            ms(look)
+        );
     }
 }
 
