@@ -85,6 +85,8 @@ test("a schedule cell takes a Japanese date range and fills the row's end", asyn
   await withControl("field-section-heading", `document.querySelector('[data-testid="add-schedule"]').scrollIntoView({ block: "center" })`);
   await session.click(await $("add-schedule"));
   const row = "sections[0].blocks[1].rows[0]";
+  // A table's rows out of view are not drawn: the cell is brought into view, as a user would scroll to it.
+  await session.executeAsync(`const [s, done] = arguments; document.querySelector(s).scrollIntoView({ block: "center" }); done(null);`, [`[data-path="${row}.meeting"] textarea`]);
   await session.click(await session.find(`[data-path="${row}.meeting"] textarea`));
   await session.type(await session.find(`[data-path="${row}.meeting"] textarea`), `SG17会合${TAB}2027年1月20日～29日`);
   await session.until("the row's dates", async () => {

@@ -67,3 +67,38 @@ export function placement(layout: Layout, key: string): Placement {
   }
   throw new Error(`column ${key} is not in the table's layout`);
 }
+
+/** How a select is drawn: its font, and the padding and border around its label. */
+export type SelectStyle = Pick<CSSStyleDeclaration, "font" | "paddingLeft" | "paddingRight" | "borderLeftWidth" | "borderRightWidth">;
+
+let canvas: CanvasRenderingContext2D | null = null;
+
+/** The width of `text` in `font`, in CSS pixels. */
+function textWidth(text: string, font: string): number {
+  canvas ??= document.createElement("canvas").getContext("2d");
+  if (!canvas) return 0;
+  canvas.font = font;
+  return canvas.measureText(text).width;
+}
+
+/**
+ * The grid's column tracks: `layout.tracks`, with `max-content` replaced by the width of
+ * the widest choice of the selects that sit in that track alone (so every row has the
+ * same columns without laying out every row to find them); until the selects' style is
+ * known, `max-content` stays.
+ */
+export function trackSizes<T>(layout: Layout, columns: readonly Column<T>[], style: SelectStyle | null): string[] {
+  if (style === null) return [...layout.tracks];
+  const chrome = [style.paddingLeft, style.paddingRight, style.borderLeftWidth, style.borderRightWidth].reduce((sum, v) => sum + (parseFloat(v) || 0), 0);
+  const widths = layout.tracks.map(() => 0);
+  for (const column of columns) {
+    if (column.kind !== "select") continue;
+    const span = placement(layout, column.key).column.split(" / ").map(Number);
+    const [from, to] = [span[0] ?? 1, span[1] ?? 2];
+    if (to - from !== 1) continue;
+    const labels = [...column.options.map((o) => o.label), column.unset ?? ""];
+    const width = Math.ceil(Math.max(...labels.map((label) => textWidth(label, style.font))) + chrome) + 1;
+    widths[from - 1] = Math.max(widths[from - 1] ?? 0, width);
+  }
+  return layout.tracks.map((track, i) => track.replace("max-content", `${widths[i] ?? 0}px`));
+}

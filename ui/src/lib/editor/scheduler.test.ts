@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FakeClock } from "./fake-clock";
-import { Autosaver, Debouncer, type SaveOutcome, type SaveStatus } from "./scheduler";
+import { Autosaver, Debouncer, Follower, type SaveOutcome, type SaveStatus } from "./scheduler";
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -31,6 +31,51 @@ describe("Debouncer", () => {
     d.cancel();
     clock.advance(1000);
     expect(runs).toBe(1);
+  });
+});
+
+describe("Follower", () => {
+  it("runs after the current task, one run at a time, and once more for what changed meanwhile", async () => {
+    const clock = new FakeClock();
+    const finish: (() => void)[] = [];
+    let runs = 0;
+    const f = new Follower(() => {
+      runs++;
+      return new Promise<void>((resolve) => finish.push(resolve));
+    }, clock);
+    f.schedule();
+    f.schedule();
+    expect(runs).toBe(0);
+    clock.advance(0);
+    expect(runs).toBe(1);
+    // Three changes during the run: one run after it, not three.
+    f.schedule();
+    f.schedule();
+    f.schedule();
+    clock.advance(0);
+    expect(runs).toBe(1);
+    finish.shift()?.();
+    await settle();
+    clock.advance(0);
+    expect(runs).toBe(2);
+    finish.shift()?.();
+    await settle();
+    clock.advance(0);
+    expect(runs).toBe(2);
+  });
+
+  it("runs no more once cancelled", async () => {
+    const clock = new FakeClock();
+    let runs = 0;
+    const f = new Follower(() => {
+      runs++;
+      return Promise.resolve();
+    }, clock);
+    f.schedule();
+    f.cancel();
+    clock.advance(0);
+    await settle();
+    expect(runs).toBe(0);
   });
 });
 

@@ -49,6 +49,48 @@ export class Debouncer {
   }
 }
 
+/**
+ * Runs the asynchronous `run` as soon as the current task is over after `schedule()`, one
+ * run at a time: schedules made while it runs make one more run when it ends. What follows
+ * every change (the preview) is then as fresh as the machine can make it, without a queue
+ * of stale runs behind a slow one.
+ */
+export class Follower {
+  #running = false;
+  #again = false;
+  readonly #soon: Debouncer;
+
+  constructor(
+    private readonly run: () => Promise<void>,
+    clock: Clock = realClock,
+  ) {
+    this.#soon = new Debouncer(() => void this.#start(), 0, clock);
+  }
+
+  schedule(): void {
+    if (this.#running) this.#again = true;
+    else this.#soon.schedule();
+  }
+
+  cancel(): void {
+    this.#soon.cancel();
+    this.#again = false;
+  }
+
+  async #start(): Promise<void> {
+    this.#running = true;
+    try {
+      await this.run();
+    } finally {
+      this.#running = false;
+      if (this.#again) {
+        this.#again = false;
+        this.#soon.schedule();
+      }
+    }
+  }
+}
+
 export type SaveOutcome = { ok: true } | { ok: false; message: string };
 export type SaveStatus =
   | { state: "saved" }

@@ -9,7 +9,8 @@ import { Checker } from "./checker";
 import { Drafts, type Draft } from "./drafts.svelte";
 import { History } from "./history";
 import type { SectionPath } from "./outline";
-import { Autosaver, Debouncer, type SaveOutcome, type SaveStatus } from "./scheduler";
+import { Autosaver, Follower, type SaveOutcome, type SaveStatus } from "./scheduler";
+import { share } from "./share";
 
 export type Part =
   | { kind: "title" }
@@ -18,7 +19,6 @@ export type Part =
   | { kind: "history" }
   | { kind: "section"; path: SectionPath };
 
-const PREVIEW_DELAY_MS = 300;
 const SAVE_DELAY_MS = 500;
 const NOTICE_MS = 8000;
 const CHECK_DELAY_MS = 400;
@@ -47,11 +47,12 @@ export class EditorSession {
   checksError = $state<string | null>(null);
 
   #composing = false;
+  #opening: ReturnType<typeof setTimeout>;
   #noticeTimer: ReturnType<typeof setTimeout> | null = null;
   #previewRequest = 0;
   readonly #history: History<Report>;
   readonly #autosaver: Autosaver<Report>;
-  readonly #previewer: Debouncer;
+  readonly #previewer: Follower;
   readonly #checker: Checker<Report, Loadable<Finding[]>>;
 
   constructor(view: StoredReport) {
@@ -67,7 +68,8 @@ export class EditorSession {
         this.status = status;
       },
     });
-    this.#previewer = new Debouncer(() => void this.#refreshPreview(), PREVIEW_DELAY_MS);
+    // The preview follows every change as soon as the last one is shown (docs/performance.md).
+    this.#previewer = new Follower(() => this.#refreshPreview());
     this.#checker = new Checker(view.report, {
       delayMs: CHECK_DELAY_MS,
       // Worded in the UI's language, as the rest of the editor is.
@@ -76,8 +78,9 @@ export class EditorSession {
         this.#showFindings(result);
       },
     });
-    void this.#refreshPreview();
-    void this.#checker.now();
+    // After the editor's first paint: sending a long report takes a while.
+    this.#previewer.schedule();
+    this.#opening = setTimeout(() => void this.#checker.now(), 0);
   }
 
   get composing(): boolean {
@@ -91,9 +94,12 @@ export class EditorSession {
   update(key: string | null, change: (draft: Report) => void): void {
     const draft = structuredClone(this.report);
     change(draft);
-    if (JSON.stringify(draft) === JSON.stringify(this.report)) return;
-    this.#history.push(draft, key);
-    this.#apply(draft);
+    // The parts the change did not touch stay the same objects: the editor redraws only
+    // what changed, and a change that changed nothing is no change.
+    const report = share(this.report, draft);
+    if (report === this.report) return;
+    this.#history.push(report, key);
+    this.#apply(report);
   }
 
   undo(): void {
@@ -175,6 +181,7 @@ export class EditorSession {
   }
 
   dispose(): void {
+    clearTimeout(this.#opening);
     this.#previewer.cancel();
     if (this.#noticeTimer !== null) clearTimeout(this.#noticeTimer);
     this.#checker.dispose();
@@ -191,7 +198,8 @@ export class EditorSession {
 
   #showFindings(result: Loadable<Finding[]>): void {
     if (result.state === "ready") {
-      this.findings = result.data;
+      // The same findings as before stay the same objects: no field redraws for them.
+      this.findings = share(this.findings, result.data);
       this.checksError = null;
     } else if (result.state === "failed") {
       this.checksError = result.message;
@@ -216,7 +224,8 @@ export class EditorSession {
     // An older reply must not replace a newer preview.
     if (request !== this.#previewRequest) return;
     if (result.state === "ready") {
-      this.preview = result.data;
+      // Only the nodes that changed are new objects, and only they are redrawn.
+      this.preview = this.preview === null ? result.data : share(this.preview, result.data);
       this.previewError = null;
     } else if (result.state === "failed") {
       this.previewError = result.message;
