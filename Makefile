@@ -38,7 +38,9 @@ e2e: build
 ## Figures, not tests: the Word export against pandoc on the same document; the
 ## latency of a save; search and the work-item registry over 1,000 reports; each
 ## importer and the checks over hostile inputs of 1, 4 and 16 MiB; the release
-## app's start-up and memory under Xvfb beside an empty Tauri app (benches/empty-tauri).
+## app's start-up and memory under Xvfb beside an empty Tauri app (benches/empty-tauri);
+## the editor in the release app through WebDriver (scripts/editor_bench.mjs: typing to
+## the preview, typing in a 200-row table, opening a 101-page report).
 ## Every figure is printed beside its aim and written to target/bench.json;
 ## `scripts/bench_compare.py OLD.json NEW.json` prints the ratios between two runs.
 bench: build
@@ -54,7 +56,9 @@ bench: build
 	  target/release/examples/search_bench && \
 	  target/release/examples/import_bench && \
 	  scripts/coldstart.sh target/release/empty-tauri && \
-	  scripts/coldstart.sh target/release/rapporteur; \
+	  scripts/coldstart.sh target/release/rapporteur && \
+	  target/release/examples/bench --write-reports target/editor-bench && \
+	  node scripts/editor_bench.mjs target/release/rapporteur target/editor-bench; \
 	} | scripts/bench_collect.py target/bench.json
 
 ## 100,000 generated inputs through each property of the report file reader, and the

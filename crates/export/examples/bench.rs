@@ -4,6 +4,10 @@
 //! tests/templates/make_templates.py), reading the template included, against pandoc
 //! with the same file as `--reference-doc`. A benchmark, not a test: it prints figures
 //! and ratios.
+//!
+//! `bench --write-reports DIR` writes instead the reports the editor's benchmark
+//! (scripts/editor_bench.mjs) opens in the app: the 101-page one, and the example with a
+//! Question of 200 outcomes.
 
 use chrono::Utc;
 use rapporteur_export::{export, export_docx_with_template, DocxOptions, ExportFormat, Template};
@@ -17,6 +21,15 @@ const RUNS: usize = 15;
 
 fn main() {
     let example = rapporteur_format::read_report(EXAMPLE).expect("the example is valid");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, dir] = args.as_slice() {
+        assert_eq!(
+            flag, "--write-reports",
+            "usage: bench [--write-reports DIR]"
+        );
+        write_reports(&example, std::path::Path::new(dir));
+        return;
+    }
     let long = with_results_repeated(&example, 6);
     let longest = with_results_repeated(&example, 23);
     let dir = tempfile_dir();
@@ -170,6 +183,30 @@ fn with_results_repeated(example: &Report, times: usize) -> Report {
         }
     }
     report
+}
+
+/// The editor benchmark's reports, as report files in `dir`, titled apart from the
+/// example so that opening them adds them to the library beside it.
+fn write_reports(example: &Report, dir: &std::path::Path) {
+    std::fs::create_dir_all(dir).expect("the reports' folder");
+    let mut long = with_results_repeated(example, 23);
+    long.title = format!("{} (101 pages)", example.title);
+    let mut table = example.clone();
+    table.title = format!("{} (200 outcomes)", example.title);
+    if let Some(Block::Question(q)) = table.sections[2].sections[0].blocks.first_mut() {
+        let original = q.outcomes.clone();
+        q.outcomes = (0..200)
+            .map(|i| {
+                let mut o = original[i % original.len()].clone();
+                o.id = o.id.map(|id| format!("{id}-{i}"));
+                o
+            })
+            .collect();
+    }
+    for (name, report) in [("long.report.json", &long), ("table.report.json", &table)] {
+        let text = rapporteur_format::write_report_checked(report).expect("a valid report");
+        std::fs::write(dir.join(name), text).expect("write the report");
+    }
 }
 
 /// The generated document as Markdown: what pandoc is given.
