@@ -10,7 +10,7 @@ mod word_template;
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use rapporteur_checks::Severity;
 use rapporteur_core::{
-    backups, database_path, CommandError, ExportRequest, Library, TemplateChoice,
+    backups, database_path, CommandError, ExportRequest, FolderResult, Library, TemplateChoice,
 };
 use rapporteur_model::Report;
 use rapporteur_storage::ReportId;
@@ -37,10 +37,21 @@ struct Cli {
 enum Command {
     /// Add reports to the database (all files or none) and print their new ids: report
     /// files, and published reports (.docx or plain text), told apart by content; for a
-    /// published report, also what was recognised, kept as free text, and typos read
+    /// published report, also what was recognised, kept as free text, and typos read.
+    /// With --dir, every file of a folder, each on its own: one line per file
+    /// (FILE, imported ID MEETING QUESTIONS OUTCOMES FREE-TEXT | already-there ID |
+    /// refused REASON), tab-separated
     Import {
-        #[arg(required = true, value_name = "FILE")]
+        #[arg(
+            required_unless_present = "dir",
+            conflicts_with = "dir",
+            value_name = "FILE"
+        )]
         files: Vec<PathBuf>,
+        /// A folder of past reports: each file imported or refused on its own, one already
+        /// in the library not added again
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
     /// List the reports, most recently edited first
     List,
@@ -220,7 +231,30 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
         Command::Validate { .. } | Command::Check { .. } | Command::Backup(_) => {
             unreachable!("handled before opening the database")
         }
-        Command::Import { files } => {
+        Command::Import { dir: Some(dir), .. } => {
+            for entry in library.import_folder(&dir, |_, _, _| {})? {
+                let result = match entry.result {
+                    FolderResult::Imported {
+                        id,
+                        group,
+                        ordinal,
+                        start,
+                        questions,
+                        outcomes,
+                        free_text,
+                        ..
+                    } => {
+                        let ordinal = ordinal.map(|n| format!(" 第{n}回")).unwrap_or_default();
+                        let start = start.map(|d| format!(" {d}")).unwrap_or_default();
+                        format!("imported\t{id}\t{group}{ordinal}{start}\t{questions} Questions\t{outcomes} outcomes\t{free_text} kept as free text")
+                    }
+                    FolderResult::AlreadyThere { id, .. } => format!("already there\t{id}"),
+                    FolderResult::Refused { error } => format!("refused\t{}", error.message),
+                };
+                writeln!(out, "{}\t{result}", entry.file)?;
+            }
+        }
+        Command::Import { files, .. } => {
             for (imported, file) in library.import_files(&files)?.iter().zip(&files) {
                 writeln!(out, "{}", imported.id)?;
                 if let Some(account) = &imported.account {

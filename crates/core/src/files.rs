@@ -180,7 +180,7 @@ impl Library {
 
 /// Whether `stored` is the report of the same meeting as `report`: the same title, for
 /// the same body and group, at the same dates.
-fn same_report(stored: &ReportSummary, report: &Report) -> bool {
+pub(crate) fn same_report(stored: &ReportSummary, report: &Report) -> bool {
     let meeting = &report.meeting;
     stored.title == report.title
         && stored.organization == meeting.organization

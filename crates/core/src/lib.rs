@@ -12,6 +12,7 @@
 pub mod backups;
 mod error;
 mod files;
+mod folder;
 mod library;
 mod reuse;
 mod seed;
@@ -22,6 +23,7 @@ pub use files::{
     read_any_file, read_report_file, Export, ExportRequest, ImportedFile, OpenedFile,
     TemplateChoice,
 };
+pub use folder::{FolderFile, FolderResult};
 pub use library::Library;
 pub use reuse::{NewReportMade, Templates};
 pub use seed::built_in_template;

@@ -76,13 +76,18 @@ pub struct Known {
 
 impl Known {
     pub fn from_titles<'a>(titles: impl IntoIterator<Item = &'a str>) -> Known {
-        let mut words = HashSet::new();
+        let mut known = Known::default();
+        known.add_titles(titles);
+        known
+    }
+
+    /// The words of more titles (those of a report just imported).
+    pub fn add_titles<'a>(&mut self, titles: impl IntoIterator<Item = &'a str>) {
         for title in titles {
             for word in latin_words(title) {
-                words.insert(word.to_lowercase());
+                self.insert(word);
             }
         }
-        Known { words }
     }
 
     pub(crate) fn contains(&self, word: &str) -> bool {

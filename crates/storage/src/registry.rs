@@ -178,4 +178,17 @@ impl Store {
         }
         Ok(found)
     }
+
+    /// Every distinct title of the library's work items: the words the import of a
+    /// published report takes as evidence for hyphens at line ends.
+    pub fn all_item_titles(&self) -> Result<Vec<String>, StoreError> {
+        self.located((|| {
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT DISTINCT o.title FROM outcomes o JOIN reports r ON r.id = o.report_id
+                 WHERE {IN_LIBRARY}"
+            ))?;
+            let titles = stmt.query_map([], |row| row.get(0))?;
+            Ok(titles.collect::<Result<Vec<String>, _>>()?)
+        })())
+    }
 }
