@@ -45,7 +45,7 @@ e2e: build
 ## `scripts/bench_compare.py OLD.json NEW.json` prints the ratios between two runs.
 bench: build
 	cargo build --release -p rapporteur-export --example bench
-	cargo build --release -p rapporteur-storage --example save_bench --example search_bench
+	cargo build --release -p rapporteur-storage --example save_bench --example search_bench --example history_bench
 	cargo build --release -p rapporteur-import --example import_bench
 	cargo build --release --bin rapporteur
 	cp Cargo.lock benches/empty-tauri/Cargo.lock
@@ -54,6 +54,7 @@ bench: build
 	  target/release/examples/bench && \
 	  target/release/examples/save_bench && \
 	  target/release/examples/search_bench && \
+	  target/release/examples/history_bench && \
 	  target/release/examples/import_bench && \
 	  scripts/coldstart.sh target/release/empty-tauri && \
 	  scripts/coldstart.sh target/release/rapporteur && \

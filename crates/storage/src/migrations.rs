@@ -32,6 +32,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0004_work_items_and_search_order.sql"),
         then: None,
     },
+    Migration {
+        sql: include_str!("migrations/0005_history_entries.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build creates and understands.

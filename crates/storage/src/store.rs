@@ -1,4 +1,5 @@
 use crate::backup::{back_up_from, BackupReason};
+use crate::entries::{EntryStart, InEntry, ENTRY_PAUSE};
 use crate::migrations::{migrate_to, user_version, SCHEMA_VERSION};
 use crate::StoreError;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -18,7 +19,8 @@ type Result<T> = std::result::Result<T, StoreError>;
 /// UI as plain numbers.
 pub type ReportId = i64;
 
-/// How many revisions of a report are kept; older ones are dropped as new ones come.
+/// How many of a report's newest revisions are kept, every save among them; of the older
+/// ones only the last of each history entry stays (see `entries`).
 pub const KEPT_REVISIONS: u32 = 200;
 
 /// How long a write waits for another process's write to finish before giving up.
@@ -56,6 +58,10 @@ pub struct RevisionInfo {
     pub number: u32,
     pub saved_at: DateTime<Utc>,
     pub title: String,
+    /// Who saved it, when the installation knows its author.
+    pub author: Option<String>,
+    /// The history entry it belongs to: the number of that entry's first revision.
+    pub entry: u32,
 }
 
 /// The title a work item's id has in one stored report: what the item was called there.
@@ -226,14 +232,36 @@ impl Store {
     /// Saves `report` as the newest revision of report `id` and returns that revision's
     /// number. Saving what is already the newest revision adds none.
     pub fn save_report(&mut self, id: ReportId, report: &Report) -> Result<u32> {
+        self.save_as(id, report, None)
+    }
+
+    /// Saves as [`Store::save_report`] does; `began`, when given, starts a new history
+    /// entry with this revision whatever else would.
+    pub(crate) fn save_as(
+        &mut self,
+        id: ReportId,
+        report: &Report,
+        began: Option<EntryStart>,
+    ) -> Result<u32> {
         let document = Document::of(report)?;
         self.write(|tx| {
-            let (head, head_document) = head(tx, id)?;
-            if head_document == document.0 {
-                return Ok(head);
+            let head = head(tx, id)?;
+            if head.document == document.0 {
+                return Ok(head.number);
             }
-            let revision = head + 1;
-            write_head(tx, id, revision, report, &document, Utc::now())?;
+            let now = Utc::now();
+            let revision = head.number + 1;
+            let place = match began
+                .or(head.entry_break)
+                .or_else(|| (now - head.saved_at > ENTRY_PAUSE).then_some(EntryStart::Pause))
+            {
+                Some(why) => InEntry::starting(revision, why),
+                None => InEntry {
+                    entry: head.entry,
+                    began: None,
+                },
+            };
+            write_head(tx, id, revision, report, &document, now, place)?;
             Ok(revision)
         })
     }
@@ -298,11 +326,12 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The kept revisions of report `id`, newest first.
+    /// The kept revisions of report `id`, newest first: every save, read without
+    /// parsing a document (the title is stored beside it).
     pub fn history(&self, id: ReportId) -> Result<Vec<RevisionInfo>> {
         self.ensure_exists(id)?;
-        let mut stmt = self.conn.prepare(
-            "SELECT number, saved_at, json_extract(document, '$.title') FROM revisions
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT number, saved_at, title, author, entry FROM revisions
              WHERE report_id = ?1 ORDER BY number DESC",
         )?;
         let rows = stmt.query_map([id], |row| {
@@ -310,6 +339,8 @@ impl Store {
                 number: row.get(0)?,
                 saved_at: row.get(1)?,
                 title: row.get(2)?,
+                author: row.get(3)?,
+                entry: row.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -335,9 +366,10 @@ impl Store {
 
     /// Makes the report as it was at `revision` the newest revision again; returns the
     /// new revision's number. Nothing is lost: the revisions after it stay in the history.
+    /// The restore starts a history entry of its own.
     pub fn restore(&mut self, id: ReportId, revision: u32) -> Result<u32> {
         let report = self.revision(id, revision)?;
-        self.save_report(id, &report)
+        self.save_as(id, &report, Some(EntryStart::Restore))
     }
 
     /// Takes a report out of the library; `undelete_report` brings it back.
@@ -437,7 +469,7 @@ impl Store {
         Ok(titles)
     }
 
-    fn ensure_exists(&self, id: ReportId) -> Result<()> {
+    pub(crate) fn ensure_exists(&self, id: ReportId) -> Result<()> {
         ensure_report(&self.conn, id)
     }
 }
@@ -472,13 +504,31 @@ pub fn checkpoint(db: &Path) -> Result<u32> {
     Ok((log - copied).max(0) as u32)
 }
 
-fn head(tx: &Transaction, id: ReportId) -> Result<(u32, String)> {
+/// The newest revision of a report, as a save needs it.
+struct Head {
+    number: u32,
+    document: String,
+    saved_at: DateTime<Utc>,
+    entry: u32,
+    /// Why the next save starts a new history entry, if something asked for one.
+    entry_break: Option<EntryStart>,
+}
+
+fn head(tx: &Transaction, id: ReportId) -> Result<Head> {
     tx.query_row(
-        "SELECT r.head_revision, v.document FROM reports r
+        "SELECT r.head_revision, v.document, v.saved_at, v.entry, r.entry_break FROM reports r
          JOIN revisions v ON v.report_id = r.id AND v.number = r.head_revision
          WHERE r.id = ?1 AND r.deleted_at IS NULL",
         [id],
-        |row| Ok((row.get(0)?, row.get(1)?)),
+        |row| {
+            Ok(Head {
+                number: row.get(0)?,
+                document: row.get(1)?,
+                saved_at: row.get(2)?,
+                entry: row.get(3)?,
+                entry_break: row.get(4)?,
+            })
+        },
     )
     .optional()?
     .ok_or(StoreError::NotFound(id))
@@ -499,12 +549,20 @@ pub(crate) fn insert_report(
         params![now, report.title, m.organization, m.group, template],
     )?;
     let id = tx.last_insert_rowid();
-    write_head(tx, id, 1, report, document, now)?;
+    write_head(
+        tx,
+        id,
+        1,
+        report,
+        document,
+        now,
+        InEntry::starting(1, EntryStart::Created),
+    )?;
     Ok(id)
 }
 
-/// Stores `document` as revision `revision` of report `id`, makes it the head, and
-/// brings everything derived from the head up to date.
+/// Stores `document` as revision `revision` of report `id` in the history entry
+/// `place`, makes it the head, and brings everything derived from the head up to date.
 fn write_head(
     tx: &Transaction,
     id: ReportId,
@@ -512,15 +570,25 @@ fn write_head(
     report: &Report,
     document: &Document,
     now: DateTime<Utc>,
+    place: InEntry,
 ) -> Result<()> {
     tx.execute(
-        "INSERT INTO revisions (report_id, number, saved_at, document) VALUES (?1, ?2, ?3, ?4)",
-        params![id, revision, now, document.0],
+        "INSERT INTO revisions (report_id, number, saved_at, document, title, entry, began)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            id,
+            revision,
+            now,
+            document.0,
+            report.title,
+            place.entry,
+            place.began
+        ],
     )?;
     let m = &report.meeting;
     tx.execute(
         "UPDATE reports SET head_revision = ?2, updated_at = ?3, title = ?4, organization = ?5, group_name = ?6,
-                ordinal = ?7, start_date = ?8, end_date = ?9
+                ordinal = ?7, start_date = ?8, end_date = ?9, entry_break = NULL
          WHERE id = ?1",
         params![id, revision, now, report.title, m.organization, m.group, m.ordinal, m.start, m.end],
     )?;
@@ -544,9 +612,6 @@ fn write_head(
         ])?;
     }
     crate::search::index_report(tx, id, report)?;
-    tx.execute(
-        "DELETE FROM revisions WHERE report_id = ?1 AND number <= ?2",
-        params![id, i64::from(revision) - i64::from(KEPT_REVISIONS)],
-    )?;
+    crate::entries::drop_old_revisions(tx, id, revision, place.began.is_some())?;
     Ok(())
 }
