@@ -11,16 +11,16 @@ use specta::Type;
 /// One change: what part of the report, how, how many of them, and where.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Change {
-    pub part: Part,
-    pub how: How,
+    pub part: ReportPart,
+    pub how: ChangeKind,
     /// How many items (outcomes, rows, paragraphs…) were added, removed or edited.
     pub count: u32,
-    pub place: Place,
+    pub place: ChangePlace,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
-pub enum How {
+pub enum ChangeKind {
     Added,
     Removed,
     Edited,
@@ -29,7 +29,7 @@ pub enum How {
 /// The parts of a report a change can concern, as the user sees them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
-pub enum Part {
+pub enum ReportPart {
     /// The report as a whole: created (nothing before it).
     Report,
     Title,
@@ -65,7 +65,7 @@ pub enum Part {
 /// Where a change is: the section as the outline prints its heading (`3.1 WP2: …`), and
 /// the Question by its number. Neither for the title page and the meeting.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
-pub struct Place {
+pub struct ChangePlace {
     pub section: Option<String>,
     pub question: Option<u32>,
 }
@@ -75,18 +75,31 @@ pub struct Place {
 pub fn changes(before: Option<&Report>, after: &Report) -> Vec<Change> {
     let mut found = Found::default();
     let Some(before) = before else {
-        found.add(Part::Report, How::Added, 1, Place::default());
+        found.add(
+            ReportPart::Report,
+            ChangeKind::Added,
+            1,
+            ChangePlace::default(),
+        );
         return found.0;
     };
-    let top = Place::default();
-    found.edited(Part::Title, before.title != after.title, &top);
-    found.edited(Part::Language, before.language != after.language, &top);
-    found.edited(Part::Style, before.style != after.style, &top);
-    found.counted(Part::Authors, counts(&before.authors, &after.authors), &top);
+    let top = ChangePlace::default();
+    found.edited(ReportPart::Title, before.title != after.title, &top);
+    found.edited(
+        ReportPart::Language,
+        before.language != after.language,
+        &top,
+    );
+    found.edited(ReportPart::Style, before.style != after.style, &top);
+    found.counted(
+        ReportPart::Authors,
+        counts(&before.authors, &after.authors),
+        &top,
+    );
     meeting(&mut found, &before.meeting, &after.meeting);
     sections(&mut found, before, after);
     if found.0.is_empty() && before != after {
-        found.add(Part::Order, How::Edited, 1, top);
+        found.add(ReportPart::Order, ChangeKind::Edited, 1, top);
     }
     found.0
 }
@@ -97,7 +110,7 @@ pub fn changes(before: Option<&Report>, after: &Report) -> Vec<Change> {
 struct Found(Vec<Change>);
 
 impl Found {
-    fn add(&mut self, part: Part, how: How, count: u32, place: Place) {
+    fn add(&mut self, part: ReportPart, how: ChangeKind, count: u32, place: ChangePlace) {
         if count == 0 {
             return;
         }
@@ -116,28 +129,32 @@ impl Found {
         }
     }
 
-    fn edited(&mut self, part: Part, differs: bool, place: &Place) {
-        self.add(part, How::Edited, u32::from(differs), place.clone());
+    fn edited(&mut self, part: ReportPart, differs: bool, place: &ChangePlace) {
+        self.add(part, ChangeKind::Edited, u32::from(differs), place.clone());
     }
 
-    fn counted(&mut self, part: Part, counts: Counts, place: &Place) {
-        self.add(part, How::Added, counts.added, place.clone());
-        self.add(part, How::Removed, counts.removed, place.clone());
-        self.add(part, How::Edited, counts.edited, place.clone());
+    fn counted(&mut self, part: ReportPart, counts: Counts, place: &ChangePlace) {
+        self.add(part, ChangeKind::Added, counts.added, place.clone());
+        self.add(part, ChangeKind::Removed, counts.removed, place.clone());
+        self.add(part, ChangeKind::Edited, counts.edited, place.clone());
     }
 }
 
 fn meeting(found: &mut Found, b: &Meeting, a: &Meeting) {
-    let top = Place::default();
-    found.edited(Part::Dates, (b.start, b.end) != (a.start, a.end), &top);
+    let top = ChangePlace::default();
     found.edited(
-        Part::Venue,
+        ReportPart::Dates,
+        (b.start, b.end) != (a.start, a.end),
+        &top,
+    );
+    found.edited(
+        ReportPart::Venue,
         (&b.site, &b.city, &b.country) != (&a.site, &a.city, &a.country),
         &top,
     );
-    found.edited(Part::Mode, b.mode != a.mode, &top);
+    found.edited(ReportPart::Mode, b.mode != a.mode, &top);
     found.edited(
-        Part::Counts,
+        ReportPart::Counts,
         (&b.participants, &b.contributions, b.temporary_documents)
             != (&a.participants, &a.contributions, a.temporary_documents),
         &top,
@@ -151,7 +168,7 @@ fn meeting(found: &mut Found, b: &Meeting, a: &Meeting) {
             m.home_country.clone(),
         )
     };
-    found.edited(Part::Meeting, facts(b) != facts(a), &top);
+    found.edited(ReportPart::Meeting, facts(b) != facts(a), &top);
 }
 
 /// A section with what the outline says of it.
@@ -214,7 +231,7 @@ fn sections(found: &mut Found, before: &Report, after: &Report) {
     }
     let mut added: Vec<&str> = Vec::new();
     for (n, entry) in new.iter().enumerate() {
-        let place = Place {
+        let place = ChangePlace {
             section: Some(entry.heading.clone()),
             question: None,
         };
@@ -223,7 +240,7 @@ fn sections(found: &mut Found, before: &Report, after: &Report) {
             None => {
                 // A section added with its subsections is one change.
                 if !added.iter().any(|p| within(&entry.path, p)) {
-                    found.add(Part::Section, How::Added, 1, place);
+                    found.add(ReportPart::Section, ChangeKind::Added, 1, place);
                 }
                 added.push(&entry.path);
             }
@@ -233,11 +250,11 @@ fn sections(found: &mut Found, before: &Report, after: &Report) {
     for (o, entry) in old.iter().enumerate() {
         if !taken[o] {
             if !removed.iter().any(|p| within(&entry.path, p)) {
-                let place = Place {
+                let place = ChangePlace {
                     section: Some(entry.heading.clone()),
                     question: None,
                 };
-                found.add(Part::Section, How::Removed, 1, place);
+                found.add(ReportPart::Section, ChangeKind::Removed, 1, place);
             }
             removed.push(&entry.path);
         }
@@ -250,11 +267,11 @@ fn within(path: &str, outer: &str) -> bool {
         .is_some_and(|rest| rest.starts_with(".sections["))
 }
 
-fn section(found: &mut Found, b: &Section, a: &Section, place: &Place) {
+fn section(found: &mut Found, b: &Section, a: &Section, place: &ChangePlace) {
     let before = found.0.len();
-    found.edited(Part::Heading, b.heading != a.heading, place);
+    found.edited(ReportPart::Heading, b.heading != a.heading, place);
     found.edited(
-        Part::WorkingParty,
+        ReportPart::WorkingParty,
         b.working_party != a.working_party,
         place,
     );
@@ -265,13 +282,13 @@ fn section(found: &mut Found, b: &Section, a: &Section, place: &Place) {
             .count()
     };
     found.counted(
-        Part::Summary,
+        ReportPart::Summary,
         counts(&vec![(); summaries(b)], &vec![(); summaries(a)]),
         place,
     );
     let paragraphs = |s| blocks(s, |b| matches!(b, Block::Paragraph { .. }).then_some(b));
     found.counted(
-        Part::Paragraphs,
+        ReportPart::Paragraphs,
         counts(&paragraphs(b), &paragraphs(a)),
         place,
     );
@@ -282,7 +299,7 @@ fn section(found: &mut Found, b: &Section, a: &Section, place: &Place) {
         })
     };
     let items = |s| lists(s).into_iter().flatten().collect::<Vec<_>>();
-    found.counted(Part::Bullets, counts(&items(b), &items(a)), place);
+    found.counted(ReportPart::Bullets, counts(&items(b), &items(a)), place);
     questions(found, b, a, place);
     let schedules = |s| {
         blocks(s, |b| match b {
@@ -292,19 +309,19 @@ fn section(found: &mut Found, b: &Section, a: &Section, place: &Place) {
     };
     let (old, new) = (schedules(b), schedules(a));
     for (o, n) in old.iter().zip(&new) {
-        found.edited(Part::Schedule, o.caption != n.caption, place);
-        found.counted(Part::ScheduleRows, counts(&o.rows, &n.rows), place);
+        found.edited(ReportPart::Schedule, o.caption != n.caption, place);
+        found.counted(ReportPart::ScheduleRows, counts(&o.rows, &n.rows), place);
     }
     let extra = new.len().abs_diff(old.len()) as u32;
     let how = if new.len() > old.len() {
-        How::Added
+        ChangeKind::Added
     } else {
-        How::Removed
+        ChangeKind::Removed
     };
-    found.add(Part::Schedule, how, extra, place.clone());
+    found.add(ReportPart::Schedule, how, extra, place.clone());
     // Blocks moved within the section, or between subsections, and nothing else.
     if found.0.len() == before && b.blocks != a.blocks {
-        found.add(Part::Order, How::Edited, 1, place.clone());
+        found.add(ReportPart::Order, ChangeKind::Edited, 1, place.clone());
     }
 }
 
@@ -313,7 +330,7 @@ fn blocks<'a, T>(section: &'a Section, pick: impl Fn(&'a Block) -> Option<T>) ->
     section.blocks.iter().filter_map(pick).collect()
 }
 
-fn questions(found: &mut Found, b: &Section, a: &Section, place: &Place) {
+fn questions(found: &mut Found, b: &Section, a: &Section, place: &ChangePlace) {
     let questions = |s| {
         blocks(s, |b| match b {
             Block::Question(q) => Some(q),
@@ -321,7 +338,7 @@ fn questions(found: &mut Found, b: &Section, a: &Section, place: &Place) {
         })
     };
     let (old, new) = (questions(b), questions(a));
-    let at = |number: u32| Place {
+    let at = |number: u32| ChangePlace {
         section: place.section.clone(),
         question: Some(number),
     };
@@ -329,20 +346,20 @@ fn questions(found: &mut Found, b: &Section, a: &Section, place: &Place) {
         match old.iter().find(|o| o.number == q.number) {
             Some(o) => {
                 found.counted(
-                    Part::Outcomes,
+                    ReportPart::Outcomes,
                     counts(&o.outcomes, &q.outcomes),
                     &at(q.number),
                 );
                 let text =
                     |q: &Question| (q.scope.clone(), q.discussed, q.note.clone(), q.text.clone());
-                found.edited(Part::QuestionText, text(o) != text(q), &at(q.number));
+                found.edited(ReportPart::QuestionText, text(o) != text(q), &at(q.number));
             }
-            None => found.add(Part::Question, How::Added, 1, at(q.number)),
+            None => found.add(ReportPart::Question, ChangeKind::Added, 1, at(q.number)),
         }
     }
     for o in &old {
         if !new.iter().any(|q| q.number == o.number) {
-            found.add(Part::Question, How::Removed, 1, at(o.number));
+            found.add(ReportPart::Question, ChangeKind::Removed, 1, at(o.number));
         }
     }
 }
@@ -416,10 +433,10 @@ mod tests {
         assert_eq!(
             found,
             [Change {
-                part: Part::Outcomes,
-                how: How::Added,
+                part: ReportPart::Outcomes,
+                how: ChangeKind::Added,
                 count: 2,
-                place: Place {
+                place: ChangePlace {
                     section: Some(heading_of(&after, 10)),
                     question: Some(10),
                 },
@@ -435,16 +452,28 @@ mod tests {
         after.meeting.end = after.meeting.end.map(|d| d.succ_opt().unwrap());
         after.title.push_str("（案）");
         after.meeting.participants.get_or_insert_default().total = Some(1);
-        let parts: Vec<(Part, How, Place)> = changes(Some(&before), &after)
+        let parts: Vec<(ReportPart, ChangeKind, ChangePlace)> = changes(Some(&before), &after)
             .into_iter()
             .map(|c| (c.part, c.how, c.place))
             .collect();
         assert_eq!(
             parts,
             [
-                (Part::Title, How::Edited, Place::default()),
-                (Part::Dates, How::Edited, Place::default()),
-                (Part::Counts, How::Edited, Place::default()),
+                (
+                    ReportPart::Title,
+                    ChangeKind::Edited,
+                    ChangePlace::default()
+                ),
+                (
+                    ReportPart::Dates,
+                    ChangeKind::Edited,
+                    ChangePlace::default()
+                ),
+                (
+                    ReportPart::Counts,
+                    ChangeKind::Edited,
+                    ChangePlace::default()
+                ),
             ]
         );
     }
@@ -475,7 +504,7 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(
             (found[0].part, found[0].how, found[0].count),
-            (Part::Paragraphs, How::Edited, 1)
+            (ReportPart::Paragraphs, ChangeKind::Edited, 1)
         );
         assert_eq!(found[0].place.section.as_deref(), Some(heading.as_str()));
         assert!(heading.starts_with(char::is_numeric), "{heading}");
@@ -512,15 +541,15 @@ mod tests {
         };
         remove_question(&mut after.sections, removed);
         let found = changes(Some(&before), &after);
-        let parts: Vec<(Part, How, u32, Option<u32>)> = found
+        let parts: Vec<(ReportPart, ChangeKind, u32, Option<u32>)> = found
             .iter()
             .map(|c| (c.part, c.how, c.count, c.place.question))
             .collect();
         assert_eq!(
             parts,
             [
-                (Part::Question, How::Removed, 1, Some(removed)),
-                (Part::Section, How::Added, 1, None),
+                (ReportPart::Question, ChangeKind::Removed, 1, Some(removed)),
+                (ReportPart::Section, ChangeKind::Added, 1, None),
             ]
         );
         assert!(found[1]
@@ -564,10 +593,10 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(
             (found[0].part, found[0].how, found[0].count),
-            (Part::ScheduleRows, How::Added, 2)
+            (ReportPart::ScheduleRows, ChangeKind::Added, 2)
         );
         assert_eq!(found[0].place.section.as_deref(), Some("1. 今後の予定"));
-        assert_eq!(changes(None, &after)[0].part, Part::Report);
+        assert_eq!(changes(None, &after)[0].part, ReportPart::Report);
         assert!(changes(Some(&after), &after).is_empty());
     }
 
@@ -578,6 +607,6 @@ mod tests {
         after.sections.swap(0, 1);
         let found = changes(Some(&before), &after);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].part, Part::Order);
+        assert_eq!(found[0].part, ReportPart::Order);
     }
 }

@@ -23,14 +23,14 @@ pub struct FieldChange {
     /// The field's JSON path in the later report.
     pub after_path: Option<String>,
     /// The earlier text, in pieces; empty when the field was added.
-    pub before: Vec<Segment>,
+    pub before: Vec<DiffSegment>,
     /// The later text, in pieces; empty when the field was removed.
-    pub after: Vec<Segment>,
+    pub after: Vec<DiffSegment>,
 }
 
 /// A piece of a field's text, marked when it is what changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
-pub struct Segment {
+pub struct DiffSegment {
     pub text: String,
     pub changed: bool,
 }
@@ -89,7 +89,11 @@ fn pair(old: &[Field], new: &[Field], out: &mut Vec<FieldChange>) {
             Some(skip) => {
                 out.extend(new[n..n + skip].iter().map(added));
                 let f = &new[n + skip];
-                let (before, after) = marked(&o.text, &f.text);
+                let (before, after) = if is_choice(&o.kind) {
+                    (whole(&o.text), whole(&f.text))
+                } else {
+                    marked(&o.text, &f.text)
+                };
                 out.push(FieldChange {
                     before_path: Some(o.path.clone()),
                     after_path: Some(f.path.clone()),
@@ -102,6 +106,17 @@ fn pair(old: &[Field], new: &[Field], out: &mut Vec<FieldChange>) {
         }
     }
     out.extend(new[n..].iter().map(added));
+}
+
+/// The fields whose value is one of a closed set of words (the file format's spelling,
+/// which the editor shows in the user's words): changed as a whole, never in part.
+const CHOICES: &[&str] = &[
+    "language", "preset", "mode", "action", "process", "document",
+];
+
+fn is_choice(kind: &str) -> bool {
+    let name = kind.rsplit('.').next().unwrap_or(kind);
+    CHOICES.contains(&name)
 }
 
 fn removed(field: &Field) -> FieldChange {
@@ -122,15 +137,15 @@ fn added(field: &Field) -> FieldChange {
     }
 }
 
-fn whole(text: &str) -> Vec<Segment> {
-    vec![Segment {
+fn whole(text: &str) -> Vec<DiffSegment> {
+    vec![DiffSegment {
         text: text.to_owned(),
         changed: true,
     }]
 }
 
 /// The two texts in pieces, the characters only one of them has marked.
-fn marked(old: &str, new: &str) -> (Vec<Segment>, Vec<Segment>) {
+fn marked(old: &str, new: &str) -> (Vec<DiffSegment>, Vec<DiffSegment>) {
     let diff = TextDiff::from_chars(old, new);
     let (mut before, mut after) = (Vec::new(), Vec::new());
     for change in diff.iter_all_changes() {
@@ -148,10 +163,10 @@ fn marked(old: &str, new: &str) -> (Vec<Segment>, Vec<Segment>) {
 }
 
 /// Adds `text` to the pieces, joined to the last one when it is marked alike.
-fn push(segments: &mut Vec<Segment>, text: &str, changed: bool) {
+fn push(segments: &mut Vec<DiffSegment>, text: &str, changed: bool) {
     match segments.last_mut() {
         Some(last) if last.changed == changed => last.text.push_str(text),
-        _ => segments.push(Segment {
+        _ => segments.push(DiffSegment {
             text: text.to_owned(),
             changed,
         }),
@@ -214,11 +229,11 @@ mod tests {
         rapporteur_format::read_report(EXAMPLE).unwrap()
     }
 
-    fn text(segments: &[Segment]) -> String {
+    fn text(segments: &[DiffSegment]) -> String {
         segments.iter().map(|s| s.text.as_str()).collect()
     }
 
-    fn changed(segments: &[Segment]) -> Vec<&str> {
+    fn changed(segments: &[DiffSegment]) -> Vec<&str> {
         segments
             .iter()
             .filter(|s| s.changed)
@@ -287,5 +302,17 @@ mod tests {
             before.meeting.start.unwrap().to_string()
         );
         assert!(difference(&after, &after).is_empty());
+    }
+
+    #[test]
+    fn a_choice_changed_is_shown_whole() {
+        let mut before = Report::new("t", "ITU-T", "SG17");
+        before.meeting.mode = Some(rapporteur_model::MeetingMode::Hybrid);
+        let mut after = before.clone();
+        after.meeting.mode = Some(rapporteur_model::MeetingMode::InPerson);
+        let found = difference(&before, &after);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].before, whole("hybrid"));
+        assert_eq!(found[0].after, whole("in_person"));
     }
 }

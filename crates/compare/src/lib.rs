@@ -12,5 +12,5 @@ mod changes;
 mod difference;
 mod sequence;
 
-pub use changes::{changes, Change, How, Part, Place};
-pub use difference::{difference, FieldChange, Segment};
+pub use changes::{changes, Change, ChangeKind, ChangePlace, ReportPart};
+pub use difference::{difference, DiffSegment, FieldChange};

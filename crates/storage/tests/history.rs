@@ -1,7 +1,7 @@
 //! The history as people read it: the saves of a working session as one entry, on real
 //! SQLite files.
 
-use rapporteur_compare::{How, Part};
+use rapporteur_compare::{ChangeKind, ReportPart};
 use rapporteur_format::read_report;
 use rapporteur_model::Report;
 use rapporteur_storage::{EntryStart, Store, KEPT_ENTRIES, KEPT_REVISIONS, SCHEMA_VERSION};
@@ -83,7 +83,7 @@ fn each_entry_says_what_changed_in_it_and_says_it_again_when_it_grows() {
     let mut report = example();
     report.meeting.end = report.meeting.end.map(|d| d.succ_opt().unwrap());
     store.save_report(id, &report).unwrap();
-    let parts = |store: &mut Store| -> Vec<Vec<(Part, How)>> {
+    let parts = |store: &mut Store| -> Vec<Vec<(ReportPart, ChangeKind)>> {
         store
             .entries(id)
             .unwrap()
@@ -94,22 +94,31 @@ fn each_entry_says_what_changed_in_it_and_says_it_again_when_it_grows() {
     assert_eq!(
         parts(&mut store),
         [
-            vec![(Part::Dates, How::Edited)],
-            vec![(Part::Report, How::Added)]
+            vec![(ReportPart::Dates, ChangeKind::Edited)],
+            vec![(ReportPart::Report, ChangeKind::Added)]
         ]
     );
     // Read again from what was kept, the same.
-    assert_eq!(parts(&mut store)[0], [(Part::Dates, How::Edited)]);
+    assert_eq!(
+        parts(&mut store)[0],
+        [(ReportPart::Dates, ChangeKind::Edited)]
+    );
     report.title.push_str("（案）");
     store.save_report(id, &report).unwrap();
     assert_eq!(
         parts(&mut store)[0],
-        [(Part::Title, How::Edited), (Part::Dates, How::Edited)]
+        [
+            (ReportPart::Title, ChangeKind::Edited),
+            (ReportPart::Dates, ChangeKind::Edited)
+        ]
     );
     // Another process's connection (the CLI) reads the same.
     assert_eq!(
         parts(&mut Store::open(&path).unwrap())[0],
-        [(Part::Title, How::Edited), (Part::Dates, How::Edited)]
+        [
+            (ReportPart::Title, ChangeKind::Edited),
+            (ReportPart::Dates, ChangeKind::Edited)
+        ]
     );
 }
 
