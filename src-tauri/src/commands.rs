@@ -8,7 +8,7 @@ use rapporteur_checks::{Finding, TypedDate};
 use rapporteur_core::{CommandError, ExportNotice, ExportRequest, ImportedFile, TemplateChoice};
 use rapporteur_export::ExportFormat;
 use rapporteur_model::{Language, Report};
-use rapporteur_storage::{ReportId, ReportSummary, RevisionInfo, StoredReport};
+use rapporteur_storage::{EntryStart, ReportId, ReportSummary, StoredReport};
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
@@ -20,14 +20,15 @@ pub async fn list_reports(state: State<'_, AppState>) -> Result<Vec<ReportSummar
     state.library()?.list()
 }
 
-/// One report, as last saved.
+/// One report, as last saved, opened for editing: its next save starts a new entry of
+/// its history.
 #[tauri::command]
 #[specta::specta]
 pub async fn open_report(
     state: State<'_, AppState>,
     id: ReportId,
 ) -> Result<StoredReport, CommandError> {
-    state.library()?.report(id)
+    state.library()?.open_for_editing(id)
 }
 
 /// Writes report `id` in `format` to `path`, the file the user named in the export
@@ -43,13 +44,14 @@ pub async fn export_report(
     path: String,
 ) -> Result<ExportNotice, CommandError> {
     let path = state.chosen.allowed(Use::Write, &path)?;
-    let library = state.library()?;
+    let mut library = state.library()?;
     let request = ExportRequest {
         format,
         template: TemplateChoice::Kept,
     };
     let export = library.export(id, &request)?;
     library.write_export(&path, &export.bytes)?;
+    library.new_entry_after(id, EntryStart::Export);
     Ok(export.notice())
 }
 
@@ -138,16 +140,6 @@ pub async fn import_report_file(
 ) -> Result<ImportedFile, CommandError> {
     let path = state.chosen.allowed(Use::Read, &path)?;
     state.library()?.import_file(&path)
-}
-
-/// The kept revisions of report `id`, newest first.
-#[tauri::command]
-#[specta::specta]
-pub async fn report_history(
-    state: State<'_, AppState>,
-    id: ReportId,
-) -> Result<Vec<RevisionInfo>, CommandError> {
-    state.library()?.history(id)
 }
 
 /// Report `id` as it was at `revision`, for the editor to bring back as an ordinary

@@ -7,6 +7,7 @@ mod about;
 mod args;
 mod commands;
 mod files;
+mod history;
 mod open;
 mod reuse;
 mod state;
@@ -31,7 +32,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             files::choose_import_file,
             files::choose_export_file,
             commands::import_report_file,
-            commands::report_history,
+            history::report_history,
+            history::compare_revisions,
+            history::start_history_entry,
             commands::revision_report,
             commands::restore_revision,
             commands::preview_report,

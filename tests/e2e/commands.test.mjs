@@ -52,12 +52,15 @@ test("a save adds a revision; a refused save changes nothing; a revision can be 
   });
   assert.equal((await ok("open_report", { id: 1 })).revision, 2);
 
+  // Opening the report started a new entry of its history, which the save began.
   const history = await ok("report_history", { id: 1 });
-  assert.deepEqual(history.map((r) => [r.number, r.title]), [
-    [2, "ITU-T SG17第2回会合報告（改訂）"],
-    [1, "ITU-T SG17第2回会合報告"],
+  assert.deepEqual(history.map((e) => [e.first, e.last, e.began, e.title]), [
+    [2, 2, "opened", "ITU-T SG17第2回会合報告（改訂）"],
+    [1, 1, "created", "ITU-T SG17第2回会合報告"],
   ]);
+  assert.deepEqual(history[0].changes, [{ part: "title", how: "edited", count: 1, place: { section: null, question: null } }]);
   assert.deepEqual(await ok("restore_revision", { id: 1, revision: 1 }), { revision: 3 });
+  assert.equal((await ok("report_history", { id: 1 }))[0].began, "restore");
   assert.equal((await ok("open_report", { id: 1 })).report.title, "ITU-T SG17第2回会合報告");
 });
 

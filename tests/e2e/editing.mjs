@@ -48,5 +48,29 @@ export function editing(current) {
     return current().text(await $("preview"));
   }
 
-  return { $, withControl, fill, setDate, saveState, waitSaved, previewText };
+  /** Scrolls the element matching `selector` to the middle of its pane (`block`: "start" to its top). */
+  async function scrollTo(selector, block = "center") {
+    await current().executeAsync(`const [s, block, done] = arguments; document.querySelector(s)?.scrollIntoView({ block }); done(null);`, [
+      selector,
+      block,
+    ]);
+  }
+
+  /** The outline entry of the section whose heading includes `heading`, scrolled into view. */
+  async function outlineEntry(heading) {
+    const entries = await current().findAll('[data-testid="outline-entry"]');
+    const headings = await Promise.all(entries.map((e) => current().text(e)));
+    const index = headings.findIndex((h) => h.includes(heading));
+    if (index < 0) throw new Error(`no section "${heading}" in ${headings.join(" | ")}`);
+    // Clear of the outline's sticky tools.
+    await scrollTo(`[data-section="${await current().attribute(entries[index], "data-section")}"]`);
+    return entries[index];
+  }
+
+  /** The element that has the focus. */
+  async function active() {
+    return Object.values(await current().call("GET", "/element/active"))[0];
+  }
+
+  return { $, withControl, fill, setDate, saveState, waitSaved, previewText, scrollTo, outlineEntry, active };
 }

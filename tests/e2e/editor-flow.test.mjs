@@ -32,18 +32,9 @@ let driver;
 let session;
 let reportId;
 
-const { $, fill, setDate, waitSaved, previewText } = editing(() => session);
+const { $, fill, setDate, waitSaved, previewText, scrollTo, outlineEntry: entry, active } = editing(() => session);
 const byPath = (path, tag = "input") => session.find(`[data-path="${path}"] ${tag}`);
 const Q = "sections[1].sections[0].blocks[0]";
-
-async function scrollTo(selector) {
-  await session.executeAsync(`const [s, done] = arguments; document.querySelector(s)?.scrollIntoView({ block: "center" }); done(null);`, [selector]);
-}
-
-/** The element that has the focus. */
-async function active() {
-  return Object.values(await session.call("GET", "/element/active"))[0];
-}
 
 /** The data-path of the field around the focused control. */
 async function activePath() {
@@ -62,17 +53,6 @@ async function choose(path, value) {
 const flat = (text) => text.replace(/\s/g, "");
 async function previewIncludes(text) {
   return session.until(`"${text}" in the preview`, async () => flat(await previewText()).includes(flat(text)));
-}
-
-/** The outline entry of the section whose heading includes `heading`. */
-async function entry(heading) {
-  const entries = await session.findAll('[data-testid="outline-entry"]');
-  const headings = await Promise.all(entries.map((e) => session.text(e)));
-  const index = headings.findIndex((h) => h.includes(heading));
-  assert.ok(index >= 0, `${heading} in ${headings.join(" | ")}`);
-  // Clear of the outline's sticky tools.
-  await scrollTo(`[data-section="${await session.attribute(entries[index], "data-section")}"]`);
-  return entries[index];
 }
 
 async function stored() {

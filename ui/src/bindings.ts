@@ -6,7 +6,10 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 export const commands = {
 	/**  Every report in the library, most recently saved first. */
 	listReports: () => typedError<ReportSummary[], CommandError>(__TAURI_INVOKE("list_reports")),
-	/**  One report, as last saved. */
+	/**
+	 *  One report, as last saved, opened for editing: its next save starts a new entry of
+	 *  its history.
+	 */
 	openReport: (id: number) => typedError<StoredReport, CommandError>(__TAURI_INVOKE("open_report", { id })),
 	/**
 	 *  Stores `report` as the newest revision of report `id` (a save of an unchanged report
@@ -37,8 +40,15 @@ export const commands = {
 	 *  a published report (.docx or text), told apart by content.
 	 */
 	importReportFile: (path: string) => typedError<ImportedFile, CommandError>(__TAURI_INVOKE("import_report_file", { path })),
-	/**  The kept revisions of report `id`, newest first. */
-	reportHistory: (id: number) => typedError<RevisionInfo[], CommandError>(__TAURI_INVOKE("report_history", { id })),
+	/**  The history of report `id`, newest entry first. */
+	reportHistory: (id: number) => typedError<HistoryEntry[], CommandError>(__TAURI_INVOKE("report_history", { id })),
+	/**  Report `id` at revision `before` and at revision `after`, side by side. */
+	compareRevisions: (id: number, before: number, after: number) => typedError<Comparison, CommandError>(__TAURI_INVOKE("compare_revisions", { id, before, after })),
+	/**
+	 *  Makes the next save of report `id` start a new history entry, because of `why` (the
+	 *  editor brings an earlier revision back, or merges a co-author's edits).
+	 */
+	startHistoryEntry: (id: number, why: EntryStart) => typedError<null, CommandError>(__TAURI_INVOKE("start_history_entry", { id, why })),
 	/**
 	 *  Report `id` as it was at `revision`, for the editor to bring back as an ordinary
 	 *  (undoable, autosaved) edit.
@@ -188,6 +198,26 @@ export type Carried =
 /**  The venue the same schedule row gives. */
 { part: "place"; row: string; venue: string };
 
+/**  One change: what part of the report, how, how many of them, and where. */
+export type Change = {
+	part: ReportPart,
+	how: ChangeKind,
+	/**  How many items (outcomes, rows, paragraphs…) were added, removed or edited. */
+	count: number,
+	place: ChangePlace,
+};
+
+export type ChangeKind = "added" | "removed" | "edited";
+
+/**
+ *  Where a change is: the section as the outline prints its heading (`3.1 WP2: …`), and
+ *  the Question by its number. Neither for the title page and the meeting.
+ */
+export type ChangePlace = {
+	section: string | null,
+	question: number | null,
+};
+
 /**
  *  Every use case's error, as the UI receives it: `{ "code", "params", "message" }`. The
  *  UI shows `code` with `params` in its own language; `message` is the same in English,
@@ -200,12 +230,25 @@ export type CommandError = {
 	message: string,
 };
 
+/**  Two revisions of a report and every field that differs between them. */
+export type Comparison = {
+	before: Report,
+	after: Report,
+	fields: FieldChange[],
+};
+
 /**  The contributions (寄書) submitted to the meeting. */
 export type Contributions = {
 	total?: number | null,
 	home?: number | null,
 	/**  Printed inside the bracket before the home count (カナダと共同提出の寄書1件を含む). */
 	home_note?: string | null,
+};
+
+/**  A piece of a field's text, marked when it is what changed. */
+export type DiffSegment = {
+	text: string,
+	changed: boolean,
 };
 
 /**  The whole report, ready to print. */
@@ -221,6 +264,21 @@ export type Document = {
 };
 
 export type DocumentKind = "recommendation" | "technical_report" | "technical_paper" | "supplement" | "other";
+
+/**  Why a history entry began. */
+export type EntryStart = 
+/**  The report's first revision (created, imported, duplicated). */
+"created" | 
+/**  The report was opened in the editor. */
+"opened" | 
+/**  The last save was more than [`ENTRY_PAUSE`] earlier. */
+"pause" | 
+/**  The report was exported. */
+"export" | 
+/**  An earlier revision was brought back. */
+"restore" | 
+/**  A co-author's edits were merged in. */
+"merge";
 
 /**
  *  What went wrong, as a stable code the UI renders in the user's language (its table of
@@ -285,6 +343,21 @@ export type ExportNotice = {
 	own_styles: string[],
 };
 
+/**
+ *  One field that differs: what it was and what it is, either side absent when the field
+ *  was added or removed.
+ */
+export type FieldChange = {
+	/**  The field's JSON path in the earlier report (`sections[2].blocks[1].text`). */
+	before_path: string | null,
+	/**  The field's JSON path in the later report. */
+	after_path: string | null,
+	/**  The earlier text, in pieces; empty when the field was added. */
+	before: DiffSegment[],
+	/**  The later text, in pieces; empty when the field was removed. */
+	after: DiffSegment[],
+};
+
 /**  One entry of a dialog's file-type list. */
 export type FileFilter = {
 	name: string,
@@ -318,6 +391,27 @@ export type Heading = {
 	/**  What stands between number and text: a space, an ideographic space, or nothing. */
 	separator: string,
 	text: string,
+};
+
+/**  One entry of a report's history: the saves of one working session. */
+export type HistoryEntry = {
+	/**  The entry's first revision; the state before the entry is the revision before it. */
+	first: number,
+	/**  The entry's newest revision: the report as the session left it. */
+	last: number,
+	/**  How many saves of the entry are kept. */
+	saves: number,
+	began: EntryStart | null,
+	started_at: string,
+	ended_at: string,
+	/**  The report's title at the end of the entry. */
+	title: string,
+	author: string | null,
+	/**
+	 *  What changed from the revision before the entry to its last one; empty when the
+	 *  revision before it is no longer kept.
+	 */
+	changes: Change[],
 };
 
 /**
@@ -552,6 +646,26 @@ export type Report = {
 	sections: Section[],
 };
 
+/**  The parts of a report a change can concern, as the user sees them. */
+export type ReportPart = 
+/**  The report as a whole: created (nothing before it). */
+"report" | "title" | "language" | "style" | "authors" | 
+/**  The meeting's start and end. */
+"dates" | 
+/**  Site, city and country. */
+"venue" | "mode" | 
+/**  Participants, contributions, temporary documents. */
+"counts" | 
+/**
+ *  The other facts of the meeting: organisation, group, its topic, the ordinal, the
+ *  home country.
+ */
+"meeting" | "section" | "heading" | "working_party" | "summary" | "paragraphs" | "bullets" | "question" | 
+/**  A Question's scope, note, own text, or whether it met. */
+"question_text" | "outcomes" | "schedule" | "schedule_rows" | 
+/**  Sections or blocks moved, nothing else changed. */
+"order";
+
 /**  One line of the library. */
 export type ReportSummary = {
 	id: number,
@@ -563,13 +677,6 @@ export type ReportSummary = {
 	end: string | null,
 	updated_at: string,
 	revision: number,
-};
-
-/**  One saved revision of a report. */
-export type RevisionInfo = {
-	number: number,
-	saved_at: string,
-	title: string,
 };
 
 /**  What an autosave reports back. */

@@ -3,7 +3,8 @@
 //! entry with these (worded by the UI, in its language).
 
 use crate::sequence::{counts, Counts};
-use rapporteur_model::{visit_sections, Block, Meeting, Question, Report, Section};
+use rapporteur_model::uid::for_each_uid;
+use rapporteur_model::{visit_sections, Block, Meeting, Question, Report, Section, Uid};
 use rapporteur_prose::outline;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -83,6 +84,9 @@ pub fn changes(before: Option<&Report>, after: &Report) -> Vec<Change> {
         );
         return found.0;
     };
+    // Identities are the editor's bookkeeping, not the user's text: an element that only
+    // gained one (a report of the first release, opened) has not changed.
+    let (before, after) = (&without_uids(before), &without_uids(after));
     let top = ChangePlace::default();
     found.edited(ReportPart::Title, before.title != after.title, &top);
     found.edited(
@@ -102,6 +106,12 @@ pub fn changes(before: Option<&Report>, after: &Report) -> Vec<Change> {
         found.add(ReportPart::Order, ChangeKind::Edited, 1, top);
     }
     found.0
+}
+
+fn without_uids(report: &Report) -> Report {
+    let mut report = report.clone();
+    for_each_uid(&mut report, &mut |uid| *uid = Uid::default());
+    report
 }
 
 /// The changes found so far; the same part, change and place found twice is counted once
@@ -278,7 +288,7 @@ fn section(found: &mut Found, b: &Section, a: &Section, place: &ChangePlace) {
     let summaries = |s: &Section| {
         s.blocks
             .iter()
-            .filter(|b| matches!(b, Block::Summary))
+            .filter(|b| matches!(b, Block::Summary { .. }))
             .count()
     };
     found.counted(
@@ -413,6 +423,7 @@ mod tests {
 
     fn outcome(id: &str) -> Outcome {
         Outcome {
+            uid: Uid::default(),
             id: Some(id.to_owned()),
             title: format!("Title of {id}"),
             action: rapporteur_model::Action::Agreed,
@@ -518,6 +529,7 @@ mod tests {
         after.sections.push(Section {
             heading: Some("おわりに".to_owned()),
             blocks: vec![Block::Paragraph {
+                uid: Uid::default(),
                 text: "以上".to_owned(),
                 boilerplate: false,
             }],
@@ -575,6 +587,7 @@ mod tests {
         before.sections.push(Section {
             heading: Some("今後の予定".to_owned()),
             blocks: vec![Block::Schedule(Schedule {
+                uid: Uid::default(),
                 caption: None,
                 rows: vec![ScheduleRow::default()],
             })],

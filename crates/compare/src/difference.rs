@@ -189,8 +189,9 @@ fn walk(value: &Value, path: String, kind: String, out: &mut Vec<Field>) {
         Value::Null => return,
         Value::Object(map) => {
             for (name, inner) in map {
-                // A block's type is said by the fields it has.
-                if name == "type" {
+                // A block's type is said by the fields it has; identities are the
+                // editor's bookkeeping, not what the user wrote.
+                if matches!(name.as_str(), "type" | "uid" | "item_uids") {
                     continue;
                 }
                 let join = |p: &str| {
@@ -264,6 +265,7 @@ mod tests {
         after.sections[0].blocks.insert(
             0,
             Block::Paragraph {
+                uid: rapporteur_model::Uid::default(),
                 text: "新しい段落。".to_owned(),
                 boilerplate: false,
             },

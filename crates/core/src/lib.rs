@@ -13,6 +13,7 @@ pub mod backups;
 mod error;
 mod files;
 mod folder;
+mod history;
 mod library;
 mod reuse;
 mod seed;
@@ -24,6 +25,7 @@ pub use files::{
     TemplateChoice,
 };
 pub use folder::{FolderFile, FolderResult};
+pub use history::Comparison;
 pub use library::Library;
 pub use reuse::{NewReportMade, Templates};
 pub use seed::built_in_template;
