@@ -11,7 +11,18 @@ import { ROOT, Session, startDriver } from "./webdriver.mjs";
 let driver;
 let session;
 /** A command error's facts, none given (each test fills in what its code carries). */
-const noParams = { path: null, name: null, revision: null, found: null, known: null, detail: null };
+const noParams = {
+  path: null,
+  name: null,
+  revision: null,
+  found: null,
+  known: null,
+  limit: null,
+  place: null,
+  line: null,
+  column: null,
+  detail: null,
+};
 
 async function ok(command, args) {
   const result = await session.invoke(command, args);
@@ -44,7 +55,8 @@ test("a save adds a revision; a refused save changes nothing; a revision can be 
       code: "invalid_report",
       params: {
         ...noParams,
-        detail: "sections[1].sections[0].heading: missing; expected a string (only a section with a working_party may omit its heading)",
+        place: "sections[1].sections[0].heading",
+        detail: "missing; expected a string (only a section with a working_party may omit its heading)",
       },
       message:
         "the report is not valid: sections[1].sections[0].heading: missing; expected a string (only a section with a working_party may omit its heading)",

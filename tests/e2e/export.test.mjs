@@ -58,11 +58,22 @@ test("the report file and the text come out as the CLI writes them", async () =>
 
 test("a failed command reaches the UI as { code, params, message }", async () => {
   const missing = await session.invoke("open_report", { id: 999 });
-  const params = { path: null, name: "999", revision: null, found: null, known: null, detail: null };
+  const params = {
+    path: null,
+    name: "999",
+    revision: null,
+    found: null,
+    known: null,
+    limit: null,
+    place: null,
+    line: null,
+    column: null,
+    detail: null,
+  };
   assert.deepEqual(missing, { error: { code: "report_not_found", params, message: "no report with id 999" } });
   const path = await session.chooseFile("export", "/nonexistent-folder/out.docx");
   const unwritable = await session.invoke("export_report", { id: 1, format: "docx", path });
-  assert.equal(unwritable.error.code, "io");
+  assert.equal(unwritable.error.code, "file_not_writable");
   assert.equal(unwritable.error.params.path, path);
   assert.match(unwritable.error.message, /^\/nonexistent-folder\/out\.docx: cannot write: No such file or directory/);
   await session.screenshot("export-report-view");

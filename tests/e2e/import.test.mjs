@@ -98,7 +98,40 @@ test("a broken Word file is refused with its path and what is wrong", async () =
   await session.chooseFile("import", path);
   const before = (await ok("list_reports", {})).length;
   const refused = await session.invoke("import_report_file", { path });
-  assert.equal(refused.error.code, "invalid_report");
+  assert.equal(refused.error.code, "word_not_zip");
+  assert.equal(refused.error.params.path, path);
   assert.match(refused.error.message, new RegExp(`^${path}: not a Word file: `));
   assert.equal((await ok("list_reports", {})).length, before, "nothing added");
+});
+
+test("a file that is not a report, chosen in the library's import, is refused in Japanese with its path", async () => {
+  const path = join(driver.home, "手紙.txt");
+  writeFileSync(path, "拝啓\n\n先日はありがとうございました。\n");
+  const before = (await ok("list_reports", {})).length;
+  // Back from the report the tests above opened, to the library.
+  await session.click(await session.find('[data-testid="back"]'));
+  session.answerNextDialog(path);
+  await session.click(await session.find('[data-testid="import-report"]'));
+  const alert = await session.find('[data-testid="error"]');
+  assert.equal(
+    await session.text(alert),
+    `${path} は会合報告として読めません。表題（「拝啓」）の後に、番号付きの節見出し（「1. はじめに」など）も会合の概要も課題もありません。`,
+  );
+  assert.equal((await ok("list_reports", {})).length, before, "nothing added");
+});
+
+test("the import's notice names each place as the checks panel does, not by its path in the file", async () => {
+  session.answerNextDialog(join(ROOT, "tests/fixtures/sg17-2025-12-report.txt"));
+  await session.click(await session.find('[data-testid="import-report"]'));
+  await session.find('[data-testid="import-notice"]');
+  await session.click(await session.find('[data-testid="import-notice"] summary'));
+  const parts = [];
+  for (const part of await session.findAll('[data-testid="import-part"]')) parts.push(await session.text(part));
+  assert.ok(parts.length > 0);
+  assert.ok(!parts.some((p) => /sections\[|blocks\[|\]\./.test(p)), parts.join("\n"));
+  assert.ok(
+    parts.some((p) => p.startsWith("1. はじめに")),
+    parts.join("\n"),
+  );
+  assert.ok(parts.some((p) => p.includes("データミネーション → デターミネーション")), parts.join("\n"));
 });

@@ -112,6 +112,11 @@ export class Session {
     this.dialogAnswer = dialogAnswer;
   }
 
+  /** The next file dialog the app shows, however it is opened, answers `path`. */
+  answerNextDialog(path) {
+    writeFileSync(this.dialogAnswer, path);
+  }
+
   /**
    * Chooses `path` in the app's export (`kind` "export") or import dialog, as the user
    * would: the shell takes the answer from the test hook and remembers the file, which
@@ -119,7 +124,7 @@ export class Session {
    * gave back.
    */
   async chooseFile(kind, path) {
-    writeFileSync(this.dialogAnswer, path);
+    this.answerNextDialog(path);
     const [command, args] =
       kind === "export"
         ? ["choose_export_file", { title: "export", fileName: "report", filter: { name: "all", extensions: ["*"] } }]

@@ -221,7 +221,7 @@ export type ChangePlace = {
 /**
  *  Every use case's error, as the UI receives it: `{ "code", "params", "message" }`. The
  *  UI shows `code` with `params` in its own language; `message` is the same in English,
- *  for logs and for the codes the UI has no words of its own for.
+ *  for logs and for the CLI.
  */
 export type CommandError = {
 	code: ErrorCode,
@@ -281,28 +281,83 @@ export type EntryStart =
 "merge";
 
 /**
- *  What went wrong, as a stable code the UI renders in the user's language (its table of
- *  messages is keyed by this enum, so a code without a message does not compile there).
- *  The first three are broad: a failure that has no code of its own yet takes one of
- *  them, and the UI shows it with its English detail.
+ *  What went wrong, as a stable code the UI renders in the user's language (its
+ *  table of messages is keyed by this enum, so a code without a message does not
+ *  compile there).
  */
 export type ErrorCode = 
-/**  A report (a file, or one being saved) that is not valid. */
+/**
+ *  A report that is not what a report file may hold: `place` is the JSON path of
+ *  the value, `detail` what was expected there (in English).
+ */
 "invalid_report" | 
+/**  A report file that is not JSON, at `line` and `column`. */
+"report_file_not_json" | 
+/**  A report file of a newer format version (`found`, `known`). */
+"report_file_newer" | 
+/**  A report larger (`found` bytes) than a report file may be (`limit`). */
+"report_too_large" | 
+/**  Sections nested deeper (`found` levels, at `place`) than a report file nests. */
+"report_too_deep" | 
 /**  SQLite failed for a reason it names. */
 "database" | 
-/**  A file could not be read or written. */
-"io" | "report_not_found" | "revision_not_found" | "template_not_found" | "template_exists" | "template_name_missing" | "database_newer" | "not_a_database" | "folder_not_creatable" | "no_data_folder" | "database_busy" | "disk_full" | "database_read_only" | "database_cannot_open" | "database_damaged" | "database_in_use" | "backup_empty" | "backup_not_found" | "backup_disk_full" | "backups_read_only" | "database_not_replaceable" | 
+/**  A file could not be read or written, for a reason in `detail`. */
+"io" | 
+/**  A file that could not be read (`detail`: the system's words). */
+"file_not_readable" | 
+/**
+ *  A path that is a folder, a device, a pipe (`found`: folder, named_pipe, socket,
+ *  device, special_file), not a file.
+ */
+"not_a_file" | 
+/**  A file larger than is read (`limit` bytes). */
+"file_too_large" | 
+/**  A file that should be UTF-8 text and is not, from byte `found`. */
+"file_not_utf8" | 
+/**  A file with no text in it. */
+"file_empty" | 
+/**  An export that could not be written to `path`. */
+"file_not_writable" | 
+/**  An export aimed at the database or one of its backups. */
+"export_over_database" | 
+/**  The Word file could not be made (a fault of Rapporteur's, `detail`). */
+"export_failed" | 
+/**  Text that does not read as a published report; `name` is its first line. */
+"not_a_published_report" | 
+/**  A published report holding more text (`found` bytes) than a report may (`limit`). */
+"import_too_large" | 
+/**  A file taken for a Word file that is not one (`detail`). */
+"word_not_zip" | 
+/**  A Word file of more parts (`found`) than are read (`limit`). */
+"word_too_many_parts" | 
+/**  A Word file's part (`place`) that unpacks larger than is read (`limit` bytes). */
+"word_part_too_large" | 
+/**  A Word file's part (`place`) compressed `found`:1, more than `limit`:1. */
+"word_zip_bomb" | 
+/**  A Word file without its document part. */
+"word_no_document" | 
+/**  A Word file whose XML declares a DOCTYPE. */
+"word_xml_doctype" | 
+/**  A Word file whose XML uses an undeclared entity (`name`). */
+"word_xml_entity" | 
+/**  A Word file whose XML nests `found` levels, more than `limit`. */
+"word_xml_too_deep" | 
+/**  A Word file whose XML is not well-formed at byte `found`. */
+"word_xml_malformed" | 
+/**
+ *  A file that cannot serve as a Word template (not Word, damaged, hostile; why in
+ *  `detail`): the report's template stays as it was.
+ */
+"word_template_refused" | 
+/**  A Word template asked for an export that is not a Word file. */
+"template_needs_word" | 
+/**  The Word template kept for a report (`name`) that can no longer be read. */
+"kept_template_unusable" | "report_not_found" | "revision_not_found" | "template_not_found" | "template_exists" | "template_name_missing" | "database_newer" | "not_a_database" | "folder_not_creatable" | "no_data_folder" | "database_busy" | "disk_full" | "database_read_only" | "database_cannot_open" | "database_damaged" | "database_in_use" | "backup_empty" | "backup_not_found" | "backup_disk_full" | "backups_read_only" | "database_not_replaceable" | 
 /**
  *  A path the user did not choose in a file dialog (or hand to the app from the
  *  desktop): the page cannot name files.
  */
-"not_chosen" | 
-/**
- *  A file that cannot serve as a Word template (not Word, damaged, hostile): the
- *  report's template stays as it was.
- */
-"word_template_refused";
+"not_chosen";
 
 /**
  *  The facts a message is made of; each code uses some of them (the UI's table says
@@ -315,12 +370,22 @@ export type ErrorParams = {
 	name: string | null,
 	/**  A report's revision number. */
 	revision: number | null,
-	/**  What was found and what this version knows (a database's schema versions). */
+	/**
+	 *  What was found (a version, a size, a count, a kind of file) and what this version
+	 *  knows.
+	 */
 	found: string | null,
 	known: string | null,
+	/**  The most that is read: bytes, levels, parts, a compression ratio. */
+	limit: number | null,
+	/**  Where in the file: a report file's JSON path, a Word file's part. */
+	place: string | null,
+	/**  Where in a text file. */
+	line: number | null,
+	column: number | null,
 	/**
-	 *  The system's or the reader's own words on the cause, in English (an I/O error, a
-	 *  JSON path and what was expected there).
+	 *  The system's or the reader's own words on the cause, in English (an I/O error,
+	 *  what was expected at a JSON path).
 	 */
 	detail: string | null,
 };

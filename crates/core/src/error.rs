@@ -2,23 +2,96 @@
 //! to the window, which words it in the user's language; the CLI prints its English
 //! `message`. The use cases return it, so both shells report a failure the same way.
 
+use rapporteur_export::{ExportError, TemplateError};
+use rapporteur_format::{FileError, FormatError};
+use rapporteur_import::{ImportError, ReadError};
 use rapporteur_storage::StoreError;
+use rapporteur_wordzip::PackageError;
 use serde::Serialize;
 use specta::Type;
+use std::path::Path;
 
-/// What went wrong, as a stable code the UI renders in the user's language (its table of
-/// messages is keyed by this enum, so a code without a message does not compile there).
-/// The first three are broad: a failure that has no code of its own yet takes one of
-/// them, and the UI shows it with its English detail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    /// A report (a file, or one being saved) that is not valid.
+/// Declares `ErrorCode` and `ErrorCode::ALL`, its every value, from one list: the UI's
+/// tables are checked against `ALL` (`tests/contract.rs`), so it cannot miss one.
+macro_rules! error_codes {
+    ($($(#[$doc:meta])* $code:ident,)*) => {
+        /// What went wrong, as a stable code the UI renders in the user's language (its
+        /// table of messages is keyed by this enum, so a code without a message does not
+        /// compile there).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+        #[serde(rename_all = "snake_case")]
+        pub enum ErrorCode {
+            $($(#[$doc])* $code,)*
+        }
+
+        impl ErrorCode {
+            pub const ALL: &[ErrorCode] = &[$(ErrorCode::$code),*];
+        }
+    };
+}
+
+error_codes! {
+    /// A report that is not what a report file may hold: `place` is the JSON path of
+    /// the value, `detail` what was expected there (in English).
     InvalidReport,
+    /// A report file that is not JSON, at `line` and `column`.
+    ReportFileNotJson,
+    /// A report file of a newer format version (`found`, `known`).
+    ReportFileNewer,
+    /// A report larger (`found` bytes) than a report file may be (`limit`).
+    ReportTooLarge,
+    /// Sections nested deeper (`found` levels, at `place`) than a report file nests.
+    ReportTooDeep,
     /// SQLite failed for a reason it names.
     Database,
-    /// A file could not be read or written.
+    /// A file could not be read or written, for a reason in `detail`.
     Io,
+    /// A file that could not be read (`detail`: the system's words).
+    FileNotReadable,
+    /// A path that is a folder, a device, a pipe (`found`: folder, named_pipe, socket,
+    /// device, special_file), not a file.
+    NotAFile,
+    /// A file larger than is read (`limit` bytes).
+    FileTooLarge,
+    /// A file that should be UTF-8 text and is not, from byte `found`.
+    FileNotUtf8,
+    /// A file with no text in it.
+    FileEmpty,
+    /// An export that could not be written to `path`.
+    FileNotWritable,
+    /// An export aimed at the database or one of its backups.
+    ExportOverDatabase,
+    /// The Word file could not be made (a fault of Rapporteur's, `detail`).
+    ExportFailed,
+    /// Text that does not read as a published report; `name` is its first line.
+    NotAPublishedReport,
+    /// A published report holding more text (`found` bytes) than a report may (`limit`).
+    ImportTooLarge,
+    /// A file taken for a Word file that is not one (`detail`).
+    WordNotZip,
+    /// A Word file of more parts (`found`) than are read (`limit`).
+    WordTooManyParts,
+    /// A Word file's part (`place`) that unpacks larger than is read (`limit` bytes).
+    WordPartTooLarge,
+    /// A Word file's part (`place`) compressed `found`:1, more than `limit`:1.
+    WordZipBomb,
+    /// A Word file without its document part.
+    WordNoDocument,
+    /// A Word file whose XML declares a DOCTYPE.
+    WordXmlDoctype,
+    /// A Word file whose XML uses an undeclared entity (`name`).
+    WordXmlEntity,
+    /// A Word file whose XML nests `found` levels, more than `limit`.
+    WordXmlTooDeep,
+    /// A Word file whose XML is not well-formed at byte `found`.
+    WordXmlMalformed,
+    /// A file that cannot serve as a Word template (not Word, damaged, hostile; why in
+    /// `detail`): the report's template stays as it was.
+    WordTemplateRefused,
+    /// A Word template asked for an export that is not a Word file.
+    TemplateNeedsWord,
+    /// The Word template kept for a report (`name`) that can no longer be read.
+    KeptTemplateUnusable,
     ReportNotFound,
     RevisionNotFound,
     TemplateNotFound,
@@ -42,9 +115,6 @@ pub enum ErrorCode {
     /// A path the user did not choose in a file dialog (or hand to the app from the
     /// desktop): the page cannot name files.
     NotChosen,
-    /// A file that cannot serve as a Word template (not Word, damaged, hostile): the
-    /// report's template stays as it was.
-    WordTemplateRefused,
 }
 
 /// The facts a message is made of; each code uses some of them (the UI's table says
@@ -57,17 +127,62 @@ pub struct ErrorParams {
     pub name: Option<String>,
     /// A report's revision number.
     pub revision: Option<u32>,
-    /// What was found and what this version knows (a database's schema versions).
+    /// What was found (a version, a size, a count, a kind of file) and what this version
+    /// knows.
     pub found: Option<String>,
     pub known: Option<String>,
-    /// The system's or the reader's own words on the cause, in English (an I/O error, a
-    /// JSON path and what was expected there).
+    /// The most that is read: bytes, levels, parts, a compression ratio.
+    pub limit: Option<u32>,
+    /// Where in the file: a report file's JSON path, a Word file's part.
+    pub place: Option<String>,
+    /// Where in a text file.
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    /// The system's or the reader's own words on the cause, in English (an I/O error,
+    /// what was expected at a JSON path).
     pub detail: Option<String>,
+}
+
+impl ErrorParams {
+    fn path(mut self, path: &Path) -> Self {
+        self.path = Some(path.display().to_string());
+        self
+    }
+
+    fn name(mut self, name: impl ToString) -> Self {
+        self.name = Some(name.to_string());
+        self
+    }
+
+    fn found(mut self, found: impl ToString) -> Self {
+        self.found = Some(found.to_string());
+        self
+    }
+
+    fn known(mut self, known: impl ToString) -> Self {
+        self.known = Some(known.to_string());
+        self
+    }
+
+    fn limit(mut self, limit: impl TryInto<u32>) -> Self {
+        self.limit = Some(limit.try_into().unwrap_or(u32::MAX));
+        self
+    }
+
+    fn place(mut self, place: impl ToString) -> Self {
+        self.place = Some(place.to_string());
+        self
+    }
+
+    fn detail(mut self, detail: impl ToString) -> Self {
+        self.detail = Some(detail.to_string());
+        self
+    }
 }
 
 /// Every use case's error, as the UI receives it: `{ "code", "params", "message" }`. The
 /// UI shows `code` with `params` in its own language; `message` is the same in English,
-/// for logs and for the codes the UI has no words of its own for.
+/// for logs and for the CLI.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct CommandError {
     pub code: ErrorCode,
@@ -80,237 +195,239 @@ impl CommandError {
     /// An error with only its English message as detail.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> CommandError {
         let message = message.into();
-        CommandError {
-            code,
-            params: Box::new(ErrorParams {
-                detail: Some(message.clone()),
-                ..ErrorParams::default()
-            }),
-            message,
-        }
+        let params = ErrorParams::default().detail(&message);
+        CommandError::with(code, params, message)
     }
 
-    /// A file that could not be read or written, and the system's words on why.
-    pub fn file(path: &std::path::Path, detail: impl std::fmt::Display) -> CommandError {
-        CommandError {
-            code: ErrorCode::Io,
-            params: Box::new(ErrorParams {
-                path: Some(path.display().to_string()),
-                detail: Some(detail.to_string()),
-                ..ErrorParams::default()
-            }),
-            message: format!("{}: {detail}", path.display()),
-        }
-    }
-
-    fn with(code: ErrorCode, params: ErrorParams, err: &StoreError) -> CommandError {
+    fn with(code: ErrorCode, params: ErrorParams, message: impl ToString) -> CommandError {
         CommandError {
             code,
             params: Box::new(params),
-            message: err.to_string(),
+            message: message.to_string(),
         }
+    }
+
+    /// An export that could not be written to `path`, and the system's words on why.
+    pub(crate) fn not_writable(path: &Path, err: std::io::Error) -> CommandError {
+        let message = format!("{}: cannot write: {err}", path.display());
+        let params = ErrorParams::default().path(path).detail(err);
+        CommandError::with(ErrorCode::FileNotWritable, params, message)
+    }
+
+    /// An export aimed at the database at `path`, or one of its backups.
+    pub(crate) fn over_database(path: &Path) -> CommandError {
+        let message = format!(
+            "{}: this is the database or one of its backups; nothing was written: choose another file",
+            path.display()
+        );
+        CommandError::with(
+            ErrorCode::ExportOverDatabase,
+            ErrorParams::default().path(path),
+            message,
+        )
+    }
+
+    /// A template given for an export that is not a Word file.
+    pub(crate) fn template_needs_word() -> CommandError {
+        CommandError::with(
+            ErrorCode::TemplateNeedsWord,
+            ErrorParams::default(),
+            "a Word template is for Word files: export as Word (docx)",
+        )
+    }
+
+    /// The Word template kept for report `id` (named `file_name`) that cannot be read.
+    pub(crate) fn kept_template(id: i64, file_name: &str, err: TemplateError) -> CommandError {
+        let message = format!(
+            "the Word template {file_name} kept for report {id} cannot be used ({err}): choose another (word-template set {id} FILE) or Rapporteur's own style (word-template own {id})"
+        );
+        let params = ErrorParams::default().name(file_name).detail(err);
+        CommandError::with(ErrorCode::KeptTemplateUnusable, params, message)
+    }
+
+    /// The file at `path` that cannot serve as a Word template.
+    pub(crate) fn template(path: &Path, err: TemplateError) -> CommandError {
+        let message = format!("{}: {err}", path.display());
+        let params = ErrorParams::default().path(path).detail(err);
+        CommandError::with(ErrorCode::WordTemplateRefused, params, message)
     }
 }
 
-fn path(p: &std::path::Path) -> Option<String> {
-    Some(p.display().to_string())
+/// A report the file format refuses, in the file at `path` if it is one.
+fn format_error(path: Option<&Path>, err: &FormatError, message: String) -> CommandError {
+    let mut p = ErrorParams::default();
+    if let Some(path) = path {
+        p = p.path(path);
+    }
+    let (code, params) = match err {
+        FormatError::Syntax {
+            line,
+            column,
+            message,
+        } => {
+            let mut p = p.detail(message);
+            p.line = u32::try_from(*line).ok();
+            p.column = u32::try_from(*column).ok();
+            (ErrorCode::ReportFileNotJson, p)
+        }
+        FormatError::Invalid { path, message } => {
+            (ErrorCode::InvalidReport, p.place(path).detail(message))
+        }
+        FormatError::NewerVersion { found } => (
+            ErrorCode::ReportFileNewer,
+            p.found(found).known(rapporteur_format::FORMAT_VERSION),
+        ),
+        FormatError::TooLarge { bytes, limit } => {
+            (ErrorCode::ReportTooLarge, p.found(bytes).limit(*limit))
+        }
+        FormatError::TooDeep { path, depth, limit } => (
+            ErrorCode::ReportTooDeep,
+            p.place(path).found(depth).limit(*limit),
+        ),
+    };
+    CommandError::with(code, params, message)
+}
+
+/// A Word file's package (an import's or a template's) that is refused.
+fn package_error(path: &Path, err: PackageError) -> CommandError {
+    let message = format!("{}: {err}", path.display());
+    let p = ErrorParams::default().path(path);
+    let (code, params) = match err {
+        PackageError::TooLarge { size, limit } => {
+            (ErrorCode::FileTooLarge, p.found(size).limit(limit))
+        }
+        PackageError::NotZip { reason } => (ErrorCode::WordNotZip, p.detail(reason)),
+        PackageError::TooManyEntries { count, limit } => {
+            (ErrorCode::WordTooManyParts, p.found(count).limit(limit))
+        }
+        PackageError::EntryTooLarge { name, size, limit } => (
+            ErrorCode::WordPartTooLarge,
+            p.place(name).found(size).limit(limit),
+        ),
+        PackageError::CompressionRatio { name, ratio, limit } => (
+            ErrorCode::WordZipBomb,
+            p.place(name).found(ratio).limit(limit),
+        ),
+    };
+    CommandError::with(code, params, message)
+}
+
+impl From<FileError> for CommandError {
+    fn from(err: FileError) -> Self {
+        let message = err.to_string();
+        let (code, params) = match err {
+            FileError::Io { path, source } => (
+                ErrorCode::FileNotReadable,
+                ErrorParams::default().path(&path).detail(source),
+            ),
+            FileError::NotAFile { path, kind } => (
+                ErrorCode::NotAFile,
+                ErrorParams::default().path(&path).found(kind.as_str()),
+            ),
+            FileError::TooLarge { path, limit } => (
+                ErrorCode::FileTooLarge,
+                ErrorParams::default().path(&path).limit(limit),
+            ),
+            FileError::NotUtf8 { path, byte } => (
+                ErrorCode::FileNotUtf8,
+                ErrorParams::default().path(&path).found(byte),
+            ),
+            FileError::Format { path, source } => {
+                return format_error(Some(&path), &source, message)
+            }
+        };
+        CommandError::with(code, params, message)
+    }
+}
+
+impl From<ReadError> for CommandError {
+    fn from(err: ReadError) -> Self {
+        let (path, source) = match err {
+            ReadError::File(err) => return err.into(),
+            ReadError::Import { path, source } => (path, source),
+        };
+        let message = format!("{}: {source}", path.display());
+        let p = ErrorParams::default().path(&path);
+        let (code, params) = match source {
+            ImportError::TooLarge { size, limit } => {
+                (ErrorCode::FileTooLarge, p.found(size).limit(limit))
+            }
+            ImportError::NotUtf8 { offset } => (ErrorCode::FileNotUtf8, p.found(offset)),
+            ImportError::Package(err) => return package_error(&path, err),
+            ImportError::NoDocumentPart => (ErrorCode::WordNoDocument, p),
+            ImportError::Doctype => (ErrorCode::WordXmlDoctype, p),
+            ImportError::Entity { name } => (ErrorCode::WordXmlEntity, p.name(name)),
+            ImportError::TooDeep { depth, limit } => {
+                (ErrorCode::WordXmlTooDeep, p.found(depth).limit(limit))
+            }
+            ImportError::Xml { position, message } => (
+                ErrorCode::WordXmlMalformed,
+                p.found(position).detail(message),
+            ),
+            ImportError::Empty => (ErrorCode::FileEmpty, p),
+            ImportError::NotAReport { title } => (ErrorCode::NotAPublishedReport, p.name(title)),
+            ImportError::TextTooLarge { size, limit }
+            | ImportError::ReportTooLarge { size, limit } => {
+                (ErrorCode::ImportTooLarge, p.found(size).limit(limit))
+            }
+        };
+        CommandError::with(code, params, message)
+    }
+}
+
+impl From<ExportError> for CommandError {
+    fn from(err: ExportError) -> Self {
+        let params = ErrorParams::default().detail(&err);
+        CommandError::with(ErrorCode::ExportFailed, params, err)
+    }
 }
 
 impl From<StoreError> for CommandError {
     fn from(err: StoreError) -> Self {
         use ErrorCode as C;
-        let p = ErrorParams::default;
-        let (code, params) = match &err {
-            StoreError::NotFound(id) => (
-                C::ReportNotFound,
-                ErrorParams {
-                    name: Some(id.to_string()),
-                    ..p()
-                },
-            ),
-            StoreError::NoSuchRevision { report, revision } => (
-                C::RevisionNotFound,
-                ErrorParams {
-                    name: Some(report.to_string()),
-                    revision: Some(*revision),
-                    ..p()
-                },
-            ),
-            StoreError::NoSuchTemplate(name) => (
-                C::TemplateNotFound,
-                ErrorParams {
-                    name: Some(name.clone()),
-                    ..p()
-                },
-            ),
-            StoreError::TemplateExists(name) => (
-                C::TemplateExists,
-                ErrorParams {
-                    name: Some(name.clone()),
-                    ..p()
-                },
-            ),
-            StoreError::TemplateName => (C::TemplateNameMissing, p()),
-            StoreError::Invalid(e) => (
-                C::InvalidReport,
-                ErrorParams {
-                    detail: Some(e.to_string()),
-                    ..p()
-                },
-            ),
-            StoreError::NewerSchema {
-                path: at,
-                found,
-                known,
-            } => (
-                C::DatabaseNewer,
-                ErrorParams {
-                    path: path(at),
-                    found: Some(found.to_string()),
-                    known: Some(known.to_string()),
-                    ..p()
-                },
-            ),
-            StoreError::NotADatabase { path: at, reason } => (
-                C::NotADatabase,
-                ErrorParams {
-                    path: path(at),
-                    detail: Some(reason.clone()),
-                    ..p()
-                },
-            ),
-            StoreError::CreateDir { path: at, source } => (
-                C::FolderNotCreatable,
-                ErrorParams {
-                    path: path(at),
-                    detail: Some(source.to_string()),
-                    ..p()
-                },
-            ),
-            StoreError::NoDataDir => (C::NoDataFolder, p()),
-            StoreError::Busy { path: at } => (
-                C::DatabaseBusy,
-                ErrorParams {
-                    path: path(at),
-                    ..p()
-                },
-            ),
-            StoreError::DiskFull { path: at } => (
-                C::DiskFull,
-                ErrorParams {
-                    path: path(at),
-                    ..p()
-                },
-            ),
-            StoreError::ReadOnly { path: at } => (
-                C::DatabaseReadOnly,
-                ErrorParams {
-                    path: path(at),
-                    ..p()
-                },
-            ),
-            StoreError::CannotOpen { path: at, reason } => (
-                C::DatabaseCannotOpen,
-                ErrorParams {
-                    path: path(at),
-                    detail: Some(reason.clone()),
-                    ..p()
-                },
-            ),
-            StoreError::Damaged { path: at, reason } => (
-                C::DatabaseDamaged,
-                ErrorParams {
-                    path: path(at),
-                    detail: Some(reason.clone()),
-                    ..p()
-                },
-            ),
-            StoreError::BackupDiskFull { dir } => (
-                C::BackupDiskFull,
-                ErrorParams {
-                    path: path(dir),
-                    ..p()
-                },
-            ),
-            StoreError::BackupsReadOnly { dir } => (
-                C::BackupsReadOnly,
-                ErrorParams {
-                    path: path(dir),
-                    ..p()
-                },
-            ),
-            StoreError::CannotReplace { path: at } => (
-                C::DatabaseNotReplaceable,
-                ErrorParams {
-                    path: path(at),
-                    ..p()
-                },
-            ),
-            StoreError::InUse { path: at } => (
-                C::DatabaseInUse,
-                ErrorParams {
-                    path: path(at),
-                    ..p()
-                },
-            ),
-            StoreError::EmptyBackup { path: at } => (
-                C::BackupEmpty,
-                ErrorParams {
-                    path: path(at),
-                    ..p()
-                },
-            ),
-            StoreError::NoSuchBackup { name, dir } => (
-                C::BackupNotFound,
-                ErrorParams {
-                    path: path(dir),
-                    name: Some(name.clone()),
-                    ..p()
-                },
-            ),
-            StoreError::File { path: at, source } => (
-                C::Io,
-                ErrorParams {
-                    path: path(at),
-                    detail: Some(source.to_string()),
-                    ..p()
-                },
-            ),
+        let message = err.to_string();
+        let p = ErrorParams::default();
+        let (code, params) = match err {
+            StoreError::NotFound(id) => (C::ReportNotFound, p.name(id)),
+            StoreError::NoSuchRevision { report, revision } => {
+                let mut p = p.name(report);
+                p.revision = Some(revision);
+                (C::RevisionNotFound, p)
+            }
+            StoreError::NoSuchTemplate(name) => (C::TemplateNotFound, p.name(name)),
+            StoreError::TemplateExists(name) => (C::TemplateExists, p.name(name)),
+            StoreError::TemplateName => (C::TemplateNameMissing, p),
+            StoreError::Invalid(e) => return format_error(None, &e, message),
+            StoreError::NewerSchema { path, found, known } => {
+                (C::DatabaseNewer, p.path(&path).found(found).known(known))
+            }
+            StoreError::NotADatabase { path, reason } => {
+                (C::NotADatabase, p.path(&path).detail(reason))
+            }
+            StoreError::CreateDir { path, source } => {
+                (C::FolderNotCreatable, p.path(&path).detail(source))
+            }
+            StoreError::NoDataDir => (C::NoDataFolder, p),
+            StoreError::Busy { path } => (C::DatabaseBusy, p.path(&path)),
+            StoreError::DiskFull { path } => (C::DiskFull, p.path(&path)),
+            StoreError::ReadOnly { path } => (C::DatabaseReadOnly, p.path(&path)),
+            StoreError::CannotOpen { path, reason } => {
+                (C::DatabaseCannotOpen, p.path(&path).detail(reason))
+            }
+            StoreError::Damaged { path, reason } => {
+                (C::DatabaseDamaged, p.path(&path).detail(reason))
+            }
+            StoreError::BackupDiskFull { dir } => (C::BackupDiskFull, p.path(&dir)),
+            StoreError::BackupsReadOnly { dir } => (C::BackupsReadOnly, p.path(&dir)),
+            StoreError::CannotReplace { path } => (C::DatabaseNotReplaceable, p.path(&path)),
+            StoreError::InUse { path } => (C::DatabaseInUse, p.path(&path)),
+            StoreError::EmptyBackup { path } => (C::BackupEmpty, p.path(&path)),
+            StoreError::NoSuchBackup { name, dir } => (C::BackupNotFound, p.path(&dir).name(name)),
+            StoreError::File { path, source } => (C::Io, p.path(&path).detail(source)),
             // A save that could not be made this time, for a reason SQLite names.
-            StoreError::Sqlite(e) => (
-                C::Database,
-                ErrorParams {
-                    detail: Some(e.to_string()),
-                    ..p()
-                },
-            ),
+            StoreError::Sqlite(e) => (C::Database, p.detail(e)),
         };
-        CommandError::with(code, params, &err)
-    }
-}
-
-impl From<rapporteur_format::FileError> for CommandError {
-    fn from(err: rapporteur_format::FileError) -> Self {
-        let code = match err {
-            rapporteur_format::FileError::Io { .. } => ErrorCode::Io,
-            _ => ErrorCode::InvalidReport,
-        };
-        CommandError::new(code, err.to_string())
-    }
-}
-
-impl From<rapporteur_import::ReadError> for CommandError {
-    fn from(err: rapporteur_import::ReadError) -> Self {
-        match err {
-            rapporteur_import::ReadError::File(err) => err.into(),
-            err => CommandError::new(ErrorCode::InvalidReport, err.to_string()),
-        }
-    }
-}
-
-impl From<rapporteur_export::ExportError> for CommandError {
-    fn from(err: rapporteur_export::ExportError) -> Self {
-        CommandError::new(ErrorCode::Io, err.to_string())
+        CommandError::with(code, params, message)
     }
 }
 
@@ -328,7 +445,8 @@ mod tests {
                 "code": "report_not_found",
                 "params": {
                     "path": null, "name": "12", "revision": null,
-                    "found": null, "known": null, "detail": null
+                    "found": null, "known": null, "limit": null, "place": null,
+                    "line": null, "column": null, "detail": null
                 },
                 "message": "no report with id 12"
             })

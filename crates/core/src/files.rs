@@ -4,7 +4,7 @@
 //! database or its backups.
 
 use crate::word_templates::read_template;
-use crate::{CommandError, ErrorCode, Library};
+use crate::{CommandError, Library};
 use rapporteur_export::{DocxOptions, ExportFormat};
 use rapporteur_import::ImportReport;
 use rapporteur_model::Report;
@@ -124,10 +124,7 @@ impl Library {
     pub fn export(&self, id: ReportId, request: &ExportRequest) -> Result<Export> {
         let (template, kept_template) = match (&request.template, request.format) {
             (TemplateChoice::File(_), ExportFormat::Json | ExportFormat::Text) => {
-                return Err(CommandError::new(
-                    ErrorCode::InvalidReport,
-                    "a template is for Word files: export as Word (docx)",
-                ))
+                return Err(CommandError::template_needs_word())
             }
             (TemplateChoice::File(path), ExportFormat::Docx) => {
                 (Some(read_template(path)?.1), None)
@@ -168,13 +165,9 @@ impl Library {
     /// its backups (under any name): the export would destroy what it was made from.
     pub fn write_export(&self, path: &Path, bytes: &[u8]) -> Result<()> {
         if rapporteur_storage::is_database_file(self.path(), path) {
-            return Err(CommandError::file(
-                path,
-                "this is the database or one of its backups; nothing was written: choose another file",
-            ));
+            return Err(CommandError::over_database(path));
         }
-        std::fs::write(path, bytes)
-            .map_err(|e| CommandError::file(path, format!("cannot write: {e}")))
+        std::fs::write(path, bytes).map_err(|e| CommandError::not_writable(path, e))
     }
 }
 

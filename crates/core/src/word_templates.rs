@@ -2,8 +2,8 @@
 //! file's bytes (the file may move or go afterwards): chosen per report, with a library
 //! default for the reports that chose none, or Rapporteur's own style.
 
-use crate::{CommandError, ErrorCode, Export, Library};
-use rapporteur_export::{Template, TemplateError, TemplateLook};
+use crate::{CommandError, Export, Library};
+use rapporteur_export::{Template, TemplateLook};
 use rapporteur_storage::{ReportId, WordTemplateUse};
 use serde::Serialize;
 use specta::Type;
@@ -59,14 +59,6 @@ impl Export {
     }
 }
 
-/// `file` cannot serve as a Word template, for `error`; `message` says it in English.
-fn refused(file: &str, error: &TemplateError, message: String) -> CommandError {
-    let mut refused = CommandError::new(ErrorCode::WordTemplateRefused, message);
-    refused.params.path = Some(file.to_owned());
-    refused.params.detail = Some(error.to_string());
-    refused
-}
-
 /// A Word template file chosen for a report, as kept.
 #[derive(Debug)]
 pub struct WordTemplateSet {
@@ -79,15 +71,11 @@ pub struct WordTemplateSet {
 
 /// The Word template file at `path`, read within the limits every file given is read
 /// in: its bytes, and what the export takes from them.
-/// A file that cannot be read, or is not a usable template, is refused
-/// (`word_template_refused`, naming it).
+/// A file that cannot be read is refused as every file is; one that is not a usable
+/// template, as `word_template_refused`, naming it.
 pub(crate) fn read_template(path: &Path) -> Result<(Vec<u8>, Template)> {
-    let file = path.display().to_string();
-    // The file's own error names it already.
-    let bytes = rapporteur_export::read_template_file(path)
-        .map_err(|e| refused(&file, &e, e.to_string()))?;
-    let template =
-        Template::read(&bytes).map_err(|e| refused(&file, &e, format!("{file}: {e}")))?;
+    let bytes = rapporteur_format::read_file(path, rapporteur_wordzip::MAX_FILE)?;
+    let template = Template::read(&bytes).map_err(|e| CommandError::template(path, e))?;
     Ok((bytes, template))
 }
 
@@ -154,16 +142,8 @@ impl Library {
         let Some(stored) = used.template() else {
             return Ok(None);
         };
-        let template = Template::read(&stored.content).map_err(|e| {
-            refused(
-                &stored.file_name,
-                &e,
-                format!(
-                    "the Word template {} kept for report {id} cannot be used ({e}): choose another (word-template set {id} FILE) or Rapporteur's own style (word-template own {id})",
-                    stored.file_name
-                ),
-            )
-        })?;
+        let template = Template::read(&stored.content)
+            .map_err(|e| CommandError::kept_template(id, &stored.file_name, e))?;
         Ok(Some((used, template)))
     }
 }

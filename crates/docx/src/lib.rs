@@ -15,7 +15,7 @@ mod template;
 mod text;
 
 pub use look::{PageLook, TemplateLook, TextLook};
-pub use template::{read_template_file, Template, TemplateError};
+pub use template::{Template, TemplateError};
 
 use std::io::Cursor;
 

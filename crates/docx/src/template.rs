@@ -24,25 +24,6 @@ pub enum TemplateError {
     NotWord(String),
     #[error("the template's part {part} {problem}")]
     Damaged { part: String, problem: String },
-    /// The file could not be read (the message names it).
-    #[error("{0}")]
-    File(String),
-}
-
-/// The bytes of the template file at `path`: a regular file, no more than a template
-/// may have (read as the app reads every file it is given).
-pub fn read_template_file(path: &std::path::Path) -> Result<Vec<u8>, TemplateError> {
-    use rapporteur_format::FileError;
-    let limit = rapporteur_wordzip::MAX_FILE;
-    rapporteur_format::read_file(path, limit).map_err(|error| {
-        TemplateError::File(match error {
-            FileError::TooLarge { path, limit } => format!(
-                "{}: more than {limit} bytes, too large for a Word template",
-                path.display()
-            ),
-            error => error.to_string(),
-        })
-    })
 }
 
 const WORDPROCESSING: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";

@@ -8,8 +8,7 @@ use specta::Type;
 /// When the report was made and last changed, for the Word file's properties; a
 /// journal's Word template, read and checked, and what an export with it says.
 pub use rapporteur_docx::{
-    read_template_file, DocxOptions, Exported, PageLook, Template, TemplateError, TemplateLook,
-    TextLook,
+    DocxOptions, Exported, PageLook, Template, TemplateError, TemplateLook, TextLook,
 };
 
 /// What a report can be exported as.

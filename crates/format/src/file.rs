@@ -20,7 +20,7 @@ pub enum FileError {
         source: std::io::Error,
     },
     #[error("{path}: {kind}, not a regular file; only regular files are read")]
-    NotAFile { path: PathBuf, kind: &'static str },
+    NotAFile { path: PathBuf, kind: SpecialFile },
     #[error("{path}: more than {limit} bytes, too large to be a report")]
     TooLarge { path: PathBuf, limit: u64 },
     #[error("{path}: not UTF-8 text (byte {byte})")]
@@ -86,26 +86,61 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, FileError> {
     Ok(bytes)
 }
 
-/// What a file that is not a regular file is, in the words of the error.
-fn kind_of(file_type: std::fs::FileType) -> Option<&'static str> {
+/// What a path that is not a regular file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpecialFile {
+    Folder,
+    NamedPipe,
+    Socket,
+    Device,
+    Other,
+}
+
+impl SpecialFile {
+    /// A stable name, for messages in other languages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpecialFile::Folder => "folder",
+            SpecialFile::NamedPipe => "named_pipe",
+            SpecialFile::Socket => "socket",
+            SpecialFile::Device => "device",
+            SpecialFile::Other => "special_file",
+        }
+    }
+}
+
+impl std::fmt::Display for SpecialFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SpecialFile::Folder => "a folder",
+            SpecialFile::NamedPipe => "a named pipe (FIFO)",
+            SpecialFile::Socket => "a socket",
+            SpecialFile::Device => "a device",
+            SpecialFile::Other => "a special file",
+        })
+    }
+}
+
+/// What `file_type` is, unless it is a regular file.
+fn kind_of(file_type: std::fs::FileType) -> Option<SpecialFile> {
     if file_type.is_file() {
         return None;
     }
     if file_type.is_dir() {
-        return Some("a folder");
+        return Some(SpecialFile::Folder);
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if file_type.is_fifo() {
-            return Some("a named pipe (FIFO)");
+            return Some(SpecialFile::NamedPipe);
         }
         if file_type.is_socket() {
-            return Some("a socket");
+            return Some(SpecialFile::Socket);
         }
         if file_type.is_char_device() || file_type.is_block_device() {
-            return Some("a device");
+            return Some(SpecialFile::Device);
         }
     }
-    Some("a special file")
+    Some(SpecialFile::Other)
 }

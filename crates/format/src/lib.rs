@@ -13,7 +13,7 @@ mod validate;
 mod write;
 
 pub use error::FormatError;
-pub use file::{read_file, read_report_file, FileError, MAX_REPORT_FILE};
+pub use file::{read_file, read_report_file, FileError, SpecialFile, MAX_REPORT_FILE};
 pub use read::{read_report, read_report_value};
 pub use validate::validate;
 pub use write::{to_value, write_report, write_report_checked};

@@ -84,7 +84,7 @@ fn only_a_regular_file_is_read() {
     ] {
         let err = read_report_file(&path).unwrap_err();
         assert!(
-            matches!(&err, FileError::NotAFile { kind: k, .. } if *k == kind),
+            matches!(&err, FileError::NotAFile { kind: k, .. } if k.to_string() == kind),
             "{err:?}"
         );
         assert_eq!(

@@ -12,10 +12,70 @@ function detail(p: ErrorParams, open: string, close: string): string {
   return p.detail ? `${open}${p.detail}${close}` : "";
 }
 
+/** A size in bytes as people read it: whole MiB when it is one, else bytes. */
+function bytes(n: number | null, unit: string): string {
+  if (n === null) return "";
+  const mib = 1024 * 1024;
+  return n >= mib && n % mib === 0 ? `${n / mib} MiB` : `${n.toLocaleString("en")} ${unit}`;
+}
+
+/** Where in a report file a value is (its JSON path), before the message. */
+function place(p: ErrorParams, sep: string): string {
+  return p.place ? `${p.place}${sep}` : "";
+}
+
+const jaKinds: Record<string, string> = {
+  folder: "フォルダー",
+  named_pipe: "名前付きパイプ",
+  socket: "ソケット",
+  device: "デバイス",
+  special_file: "特殊なファイル",
+};
+const enKinds: Record<string, string> = {
+  folder: "a folder",
+  named_pipe: "a named pipe",
+  socket: "a socket",
+  device: "a device",
+  special_file: "a special file",
+};
+
 const ja: Record<ErrorCode, Describe> = {
-  invalid_report: (p) => `報告書として正しくありません${detail(p, "（", "）")}。`,
+  invalid_report: (p) =>
+    `${p.path ? `${p.path} は` : ""}報告書として正しくありません（${place(p, "：")}${p.detail ?? ""}）。`,
+  report_file_not_json: (p) => `${p.path ?? "報告書ファイル"} は JSON として読めません（${p.line}行${p.column}列：${p.detail ?? ""}）。`,
+  report_file_newer: (p) =>
+    `${p.path ?? "この報告書ファイル"} は新しい版の Rapporteur で作られています（ファイル形式 ${p.found}、この版は ${p.known} まで）。Rapporteur を更新してください。`,
+  report_too_large: (p) =>
+    `報告書が大きすぎます（報告書ファイルにして ${bytes(Number(p.found), "バイト")}、上限 ${bytes(p.limit, "バイト")}）。短くするか二つに分けてください。`,
+  report_too_deep: (p) => `${place(p, "：")}節の入れ子が深すぎます（${p.found} 段、上限 ${p.limit} 段）。`,
   database: (p) => `データベースの処理に失敗しました${detail(p, "（", "）")}。この変更は保存されていません。もう一度お試しください。`,
   io: (p) => `ファイル ${p.path ?? ""} を読み書きできません${detail(p, "（", "）")}。`,
+  file_not_readable: (p) => `ファイル ${p.path} を読めません${detail(p, "（", "）")}。`,
+  not_a_file: (p) => `${p.path} は${jaKinds[p.found ?? ""] ?? "特殊なファイル"}で、ファイルではありません。読めるのは通常のファイルだけです。`,
+  file_too_large: (p) => `ファイル ${p.path} は大きすぎます（上限 ${bytes(p.limit, "バイト")}）。`,
+  file_not_utf8: (p) => `ファイル ${p.path} は UTF-8 のテキストではありません（${p.found} バイト目）。`,
+  file_empty: (p) => `ファイル ${p.path} には文字がありません。`,
+  file_not_writable: (p) => `ファイル ${p.path} に書き込めません${detail(p, "（", "）")}。別の場所を選んでください。`,
+  export_over_database: (p) =>
+    `${p.path} はデータベースかそのバックアップです。何も書き込んでいません。別のファイルを選んでください。`,
+  export_failed: (p) => `Word ファイルを作れませんでした${detail(p, "（", "）")}。Rapporteur の不具合です。`,
+  not_a_published_report: (p) =>
+    `${p.path} は会合報告として読めません。表題（「${p.name ?? ""}」）の後に、番号付きの節見出し（「1. はじめに」など）も会合の概要も課題もありません。`,
+  import_too_large: (p) =>
+    `${p.path} の文章は報告書に収まりません（${bytes(Number(p.found), "バイト")}以上、上限 ${bytes(p.limit, "バイト")}）。`,
+  word_not_zip: (p) => `${p.path} は Word ファイルではありません${detail(p, "（", "）")}。`,
+  word_too_many_parts: (p) => `Word ファイル ${p.path} の部品が多すぎます（${p.found} 個、上限 ${p.limit} 個）。`,
+  word_part_too_large: (p) => `Word ファイル ${p.path} の部品 ${p.place} は展開すると大きすぎます（上限 ${bytes(p.limit, "バイト")}）。`,
+  word_zip_bomb: (p) =>
+    `Word ファイル ${p.path} の部品 ${p.place} は圧縮率が高すぎます（${p.found}:1 以上、上限 ${p.limit}:1）。壊れたファイルか、攻撃のためのファイルかもしれません。`,
+  word_no_document: (p) => `Word ファイル ${p.path} には本文（word/document.xml）がありません。`,
+  word_xml_doctype: (p) => `Word ファイル ${p.path} の本文に DOCTYPE 宣言があります。Word ファイルにはないもののため、読みません。`,
+  word_xml_entity: (p) => `Word ファイル ${p.path} の本文が宣言されていない実体 &${p.name}; を使っています。読みません。`,
+  word_xml_too_deep: (p) => `Word ファイル ${p.path} の本文の入れ子が深すぎます（${p.found} 段、上限 ${p.limit} 段）。`,
+  word_xml_malformed: (p) => `Word ファイル ${p.path} の本文が XML として壊れています（${p.found} バイト目${detail(p, "：", "")}）。`,
+  template_needs_word: () => "Word テンプレートを使えるのは Word ファイルへの書き出しだけです。",
+  kept_template_unusable: (p) =>
+    `この報告書に保存した Word テンプレート ${p.name} が使えなくなっています${detail(p, "（", "）")}。別のテンプレートか Rapporteur の書式を選んでください。`,
   report_not_found: (p) => `報告書（ID ${p.name}）が見つかりません。削除された可能性があります。`,
   revision_not_found: (p) => `報告書（ID ${p.name}）に第${p.revision}版はありません。履歴を確認してください。`,
   template_not_found: (p) => `テンプレート「${p.name}」が見つかりません。`,
@@ -48,9 +108,42 @@ const ja: Record<ErrorCode, Describe> = {
 };
 
 const en: Record<ErrorCode, Describe> = {
-  invalid_report: (p) => `This is not a valid report${detail(p, " (", ")")}.`,
+  invalid_report: (p) => `${p.path ? `${p.path} is` : "This is"} not a valid report (${place(p, ": ")}${p.detail ?? ""}).`,
+  report_file_not_json: (p) =>
+    `${p.path ?? "The report file"} is not valid JSON (line ${p.line}, column ${p.column}: ${p.detail ?? ""}).`,
+  report_file_newer: (p) =>
+    `${p.path ?? "This report file"} was made by a newer version of Rapporteur (report format ${p.found}; this version reads up to ${p.known}): update Rapporteur.`,
+  report_too_large: (p) =>
+    `The report is too large (${bytes(Number(p.found), "bytes")} as a report file; at most ${bytes(p.limit, "bytes")}): shorten it or split it in two.`,
+  report_too_deep: (p) => `${place(p, ": ")}sections are nested too deeply (${p.found} levels; at most ${p.limit}).`,
   database: (p) => `The database failed${detail(p, " (", ")")}. This change was not saved: try again.`,
   io: (p) => `The file ${p.path ?? ""} cannot be read or written${detail(p, " (", ")")}.`,
+  file_not_readable: (p) => `The file ${p.path} cannot be read${detail(p, " (", ")")}.`,
+  not_a_file: (p) => `${p.path} is ${enKinds[p.found ?? ""] ?? "a special file"}, not a file: only regular files are read.`,
+  file_too_large: (p) => `The file ${p.path} is too large (at most ${bytes(p.limit, "bytes")}).`,
+  file_not_utf8: (p) => `The file ${p.path} is not UTF-8 text (from byte ${p.found}).`,
+  file_empty: (p) => `The file ${p.path} holds no text.`,
+  file_not_writable: (p) => `The file ${p.path} cannot be written${detail(p, " (", ")")}: choose another place.`,
+  export_over_database: (p) =>
+    `${p.path} is the database or one of its backups. Nothing was written: choose another file.`,
+  export_failed: (p) => `The Word file could not be made${detail(p, " (", ")")}. This is a fault of Rapporteur's.`,
+  not_a_published_report: (p) =>
+    `${p.path} does not read as a published report: after its title (“${p.name ?? ""}”) there is no numbered section heading (such as “1. はじめに”), no meeting facts and no Question.`,
+  import_too_large: (p) =>
+    `The text of ${p.path} would not fit in a report (${bytes(Number(p.found), "bytes")} or more; at most ${bytes(p.limit, "bytes")}).`,
+  word_not_zip: (p) => `${p.path} is not a Word file${detail(p, " (", ")")}.`,
+  word_too_many_parts: (p) => `The Word file ${p.path} has too many parts (${p.found}; at most ${p.limit}).`,
+  word_part_too_large: (p) => `The Word file ${p.path}'s part ${p.place} unpacks too large (at most ${bytes(p.limit, "bytes")}).`,
+  word_zip_bomb: (p) =>
+    `The Word file ${p.path}'s part ${p.place} is compressed too much (${p.found}:1 or more; at most ${p.limit}:1): a damaged or hostile file.`,
+  word_no_document: (p) => `The Word file ${p.path} has no document part (word/document.xml).`,
+  word_xml_doctype: (p) => `The Word file ${p.path} declares a DOCTYPE, which a Word file never does: it is not read.`,
+  word_xml_entity: (p) => `The Word file ${p.path} uses the undeclared entity &${p.name};: it is not read.`,
+  word_xml_too_deep: (p) => `The Word file ${p.path} nests too deeply (${p.found} levels; at most ${p.limit}).`,
+  word_xml_malformed: (p) => `The Word file ${p.path} is not well-formed XML (at byte ${p.found}${detail(p, ": ", "")}).`,
+  template_needs_word: () => "A Word template is for Word files only: export as Word.",
+  kept_template_unusable: (p) =>
+    `The Word template ${p.name} kept for this report can no longer be used${detail(p, " (", ")")}: choose another, or Rapporteur's own style.`,
   report_not_found: (p) => `There is no report with id ${p.name}; it may have been deleted.`,
   revision_not_found: (p) => `Report ${p.name} has no revision ${p.revision}: see its history.`,
   template_not_found: (p) => `There is no template named “${p.name}”.`,
