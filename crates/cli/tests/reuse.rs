@@ -1,61 +1,12 @@
 //! `new`, `template`, `items` and `search` through the real binary on a real database.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-const EXAMPLE_PATH: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../examples/sg17-2025-12.report.json"
-);
-
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        let env = Env {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        assert_eq!(env.ok(&["import", EXAMPLE_PATH]), "1\n");
-        env
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_rapporteur-cli"))
-            .arg("--db")
-            .arg(self.path("reports.sqlite3"))
-            .args(args)
-            .env_remove("RAPPORTEUR_DB")
-            .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn user_error(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert_eq!(out.status.code(), Some(1), "{args:?}");
-        String::from_utf8(out.stderr).unwrap().trim_end().to_owned()
-    }
-}
+use common::{Env, EXAMPLE_PATH};
 
 #[test]
 fn new_from_a_past_report_carries_the_questions_and_clears_the_outcomes() {
-    let env = Env::new();
+    let env = Env::with_example();
     let out = env.ok(&["new", "--from", "1"]);
     let mut lines = out.lines();
     assert_eq!(lines.next(), Some("2"), "{out}");
@@ -104,7 +55,7 @@ fn new_from_a_past_report_carries_the_questions_and_clears_the_outcomes() {
 
 #[test]
 fn templates_are_saved_listed_used_exported_imported_and_deleted() {
-    let env = Env::new();
+    let env = Env::with_example();
     assert_eq!(
         env.ok(&["template", "save", "1", "SG17会合"]),
         "template \"SG17会合\" saved from report 1 (2)\n"
@@ -162,7 +113,7 @@ fn templates_are_saved_listed_used_exported_imported_and_deleted() {
 
 #[test]
 fn items_lists_matching_ids_with_their_history() {
-    let env = Env::new();
+    let env = Env::with_example();
     env.ok(&["import", EXAMPLE_PATH]);
     let out = env.ok(&["items", "x.1250"]);
     let lines: Vec<&str> = out.lines().collect();
@@ -188,7 +139,7 @@ fn items_lists_matching_ids_with_their_history() {
 
 #[test]
 fn search_prints_the_place_and_the_snippet_with_the_match_marked() {
-    let env = Env::new();
+    let env = Env::with_example();
     let out = env.ok(&["search", "量子ベース"]);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 2, "{out}");
