@@ -111,7 +111,7 @@ test("a report file is imported; a bad one is refused with its path", async () =
 
 test("the preview is the document the journal will print", async () => {
   const { report } = await ok("open_report", { id: 1 });
-  const doc = await ok("preview_report", { report });
+  const { document: doc } = await ok("preview_report", { report });
   assert.deepEqual(doc.body[0], { kind: "heading", level: 1, number: "1.", separator: " ", text: "はじめに" });
   const bullet = doc.body.find((n) => n.kind === "bullet");
   assert.equal(bullet.marker, "●");
