@@ -207,6 +207,14 @@ impl CommandError {
         }
     }
 
+    /// A file or folder at `path` that could not be read or written, and the system's
+    /// words on why.
+    pub fn file(path: &Path, detail: impl std::fmt::Display) -> CommandError {
+        let message = format!("{}: {detail}", path.display());
+        let params = ErrorParams::default().path(path).detail(detail);
+        CommandError::with(ErrorCode::Io, params, message)
+    }
+
     /// An export that could not be written to `path`, and the system's words on why.
     pub(crate) fn not_writable(path: &Path, err: std::io::Error) -> CommandError {
         let message = format!("{}: cannot write: {err}", path.display());
