@@ -69,8 +69,8 @@ bench: build
 ## 10,000 generated reports re-wrapped at any width, whose figure it prints.
 fuzz: deps
 	RAPPORTEUR_FUZZ_CASES=$${RAPPORTEUR_FUZZ_CASES:-100000} cargo test --release -p rapporteur-format --test fuzz
-	IMPORT_FUZZ_CASES=$${IMPORT_FUZZ_CASES:-100000} cargo test --release -p rapporteur-import --test hostile
-	IMPORT_LARGE_BYTES=$${IMPORT_LARGE_BYTES:-4194304} IMPORT_FUZZ_CASES=$${IMPORT_FUZZ_CASES:-100000} cargo test --release -p rapporteur-import --test large
+	RAPPORTEUR_FUZZ_CASES=$${RAPPORTEUR_FUZZ_CASES:-100000} cargo test --release -p rapporteur-import --test hostile
+	IMPORT_LARGE_BYTES=$${IMPORT_LARGE_BYTES:-4194304} RAPPORTEUR_FUZZ_CASES=$${RAPPORTEUR_FUZZ_CASES:-100000} cargo test --release -p rapporteur-import --test large
 	IMPORT_REWRAP_CASES=$${IMPORT_REWRAP_CASES:-10000} cargo test --release -p rapporteur-import --test rewrap -- --nocapture
 
 ## The installable packages of the release app, through the Tauri bundler: a .deb and an

@@ -1,5 +1,5 @@
 //! Broken and hostile files: the import never panics, and refuses what it refuses with a
-//! typed error that says what. `IMPORT_FUZZ_CASES` sets how many generated inputs each
+//! typed error that says what. `RAPPORTEUR_FUZZ_CASES` sets how many generated inputs each
 //! property runs (`make fuzz` runs 100,000; `make test` its default of 128).
 
 use std::io::Write;
@@ -12,7 +12,7 @@ const SEED: &[u8] = include_bytes!("../../../tests/fixtures/sg17-2025-12-report.
 const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
 
 fn cases() -> u32 {
-    std::env::var("IMPORT_FUZZ_CASES")
+    std::env::var("RAPPORTEUR_FUZZ_CASES")
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(128)

@@ -2,7 +2,7 @@
 //! refused, what is read fits in a report file, and four times the input takes about
 //! four times as long, not sixteen. `IMPORT_LARGE_BYTES` sets the smaller size (`make
 //! test`: 64 KiB; `make fuzz`: 4 MiB, so the larger is the 16 MiB a text may be), and
-//! `IMPORT_FUZZ_CASES` how many generated mixes run beside the fixed shapes.
+//! `RAPPORTEUR_FUZZ_CASES` how many generated mixes run beside the fixed shapes.
 
 mod common;
 
@@ -18,7 +18,7 @@ fn small() -> usize {
 }
 
 fn cases() -> u32 {
-    std::env::var("IMPORT_FUZZ_CASES")
+    std::env::var("RAPPORTEUR_FUZZ_CASES")
         .ok()
         .and_then(|n| n.parse::<u32>().ok())
         .map_or(4, |n| (n / 1000).max(4))
