@@ -71,23 +71,8 @@ pub(crate) fn period_ja(
     }
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn month_en(month: u32) -> &'static str {
-    MONTHS_EN[(month as usize).saturating_sub(1) % 12]
+    crate::phrases::ENGLISH_MONTHS[(month as usize).saturating_sub(1) % 12]
 }
 
 fn full_weekday_en(day: NaiveDate) -> &'static str {

@@ -9,6 +9,22 @@ use rapporteur_model::{
 
 use crate::{japanese::Japanese, question_text, voice};
 
+/// The English month names, as the English dates print them and the importer reads them.
+pub const ENGLISH_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Every action with each process it can have (approved: TAP, AAP, none), in the order a
 /// Question's paragraph lists them.
 pub fn outcome_kinds() -> Vec<(Action, Option<Process>)> {

@@ -264,23 +264,11 @@ static FROM: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn month(name: &str) -> Option<u32> {
-    MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
+    phrases::ENGLISH_MONTHS
+        .iter()
+        .position(|m| *m == name)
+        .map(|i| i as u32 + 1)
 }
 
 /// `on Wednesday 3 December 2025`, `from Wednesday 3 to Thursday 11 December 2025` and
