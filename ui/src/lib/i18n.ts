@@ -121,8 +121,11 @@ const ja = {
     outcome: (n: number, id: string | null) => (id ? `結果 ${n}（${id}）` : `結果 ${n}`),
     exportWarning: {
       heading: "チェックの指摘が残っています",
+      uncheckedHeading: "チェックを実行できませんでした",
       body: (errors: number, warnings: number) =>
         `この報告書には、チェックで見つかった${[errors > 0 ? `エラーが${errors}件` : "", warnings > 0 ? `警告が${warnings}件` : ""].filter(Boolean).join("、")}あります。このまま書き出すこともできます。`,
+      unchecked: (why: string) =>
+        `書き出す前のチェックを実行できませんでした（${why}）。エラーが残っていないか確かめられないまま書き出すこともできます。`,
       exportAnyway: "このまま書き出す",
       showErrors: "指摘を表示",
       cancel: "キャンセル",
@@ -593,8 +596,11 @@ const en: Messages = {
     outcome: (n, id) => (id ? `Outcome ${n} (${id})` : `Outcome ${n}`),
     exportWarning: {
       heading: "The checks found something",
+      uncheckedHeading: "The checks could not run",
       body: (errors, warnings) =>
         `The checks found ${[errors > 0 ? `${errors} error${errors === 1 ? "" : "s"}` : "", warnings > 0 ? `${warnings} warning${warnings === 1 ? "" : "s"}` : ""].filter(Boolean).join(" and ")} in this report. You can export it anyway.`,
+      unchecked: (why) =>
+        `The checks could not run before the export (${why}). You can export anyway, without knowing whether errors are left.`,
       exportAnyway: "Export anyway",
       showErrors: "Show them",
       cancel: "Cancel",

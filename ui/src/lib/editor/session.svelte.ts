@@ -175,9 +175,9 @@ export class EditorSession {
   }
 
   /** Checks the report as it is now (before an export) and returns the findings. */
-  async checkNow(): Promise<Finding[]> {
-    const result = await this.#checker.now();
-    return result.state === "ready" ? result.data : [];
+  /** The findings of the report as it is now; a failed run says why, it is never "none". */
+  async checkNow(): Promise<Loadable<Finding[]>> {
+    return this.#checker.now();
   }
 
   dispose(): void {
