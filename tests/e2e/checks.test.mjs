@@ -158,7 +158,11 @@ test("an export with an error left warns first, and “Export anyway” goes on 
   const text = (await session.invoke("open_report", { id: 1 })).ok.report.sections[0].blocks[1].text;
   await fill(PARAGRAPH, `${text}2025年12月3日(木)に合意された。`);
   await session.until("one error", async () => (await count("error")) === 1);
-  await session.click(await $("checks-toggle"));
+  // The edit saved: the export is asked for of a report the editor is done with.
+  await session.until("the autosave", async () => (await session.attribute(await $("save-status"), "data-state")) === "saved");
+  // The panel closed (an earlier test left it open), so that “Show the errors” has to open it.
+  if ((await session.attribute(await $("checks-toggle"), "aria-expanded")) === "true") await session.click(await $("checks-toggle"));
+  await session.until("the panel closed", async () => (await session.attribute(await $("checks-toggle"), "aria-expanded")) === "false");
   await session.click(await $("export-docx"));
   const warning = await session.find('[data-testid="export-warning"][open]');
   assert.match(await session.text(warning), /チェックで見つかったエラーが1件/);

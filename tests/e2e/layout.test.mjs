@@ -30,13 +30,27 @@ async function openSection(path) {
 }
 
 /**
- * How the table `testid` lays out: each select whose longest label is wider than its
- * box, each cell control whose text is cut (scrolled horizontally or vertically), and
- * whether the table is wider than the editor pane.
+ * How the table `testid` lays out once the layout has settled (a growing cell takes its
+ * height a frame after its width, and a font may arrive late): each select whose longest
+ * label is wider than its box, each cell control whose text is cut (scrolled
+ * horizontally or vertically), and whether the table is wider than the editor pane.
  */
 async function fit(testid) {
+  let last = null;
+  const settled = await session.until(`the ${testid} laid out`, async () => {
+    const now = JSON.stringify(await measure(testid));
+    const same = now === last;
+    last = now;
+    return same ? now : null;
+  });
+  return JSON.parse(settled);
+}
+
+/** One measurement of `fit`'s, after the next frame is laid out. */
+async function measure(testid) {
   return session.executeAsync(
     `const [testid, done] = arguments;
+     requestAnimationFrame(() => requestAnimationFrame(() => {
      const table = document.querySelector('[data-testid="' + testid + '"]');
      const pane = table.closest(".editor-pane");
      const canvas = document.createElement("canvas").getContext("2d");
@@ -70,7 +84,8 @@ async function fit(testid) {
        overflows: table.getBoundingClientRect().right > pane.getBoundingClientRect().right - 1,
        titleTags: titles.map((t) => t.tagName.toLowerCase()),
        wrapped: titles.filter((t) => t.clientHeight > parseFloat(getComputedStyle(t).lineHeight) * 1.5).length,
-     });`,
+     });
+     }));`,
     [testid],
   );
 }

@@ -21,8 +21,8 @@ async function ok(command, args) {
 /** The selected entry of the editor's outline. */
 async function currentOutlineEntry() {
   return session.until("a selected section in the outline", async () => {
-    const found = await session.findAll('[data-testid="outline-entry"][aria-current="true"]').catch(() => []);
-    return found.length === 1 ? session.text(found[0]) : null;
+    const found = await session.call("POST", "/elements", { using: "css selector", value: '[data-testid="outline-entry"][aria-current="true"]' });
+    return found.length === 1 ? session.text(Object.values(found[0])[0]) : null;
   });
 }
 

@@ -147,7 +147,7 @@ export class Session {
 
   /** The elements matching a CSS selector, waiting until at least one is there. */
   async findAll(selector, timeoutMs = 20_000) {
-    return until(selector, async () => {
+    return this.until(selector, async () => {
       const found = await this.call("POST", "/elements", { using: "css selector", value: selector });
       return found.length > 0 ? found.map((e) => Object.values(e)[0]) : null;
     }, timeoutMs);
@@ -174,9 +174,43 @@ export class Session {
     return this.call("POST", `/element/${element}/clear`, {});
   }
 
-  /** Waits until `probe` (an async function) returns something truthy; returns it. */
+  /**
+   * Waits until `probe` (an async function) returns something truthy; returns it. A wait
+   * that times out says what the window showed then, and leaves a screenshot of it: a
+   * failure on another machine is read from the test's output alone.
+   */
   async until(what, probe, timeoutMs = 10_000) {
-    return until(what, probe, timeoutMs);
+    try {
+      return await until(what, probe, timeoutMs);
+    } catch (err) {
+      err.message += `\nthe window then: ${await this.describe()}`;
+      throw err;
+    }
+  }
+
+  /** What a user would see of the app's state now, in one line, and a screenshot of it. */
+  async describe() {
+    try {
+      const shown = await this.executeAsync(
+        `const done = arguments[0];
+         const text = (e) => (e?.textContent ?? "").replace(/\\s+/g, " ").trim().slice(0, 200);
+         const active = document.activeElement;
+         done({
+           heading: text(document.querySelector("h1")),
+           editor: document.querySelector("[data-testid=editor]") !== null,
+           dialogs: [...document.querySelectorAll("dialog[open]")].map((d) => (d.dataset.testid ?? "dialog") + ": " + text(d)),
+           saveStatus: text(document.querySelector("[data-testid=save-status]")),
+           notice: text(document.querySelector("[data-testid=notice]")),
+           alerts: [...document.querySelectorAll("[role=alert]")].map(text).filter(Boolean),
+           checks: [...document.querySelectorAll("[data-testid^=checks-count-]")].map((e) => e.dataset.testid.slice(13) + "=" + e.dataset.count),
+           focus: active ? (active.dataset?.testid ?? active.tagName.toLowerCase()) : null,
+         });`,
+      );
+      const picture = await this.screenshot(`timed-out-${Date.now()}`);
+      return `${JSON.stringify(shown)} (screenshot ${picture})`;
+    } catch (err) {
+      return `(the window could not be read: ${err.message})`;
+    }
   }
 
   async click(element) {
