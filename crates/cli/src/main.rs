@@ -15,6 +15,7 @@ use rapporteur_core::{
 use rapporteur_model::Report;
 use rapporteur_storage::ReportId;
 use std::io::{self, Write};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use terminal::{Field, Terminal};
@@ -232,7 +233,7 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
             unreachable!("handled before opening the database")
         }
         Command::Import { dir: Some(dir), .. } => {
-            for entry in library.import_folder(&dir, |_, _, _| {})? {
+            for entry in library.import_folder(&dir, |_| ControlFlow::Continue(()))? {
                 let result = match entry.result {
                     FolderResult::Imported {
                         id,
@@ -250,6 +251,7 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
                     }
                     FolderResult::AlreadyThere { id, .. } => format!("already there\t{id}"),
                     FolderResult::Refused { error } => format!("refused\t{}", error.message),
+                    FolderResult::Stopped => unreachable!("the command line never stops an import"),
                 };
                 writeln!(out, "{}\t{result}", entry.file)?;
             }

@@ -6,7 +6,7 @@
 use crate::word_templates::read_template;
 use crate::{CommandError, Library};
 use rapporteur_export::{DocxOptions, ExportFormat};
-use rapporteur_import::ImportReport;
+use rapporteur_import::{ImportReport, Known};
 use rapporteur_model::Report;
 use rapporteur_storage::{ReportId, ReportSummary, WordTemplateUse};
 use serde::Serialize;
@@ -19,6 +19,18 @@ type Result<T> = std::result::Result<T, CommandError>;
 /// what was read of it: told apart by content, never by the file's name.
 pub fn read_any_file(path: &Path) -> Result<(Report, Option<ImportReport>)> {
     Ok(rapporteur_import::read_path(path)?)
+}
+
+/// A file read by content as `read_any_file` reads it, with `known` as the evidence for
+/// the hyphens at line ends of a published report's text; the titles of its outcomes
+/// then join `known`, as evidence for the files read after it.
+pub(crate) fn read_with_evidence(
+    path: &Path,
+    known: &mut Known,
+) -> Result<(Report, Option<ImportReport>)> {
+    let (report, account) = rapporteur_import::read_path_with(path, known)?;
+    known.add_titles(report.outcomes().iter().map(|(_, _, o)| o.title.as_str()));
+    Ok((report, account))
 }
 
 /// The report file at `path`, checked as the file format demands.
@@ -79,12 +91,27 @@ pub struct Export {
 }
 
 impl Library {
-    /// Adds the files at `paths` to the library, all or none (each read by content);
-    /// returns them in order.
+    /// The words the library knows, those of the titles in its work-item registry: the
+    /// strongest evidence for a hyphen at a line end (`Test-` / `bed` is `Testbed` in a
+    /// library that wrote it so), for every import of a published report's text.
+    pub(crate) fn known_words(&self) -> Result<Known> {
+        let titles = self.store.all_item_titles()?;
+        Ok(Known::from_titles(titles.iter().map(String::as_str)))
+    }
+
+    /// A file read by content, with the library's words as the evidence for hyphens.
+    fn read_file(&self, path: &Path) -> Result<(Report, Option<ImportReport>)> {
+        read_with_evidence(path, &mut self.known_words()?)
+    }
+
+    /// Adds the files at `paths` to the library, all or none (each read by content,
+    /// with the library's words and those of the files before it as the evidence for
+    /// hyphens); returns them in order.
     pub fn import_files(&mut self, paths: &[PathBuf]) -> Result<Vec<ImportedFile>> {
+        let mut known = self.known_words()?;
         let read = paths
             .iter()
-            .map(|path| read_any_file(path))
+            .map(|path| read_with_evidence(path, &mut known))
             .collect::<Result<Vec<_>>>()?;
         let reports: Vec<Report> = read.iter().map(|(report, _)| report.clone()).collect();
         let ids = self.store.import_reports(&reports)?;
@@ -95,9 +122,10 @@ impl Library {
             .collect())
     }
 
-    /// Adds the file at `path` to the library, read by content.
+    /// Adds the file at `path` to the library, read by content (with the library's words
+    /// as the evidence for hyphens).
     pub fn import_file(&mut self, path: &Path) -> Result<ImportedFile> {
-        let (report, account) = read_any_file(path)?;
+        let (report, account) = self.read_file(path)?;
         let id = self.store.create_report(&report)?;
         Ok(ImportedFile { id, account })
     }
@@ -106,7 +134,7 @@ impl Library {
     /// a report file is added unless the report of the same meeting is in the library
     /// already; a published report is read back as an import.
     pub fn open_file(&mut self, path: &Path) -> Result<OpenedFile> {
-        let (report, account) = read_any_file(path)?;
+        let (report, account) = self.read_file(path)?;
         if account.is_none() {
             if let Some(existing) = self.list()?.into_iter().find(|r| same_report(r, &report)) {
                 return Ok(OpenedFile::InLibrary { existing });

@@ -1,16 +1,17 @@
 //! A whole folder of past reports imported at once: each file read or refused on its own
 //! (one bad file stops none of the others), a file whose report the library has already
 //! recognised and not added twice, and what was read of each given back for a summary.
-//! The library's work-item titles, and those of the files imported before in the same
+//! The library's work-item titles, and those of the files read before in the same
 //! folder, are the evidence for the hyphens at line ends.
 
-use crate::files::same_report;
+use crate::files::{read_with_evidence, same_report};
 use crate::{CommandError, Library};
 use rapporteur_import::Known;
-use rapporteur_model::{Block, Report, Section};
+use rapporteur_model::{visit_sections, Block, Report};
 use rapporteur_storage::ReportId;
 use serde::Serialize;
 use specta::Type;
+use std::ops::ControlFlow;
 use std::path::Path;
 
 /// One file of the folder and what became of it.
@@ -32,6 +33,7 @@ pub enum FolderResult {
         group: String,
         ordinal: Option<u32>,
         start: Option<chrono::NaiveDate>,
+        end: Option<chrono::NaiveDate>,
         questions: u32,
         outcomes: u32,
         /// Paragraphs kept as free text (not recognised as a part of a report).
@@ -42,44 +44,41 @@ pub enum FolderResult {
     AlreadyThere { id: ReportId, title: String },
     /// Not read: why, as every refusal says it.
     Refused { error: CommandError },
+    /// Not read: the user stopped the import before this file.
+    Stopped,
 }
 
-fn count(sections: &[Section], questions: &mut u32, outcomes: &mut u32) {
-    for section in sections {
-        for block in &section.blocks {
-            if let Block::Question(q) = block {
-                *questions += 1;
-                *outcomes += q.outcomes.len() as u32;
-            }
-        }
-        count(&section.sections, questions, outcomes);
-    }
+/// How far a folder's import has gone: `done` of `total` files, `file` being read next
+/// (empty once all are done).
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct FolderProgress {
+    pub done: u32,
+    pub total: u32,
+    pub file: String,
 }
 
-fn titles(report: &Report) -> Vec<String> {
-    fn walk(sections: &[Section], out: &mut Vec<String>) {
-        for section in sections {
-            for block in &section.blocks {
-                if let Block::Question(q) = block {
-                    out.extend(q.outcomes.iter().map(|o| o.title.clone()));
-                }
-            }
-            walk(&section.sections, out);
-        }
-    }
-    let mut out = Vec::new();
-    walk(&report.sections, &mut out);
-    out
+/// How many Questions the report has, and how many outcomes they hold.
+fn count(report: &Report) -> (u32, u32) {
+    let mut questions = 0;
+    visit_sections(&report.sections, &mut |_, _, section| {
+        questions += section
+            .blocks
+            .iter()
+            .filter(|block| matches!(block, Block::Question(_)))
+            .count() as u32;
+    });
+    (questions, report.outcomes().len() as u32)
 }
 
 impl Library {
     /// Imports every file of the folder `dir` (not its sub-folders, nor hidden files),
-    /// in the order of their names; `progress(done, total, file)` is called before each.
+    /// in the order of their names. `progress` is told before each file, and once all
+    /// are done; when it answers `Break`, the files left are not read (`Stopped`).
     /// Fails only when the folder cannot be read.
     pub fn import_folder(
         &mut self,
         dir: &Path,
-        mut progress: impl FnMut(usize, usize, &str),
+        mut progress: impl FnMut(&FolderProgress) -> ControlFlow<()>,
     ) -> Result<Vec<FolderFile>, CommandError> {
         let entries = std::fs::read_dir(dir).map_err(|e| CommandError::file(dir, e))?;
         let mut files: Vec<(String, std::path::PathBuf)> = entries
@@ -94,28 +93,37 @@ impl Library {
             .filter(|(name, _)| !name.starts_with('.'))
             .collect();
         files.sort();
-        let mut known =
-            Known::from_titles(self.store.all_item_titles()?.iter().map(String::as_str));
-        let total = files.len();
-        let mut done = Vec::with_capacity(total);
+        let mut known = self.known_words()?;
+        let total = files.len() as u32;
+        let mut done = Vec::with_capacity(files.len());
+        let mut stopped = false;
         for (index, (name, path)) in files.into_iter().enumerate() {
-            progress(index, total, &name);
-            let result = match rapporteur_import::read_path_with(&path, &known) {
-                Err(e) => FolderResult::Refused { error: e.into() },
-                Ok((report, account)) => self.add_unless_there(report, account, &mut known)?,
+            let at = FolderProgress {
+                done: index as u32,
+                total,
+                file: name.clone(),
+            };
+            stopped = stopped || progress(&at).is_break();
+            let result = if stopped {
+                FolderResult::Stopped
+            } else {
+                // A failure to store one file (the disk full, say) is that file's: the
+                // user sees it beside the file, and the others are still tried.
+                self.import_one(&path, &mut known)
+                    .unwrap_or_else(|error| FolderResult::Refused { error })
             };
             done.push(FolderFile { file: name, result });
         }
-        progress(total, total, "");
+        let _ = progress(&FolderProgress {
+            done: total,
+            total,
+            file: String::new(),
+        });
         Ok(done)
     }
 
-    fn add_unless_there(
-        &mut self,
-        report: Report,
-        account: Option<rapporteur_import::ImportReport>,
-        known: &mut Known,
-    ) -> Result<FolderResult, CommandError> {
+    fn import_one(&mut self, path: &Path, known: &mut Known) -> Result<FolderResult, CommandError> {
+        let (report, account) = read_with_evidence(path, known)?;
         if let Some(existing) = self.list()?.into_iter().find(|r| same_report(r, &report)) {
             return Ok(FolderResult::AlreadyThere {
                 id: existing.id,
@@ -123,10 +131,7 @@ impl Library {
             });
         }
         let id = self.store.create_report(&report)?;
-        let outcome_titles = titles(&report);
-        known.add_titles(outcome_titles.iter().map(String::as_str));
-        let (mut questions, mut outcomes) = (0, 0);
-        count(&report.sections, &mut questions, &mut outcomes);
+        let (questions, outcomes) = count(&report);
         let meeting = &report.meeting;
         Ok(FolderResult::Imported {
             id,
@@ -135,6 +140,7 @@ impl Library {
                 .to_owned(),
             ordinal: meeting.ordinal,
             start: meeting.start,
+            end: meeting.end,
             title: report.title,
             questions,
             outcomes,

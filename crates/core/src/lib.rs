@@ -24,7 +24,7 @@ pub use files::{
     read_any_file, read_report_file, Export, ExportRequest, ImportedFile, OpenedFile,
     TemplateChoice,
 };
-pub use folder::{FolderFile, FolderResult};
+pub use folder::{FolderFile, FolderProgress, FolderResult};
 pub use history::Comparison;
 pub use library::Library;
 pub use reuse::{NewReportMade, Templates};
