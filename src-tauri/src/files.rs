@@ -17,11 +17,13 @@ use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
 /// What a chosen file may be used for: a file picked to import is never written, a file
-/// named to export to is never read.
+/// named to export to is never read, a folder picked to import from is read only as a
+/// folder (each file in it on its own).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Use {
     Read,
     Write,
+    ReadFolder,
 }
 
 /// The paths the user chose in this session, each for its use.
@@ -47,6 +49,7 @@ impl Chosen {
         let dialog = match purpose {
             Use::Read => "the import dialog",
             Use::Write => "the export dialog",
+            Use::ReadFolder => "the folder dialog",
         };
         Err(CommandError::new(
             ErrorCode::NotChosen,
@@ -79,6 +82,18 @@ pub struct Request {
     pub filters: Vec<FileFilter>,
 }
 
+impl Request {
+    /// An open dialog (a file or a folder to read from), showing `filters`.
+    pub fn open(purpose: Use, title: String, filters: Vec<FileFilter>) -> Request {
+        Request {
+            purpose,
+            title,
+            file_name: None,
+            filters,
+        }
+    }
+}
+
 /// Who answers the file dialogs: the user through the native dialogs, in the app. Kept in
 /// the app's state so that the commands do not depend on the window's runtime (and the
 /// tests can call them through Tauri's mock runtime with a stand-in for the user).
@@ -108,6 +123,7 @@ impl Dialogs {
             let chosen = match request.purpose {
                 Use::Read => dialog.blocking_pick_file(),
                 Use::Write => dialog.blocking_save_file(),
+                Use::ReadFolder => dialog.blocking_pick_folder(),
             };
             chosen
                 .map(|path| {
@@ -146,13 +162,7 @@ pub async fn choose_import_file(
     title: String,
     filters: Vec<FileFilter>,
 ) -> Result<Option<String>, CommandError> {
-    let request = Request {
-        purpose: Use::Read,
-        title,
-        file_name: None,
-        filters,
-    };
-    dialogs.choose(&state.chosen, request)
+    dialogs.choose(&state.chosen, Request::open(Use::Read, title, filters))
 }
 
 /// Shows the save dialog with `file_name` proposed; returns the file the user named

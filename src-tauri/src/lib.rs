@@ -7,6 +7,7 @@ mod about;
 mod args;
 mod commands;
 mod files;
+mod folder;
 mod history;
 mod open;
 mod reuse;
@@ -32,6 +33,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             files::choose_import_file,
             files::choose_export_file,
             commands::import_report_file,
+            folder::import_past_reports,
+            folder::stop_importing_past_reports,
             history::report_history,
             history::compare_revisions,
             history::start_history_entry,
@@ -103,6 +106,7 @@ pub fn run(args: Args) {
         .invoke_handler(builder.invoke_handler())
         .manage(open::FilesToOpen::new(first))
         .manage(AppState::default())
+        .manage(folder::StopImport::default())
         .on_page_load(|webview, payload| {
             if payload.event() == tauri::webview::PageLoadEvent::Finished {
                 tauri::Manager::state::<AppState>(webview).window_shown();

@@ -30,15 +30,11 @@ pub async fn choose_word_template(
     title: String,
     filter_name: String,
 ) -> Result<Option<WordTemplateInfo>, CommandError> {
-    let request = Request {
-        purpose: Use::Read,
-        title,
-        file_name: None,
-        filters: vec![FileFilter {
-            name: filter_name,
-            extensions: vec!["docx".to_owned(), "dotx".to_owned()],
-        }],
+    let filter = FileFilter {
+        name: filter_name,
+        extensions: vec!["docx".to_owned(), "dotx".to_owned()],
     };
+    let request = Request::open(Use::Read, title, vec![filter]);
     let Some(chosen) = dialogs.choose(&state.chosen, request)? else {
         return Ok(None);
     };

@@ -37,6 +37,31 @@ const ja = {
     undoDelete: "元に戻す",
     dismiss: "閉じる",
   },
+  importFolder: {
+    button: "過去の報告書を読み込む…",
+    dialogTitle: "過去の報告書のフォルダーを選ぶ",
+    progressHeading: "過去の報告書を読み込んでいます",
+    progress: (k: number, n: number) => `${n} 件中 ${k} 件目`,
+    stop: "中止",
+    stopping: "中止しています…",
+    summaryHeading: (folder: string) => `${folder} の読み込み結果`,
+    counts: (imported: number, already: number, refused: number, stopped: number) =>
+      [
+        `${imported} 件を追加`,
+        already > 0 ? `${already} 件は既にあり` : "",
+        refused > 0 ? `${refused} 件は読めませんでした` : "",
+        stopped > 0 ? `${stopped} 件は中止したため読んでいません` : "",
+      ]
+        .filter(Boolean)
+        .join("、"),
+    empty: "このフォルダーには読み込めるファイルがありません。",
+    columns: { file: "ファイル", status: "状態", meeting: "会合", questions: "課題", outcomes: "結果", freeText: "段落のまま" },
+    status: { imported: "追加", already_there: "既にあり", refused: "読めず", stopped: "未読込" },
+    alreadyThere: (title: string) => `「${title}」としてライブラリにあります。追加していません。`,
+    sameAs: (file: string) => `「${file}」と同じ報告書です。一度だけ追加しました。`,
+    stopped: "中止したため読んでいません。",
+    dismiss: "閉じる",
+  },
   importNotice: {
     heading: "公開版から読み込みました。内容を確認してください。",
     recognised: "認識した部分",
@@ -511,6 +536,38 @@ const en: Messages = {
     },
     deleted: "Deleted",
     undoDelete: "Undo",
+    dismiss: "Close",
+  },
+  importFolder: {
+    button: "Import past reports…",
+    dialogTitle: "Choose the folder of past reports",
+    progressHeading: "Importing past reports",
+    progress: (k, n) => `File ${k} of ${n}`,
+    stop: "Stop",
+    stopping: "Stopping…",
+    summaryHeading: (folder) => `Imported from ${folder}`,
+    counts: (imported, already, refused, stopped) =>
+      [
+        `${imported} added`,
+        already > 0 ? `${already} already there` : "",
+        refused > 0 ? `${refused} refused` : "",
+        stopped > 0 ? `${stopped} not read (stopped)` : "",
+      ]
+        .filter(Boolean)
+        .join(", "),
+    empty: "This folder holds no file to import.",
+    columns: {
+      file: "File",
+      status: "Status",
+      meeting: "Meeting",
+      questions: "Questions",
+      outcomes: "Outcomes",
+      freeText: "Kept as paragraphs",
+    },
+    status: { imported: "Added", already_there: "Already there", refused: "Refused", stopped: "Not read" },
+    alreadyThere: (title) => `In the library already as “${title}”: not added again.`,
+    sameAs: (file) => `The same report as “${file}”: added once.`,
+    stopped: "Not read: the import was stopped.",
     dismiss: "Close",
   },
   importNotice: {
