@@ -37,7 +37,8 @@ e2e: build
 
 ## Figures, not tests: the Word export against pandoc on the same document; the
 ## latency of a save; search and the work-item registry over 1,000 reports; each
-## importer and the checks over hostile inputs of 1, 4 and 16 MiB; the release
+## importer and the checks over hostile inputs of 1, 4 and 16 MiB; a folder of 100 past
+## reports imported at once (text, Word and report files); the release
 ## app's start-up and memory under Xvfb beside an empty Tauri app (benches/empty-tauri);
 ## the editor in the release app through WebDriver (scripts/editor_bench.mjs: typing to
 ## the preview, typing in a 200-row table, opening a 101-page report).
@@ -47,6 +48,7 @@ bench: build
 	cargo build --release -p rapporteur-export --example bench
 	cargo build --release -p rapporteur-storage --example save_bench --example search_bench --example history_bench
 	cargo build --release -p rapporteur-import --example import_bench
+	cargo build --release -p rapporteur-core --example folder_bench
 	cargo build --release --bin rapporteur
 	cp Cargo.lock benches/empty-tauri/Cargo.lock
 	cargo build --release --manifest-path benches/empty-tauri/Cargo.toml --target-dir target
@@ -56,6 +58,7 @@ bench: build
 	  target/release/examples/search_bench && \
 	  target/release/examples/history_bench && \
 	  target/release/examples/import_bench && \
+	  target/release/examples/folder_bench && \
 	  scripts/coldstart.sh target/release/empty-tauri && \
 	  scripts/coldstart.sh target/release/rapporteur && \
 	  target/release/examples/bench --write-reports target/editor-bench && \
