@@ -6,11 +6,15 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { ROOT, Session, startDriver } from "./webdriver.mjs";
+import { test } from "node:test";
+import { ROOT, useApp } from "./webdriver.mjs";
 
-let driver;
-let session;
+const { driver, session } = useApp({
+  async ready() {
+    await session.click(await $("report-row"));
+    await $("editor");
+  },
+});
 
 const $ = (testid) => session.find(`[data-testid="${testid}"]`);
 const field = (path) => `[data-path="${path}"]`;
@@ -47,18 +51,6 @@ async function fieldFindings(path) {
 async function focusedPath() {
   return session.executeAsync(`const done = arguments[0]; done(document.activeElement?.closest("[data-path]")?.dataset.path ?? null);`);
 }
-
-before(async () => {
-  driver = await startDriver();
-  session = await Session.start(driver);
-  await session.click(await $("report-row"));
-  await $("editor");
-});
-
-after(async () => {
-  await session?.end();
-  await driver?.stop();
-});
 
 test("the example report as shipped shows no error", async () => {
   const checked = await session.invoke("check_report", { id: 1, report: (await session.invoke("open_report", { id: 1 })).ok.report, language: "ja" });

@@ -5,11 +5,14 @@
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { ROOT, Session, startDriver } from "./webdriver.mjs";
+import { test } from "node:test";
+import { ROOT, useApp } from "./webdriver.mjs";
 
-let driver;
-let session;
+const { driver, session } = useApp({
+  async ready() {
+    await session.find('[data-testid="report-row"]');
+  },
+});
 /** A command error's facts, none given (each test fills in what its code carries). */
 const noParams = {
   path: null,
@@ -29,17 +32,6 @@ async function ok(command, args) {
   assert.ok("ok" in result, `${command}: ${JSON.stringify(result)}`);
   return result.ok;
 }
-
-before(async () => {
-  driver = await startDriver();
-  session = await Session.start(driver);
-  await session.find('[data-testid="report-row"]');
-});
-
-after(async () => {
-  await session?.end();
-  await driver?.stop();
-});
 
 test("a save adds a revision; a refused save changes nothing; a revision can be restored", async () => {
   const view = await ok("open_report", { id: 1 });
@@ -122,8 +114,7 @@ test("the preview is the document the journal will print", async () => {
 
 test("everything saved is there after the app restarts", async () => {
   const before = await ok("list_reports", {});
-  await session.end();
-  session = await Session.start(driver);
+  await session.restart();
   await session.find('[data-testid="report-row"]');
   const afterRestart = await ok("list_reports", {});
   assert.deepEqual(afterRestart.map((r) => [r.id, r.title, r.revision]), before.map((r) => [r.id, r.title, r.revision]));

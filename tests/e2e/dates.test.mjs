@@ -4,15 +4,22 @@
 // date; a new Question takes the next free number.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { controlSelector, editing } from "./editing.mjs";
-import { Session, startDriver } from "./webdriver.mjs";
+import { useApp } from "./webdriver.mjs";
 
 const TAB = "\uE004";
 
-let driver;
-let session;
 let id;
+
+const { session } = useApp({
+  async ready() {
+    await session.click(await $("new-report"));
+    await $("editor");
+    id = (await session.invoke("list_reports", {})).ok.find((r) => r.title === "").id;
+    await session.click(await $("outline-meeting"));
+  },
+});
 
 const { $, withControl, fill, waitSaved } = editing(() => session);
 const stored = async () => (await session.invoke("open_report", { id })).ok.report;
@@ -21,20 +28,6 @@ const errorsAt = async (path) => {
   const found = await session.call("POST", "/elements", { using: "css selector", value: `[data-path="${path}"] [data-testid="field-error"]` });
   return Promise.all(found.map((e) => session.text(Object.values(e)[0])));
 };
-
-before(async () => {
-  driver = await startDriver();
-  session = await Session.start(driver);
-  await session.click(await $("new-report"));
-  await $("editor");
-  id = (await session.invoke("list_reports", {})).ok.find((r) => r.title === "").id;
-  await session.click(await $("outline-meeting"));
-});
-
-after(async () => {
-  await session?.end();
-  await driver?.stop();
-});
 
 test("a range typed in the start field fills both dates, in ISO, and says what it understood", async () => {
   await fill("field-meeting-start", "令和8年12月1日～5日");

@@ -10,29 +10,26 @@ import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { APP, ROOT, Session, startDriver } from "./webdriver.mjs";
+import { APP, ROOT, useApp } from "./webdriver.mjs";
 
 const REPORT = join(ROOT, "tests/fixtures/sg17-2020-03-kanji.report.json");
 const PUBLISHED = join(ROOT, "tests/fixtures/sg17-2025-12-report.txt");
 const VERSION = /^version\s*=\s*"(.+)"/m.exec(readFileSync(join(ROOT, "Cargo.toml"), "utf8"))[1];
 
 let bus;
-let driver;
-let session;
 
-before(async () => {
+// The bus first (hooks run in the order they are declared): the app started next finds it.
+before(() => {
   const daemon = spawnSync("dbus-daemon", ["--session", "--fork", "--print-address=1", "--print-pid=1"], { encoding: "utf8" });
   assert.equal(daemon.status, 0, `dbus-daemon: ${daemon.stderr}`);
   const [address, pid] = daemon.stdout.trim().split("\n");
   bus = Number(pid);
   process.env.DBUS_SESSION_BUS_ADDRESS = address;
-  driver = await startDriver();
-  session = await Session.start(driver, [REPORT]);
 });
 
-after(async () => {
-  await session?.end();
-  await driver?.stop();
+const { driver, session } = useApp({ args: [REPORT] });
+
+after(() => {
   if (bus) process.kill(bus, "SIGTERM");
 });
 

@@ -9,9 +9,9 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { editing } from "./editing.mjs";
-import { CLI, ROOT, Session, startDriver } from "./webdriver.mjs";
+import { CLI, ROOT, useApp } from "./webdriver.mjs";
 
 const TAB = "\uE004";
 const ALT = "\uE00A";
@@ -28,8 +28,11 @@ const X1280 = "Framework for out-of-band mutual authentication using mobile devi
 const SENTENCE = `課題10では、X.1250rev (${X1250}) がTAP投票を経て合意され、X.1280rev (${X1280}) がデターミネーションされた。`;
 const WP_SENTENCE = "WP1は、ID管理とテレバイオメトリクスを検討する課題10から構成されている。";
 
-let driver;
-let session;
+const { driver, session } = useApp({
+  async ready() {
+    await $("report-row");
+  },
+});
 let reportId;
 
 const { $, fill, setDate, waitSaved, previewText, scrollTo, outlineEntry: entry, active } = editing(() => session);
@@ -58,17 +61,6 @@ async function previewIncludes(text) {
 async function stored() {
   return (await session.invoke("open_report", { id: reportId })).ok.report;
 }
-
-before(async () => {
-  driver = await startDriver();
-  session = await Session.start(driver);
-  await $("report-row");
-});
-
-after(async () => {
-  await session?.end();
-  await driver?.stop();
-});
 
 test("a Working Party with a Question and two outcomes typed into the table reads as the prose crate writes it", async () => {
   await session.click(await $("new-report"));
@@ -220,8 +212,7 @@ test("quitting right after typing keeps the last keystrokes", async () => {
     return out.status === 0 && out.stdout.includes("詳細は次回会合で審議される。");
   };
   await session.until("the note in the database", async () => note(), 5000);
-  await session.end();
-  session = await Session.start(driver);
+  await session.restart();
   const rows = await session.findAll('[data-testid="report-row"]');
   const texts = await Promise.all(rows.map((r) => session.text(r)));
   await session.click(rows[texts.findIndex((t) => t.includes(TITLE))]);

@@ -4,25 +4,17 @@
 // holding the save, delete with a way back, and everything there again after a restart.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { editing } from "./editing.mjs";
-import { Session, startDriver } from "./webdriver.mjs";
+import { useApp } from "./webdriver.mjs";
 
-let driver;
-let session;
+const { session } = useApp({
+  async ready() {
+    await $("report-row");
+  },
+});
 
 const { $, withControl, fill, setDate, waitSaved, previewText } = editing(() => session);
-
-before(async () => {
-  driver = await startDriver();
-  session = await Session.start(driver);
-  await $("report-row");
-});
-
-after(async () => {
-  await session?.end();
-  await driver?.stop();
-});
 
 test("a new report filled in field by field reads as the journal prints it", async () => {
   await session.click(await $("new-report"));
@@ -115,8 +107,7 @@ test("a deleted report can be brought back from the library", async () => {
 });
 
 test("after a restart the edited report is there as it was left", async () => {
-  await session.end();
-  session = await Session.start(driver);
+  await session.restart();
   const rows = await session.findAll('[data-testid="report-row"]');
   const texts = await Promise.all(rows.map((r) => session.text(r)));
   const index = texts.findIndex((t) => t.includes("ITU-T SG17第3回会合報告（速報）"));

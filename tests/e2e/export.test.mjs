@@ -6,22 +6,14 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { ROOT, Session, startDriver } from "./webdriver.mjs";
+import { test } from "node:test";
+import { ROOT, useApp } from "./webdriver.mjs";
 
-let driver;
-let session;
-
-before(async () => {
-  driver = await startDriver();
-  session = await Session.start(driver);
-  await session.click(await session.find('[data-testid="report-row"]'));
-  await session.find('[data-testid="report-title"]');
-});
-
-after(async () => {
-  await session?.end();
-  await driver?.stop();
+const { driver, session } = useApp({
+  async ready() {
+    await session.click(await session.find('[data-testid="report-row"]'));
+    await session.find('[data-testid="report-title"]');
+  },
 });
 
 test("the report view offers Word, the report file and text", async () => {

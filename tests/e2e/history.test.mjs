@@ -6,15 +6,19 @@
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { editing } from "./editing.mjs";
-import { CLI, Session, startDriver } from "./webdriver.mjs";
+import { CLI, useApp } from "./webdriver.mjs";
 
 const TAB = "\uE004";
 const Q10 = "sections[2].sections[0].blocks[0]";
 
-let driver;
-let session;
+const { driver, session } = useApp({
+  async ready() {
+    await session.click(await $("report-row"));
+    await $("editor");
+  },
+});
 
 const { $, setDate, waitSaved, scrollTo, outlineEntry, active } = editing(() => session);
 
@@ -35,18 +39,6 @@ async function openHistory() {
   await session.click(await $("outline-history"));
   await $("history-entry");
 }
-
-before(async () => {
-  driver = await startDriver();
-  session = await Session.start(driver);
-  await session.click(await $("report-row"));
-  await $("editor");
-});
-
-after(async () => {
-  await session?.end();
-  await driver?.stop();
-});
 
 test("a session of edits is one entry, labelled with what changed", async () => {
   // The meeting's end date, then two outcomes typed into Question 10's table, each
@@ -74,8 +66,7 @@ test("a session of edits is one entry, labelled with what changed", async () => 
 });
 
 test("the history is there after the app restarts, and opening the report starts no entry by itself", async () => {
-  await session.end();
-  session = await Session.start(driver);
+  await session.restart();
   await session.click(await $("report-row"));
   await $("editor");
   await openHistory();

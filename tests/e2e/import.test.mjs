@@ -6,11 +6,14 @@
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { ROOT, Session, startDriver } from "./webdriver.mjs";
+import { test } from "node:test";
+import { ROOT, useApp } from "./webdriver.mjs";
 
-let driver;
-let session;
+const { driver, session } = useApp({
+  async ready() {
+    await session.find('[data-testid="report-row"]');
+  },
+});
 
 async function ok(command, args) {
   const result = await session.invoke(command, args);
@@ -33,17 +36,6 @@ function outcomes(report) {
   walk(report.sections);
   return found;
 }
-
-before(async () => {
-  driver = await startDriver();
-  session = await Session.start(driver);
-  await session.find('[data-testid="report-row"]');
-});
-
-after(async () => {
-  await session?.end();
-  await driver?.stop();
-});
 
 test("a Word file exported from the example imports back to its outcomes, and opens", async () => {
   const path = await session.chooseFile("export", join(driver.home, "published.docx"));

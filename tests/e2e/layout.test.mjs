@@ -5,12 +5,15 @@
 // panel, in each language. An end date before the start shows both dates in full.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { editing } from "./editing.mjs";
-import { Session, startDriver } from "./webdriver.mjs";
+import { useApp } from "./webdriver.mjs";
 
-let driver;
-let session;
+const { session } = useApp({
+  async ready() {
+    await $("report-row");
+  },
+});
 
 const { $, fill, waitSaved } = editing(() => session);
 
@@ -89,17 +92,6 @@ async function measure(testid) {
     [testid],
   );
 }
-
-before(async () => {
-  driver = await startDriver();
-  session = await Session.start(driver);
-  await $("report-row");
-});
-
-after(async () => {
-  await session?.end();
-  await driver?.stop();
-});
 
 for (const lang of ["ja", "en"]) {
   test(`${lang}: the library, the outcome and schedule tables that fit, the checks panel`, async () => {

@@ -4,12 +4,16 @@
 // paragraph or a Question's sentence in the preview opens that part in the editor.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { controlSelector, editing } from "./editing.mjs";
-import { Session, startDriver } from "./webdriver.mjs";
+import { useApp } from "./webdriver.mjs";
 
-let driver;
-let session;
+const { session } = useApp({
+  async ready() {
+    await session.click(await $("report-row"));
+    await $("editor");
+  },
+});
 
 const { $ } = editing(() => session);
 
@@ -40,18 +44,6 @@ async function marked() {
 async function focused() {
   return session.executeAsync(`arguments[0](document.activeElement?.closest("[data-path]")?.dataset.path ?? null)`);
 }
-
-before(async () => {
-  driver = await startDriver();
-  session = await Session.start(driver);
-  await session.click(await $("report-row"));
-  await $("editor");
-});
-
-after(async () => {
-  await session?.end();
-  await driver?.stop();
-});
 
 test("the section selected in the outline is scrolled to and marked in the preview", async () => {
   const entries = await session.findAll('[data-testid="outline-entry"]');

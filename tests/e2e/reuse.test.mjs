@@ -3,11 +3,14 @@
 // search across the reports that opens a report at the place found, and templates.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { Session, startDriver } from "./webdriver.mjs";
+import { test } from "node:test";
+import { useApp } from "./webdriver.mjs";
 
-let driver;
-let session;
+const { session } = useApp({
+  async ready() {
+    await $("report-row");
+  },
+});
 
 const $ = (testid) => session.find(`[data-testid="${testid}"]`);
 const all = (testid) => session.findAll(`[data-testid="${testid}"]`);
@@ -30,17 +33,6 @@ async function backToLibrary() {
   await session.click(await $("back"));
   await $("report-row");
 }
-
-before(async () => {
-  driver = await startDriver();
-  session = await Session.start(driver);
-  await $("report-row");
-});
-
-after(async () => {
-  await session?.end();
-  await driver?.stop();
-});
 
 test("a report from the example carries its Questions, clears its outcomes and says what to fill", async () => {
   await session.click(await $("new-from"));

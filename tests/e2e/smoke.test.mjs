@@ -3,21 +3,10 @@
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { after, before, test } from "node:test";
-import { CLI, Session, startDriver } from "./webdriver.mjs";
+import { test } from "node:test";
+import { CLI, useApp } from "./webdriver.mjs";
 
-let driver;
-let session;
-
-before(async () => {
-  driver = await startDriver();
-  session = await Session.start(driver);
-});
-
-after(async () => {
-  await session?.end();
-  await driver?.stop();
-});
+const { driver, session } = useApp();
 
 test("the library lists the example report on the first run", async () => {
   const rows = await session.findAll('[data-testid="report-row"]');

@@ -7,27 +7,19 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { controlSelector, editing } from "./editing.mjs";
-import { Session, startDriver } from "./webdriver.mjs";
+import { useApp } from "./webdriver.mjs";
 
-let driver;
-let session;
-let originalBytes;
+const originalBytes = Buffer.from("これはデータベースではありません。\n".repeat(200));
+
+const { driver, session } = useApp({
+  prepare(driver) {
+    writeFileSync(driver.db, originalBytes);
+  },
+});
 
 const { fill, waitSaved } = editing(() => session);
-
-before(async () => {
-  driver = await startDriver();
-  originalBytes = Buffer.from("これはデータベースではありません。\n".repeat(200));
-  writeFileSync(driver.db, originalBytes);
-  session = await Session.start(driver);
-});
-
-after(async () => {
-  await session?.end();
-  await driver?.stop();
-});
 
 test("a file that is not a Rapporteur database is named in a clear message and left as it is", async () => {
   const alert = await session.find('[data-testid="error"]');

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { after, before } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -93,23 +94,64 @@ export async function startDriver() {
   };
 }
 
+/**
+ * The app for one test file: started before its tests (a fresh data folder, a display of
+ * its own), ended after them. `prepare(driver)` runs before the window opens (to put a
+ * file into the data folder), `ready(session)` once it is up (to wait for the library, or
+ * open the example). The driver and the session are filled in when the file's tests start,
+ * and stay the same objects across `session.restart()`.
+ */
+export function useApp({ args = [], prepare, ready } = {}) {
+  const driver = {};
+  const session = new Session(driver);
+  before(async () => {
+    Object.assign(driver, await startDriver());
+    await prepare?.(driver);
+    await session.open(args);
+    await ready?.(session);
+  });
+  after(async () => {
+    await session.end();
+    await driver.stop?.();
+  });
+  return { driver, session };
+}
+
 /** One WebDriver session on the app. */
 export class Session {
   /** `args`: the app's command line (a file to open). */
   static async start(driver, args = []) {
-    const response = await fetch(`${driver.base}/session`, {
+    const session = new Session(driver);
+    await session.open(args);
+    return session;
+  }
+
+  /** A session on the app that `driver` (from `startDriver`) starts; `open` starts it. */
+  constructor(driver) {
+    this.driver = driver;
+    this.url = null;
+  }
+
+  /** Starts the app, with `args` on its command line. */
+  async open(args = []) {
+    const response = await fetch(`${this.driver.base}/session`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ capabilities: { alwaysMatch: { "tauri:options": { application: APP, args } } } }),
     });
     const body = await response.json();
     if (!response.ok) throw new Error(`no session: ${JSON.stringify(body)}`);
-    return new Session(driver.base, body.value.sessionId, driver.env.RAPPORTEUR_TEST_DIALOG_ANSWER);
+    this.url = `${this.driver.base}/session/${body.value.sessionId}`;
   }
 
-  constructor(base, id, dialogAnswer) {
-    this.url = `${base}/session/${id}`;
-    this.dialogAnswer = dialogAnswer;
+  /** Ends the app and starts it again on the same data folder. */
+  async restart(args = []) {
+    await this.end();
+    await this.open(args);
+  }
+
+  get dialogAnswer() {
+    return this.driver.env.RAPPORTEUR_TEST_DIALOG_ANSWER;
   }
 
   /** The next file dialog the app shows, however it is opened, answers `path`. */
@@ -249,6 +291,7 @@ export class Session {
   }
 
   async end() {
-    await this.call("DELETE", "").catch(() => {});
+    if (this.url !== null) await this.call("DELETE", "").catch(() => {});
+    this.url = null;
   }
 }

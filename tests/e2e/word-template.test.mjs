@@ -7,29 +7,24 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { ROOT, Session, startDriver } from "./webdriver.mjs";
+import { test } from "node:test";
+import { ROOT, useApp } from "./webdriver.mjs";
 
 const PYTHON = join(ROOT, ".venv/bin/python");
 
-let driver;
-let session;
 let templates;
 
-before(async () => {
-  assert.ok(existsSync(PYTHON), "the test readers are not installed: run `make deps`");
-  driver = await startDriver();
-  templates = join(driver.home, "templates");
-  const made = spawnSync(PYTHON, [join(ROOT, "tests/templates/make_templates.py"), templates], { encoding: "utf8" });
-  assert.equal(made.status, 0, made.stderr);
-  session = await Session.start(driver);
-  await session.click(await session.find('[data-testid="report-row"]'));
-  await session.find('[data-testid="report-title"]');
-});
-
-after(async () => {
-  await session?.end();
-  await driver?.stop();
+const { driver, session } = useApp({
+  prepare(driver) {
+    assert.ok(existsSync(PYTHON), "the test readers are not installed: run `make deps`");
+    templates = join(driver.home, "templates");
+    const made = spawnSync(PYTHON, [join(ROOT, "tests/templates/make_templates.py"), templates], { encoding: "utf8" });
+    assert.equal(made.status, 0, made.stderr);
+  },
+  async ready(session) {
+    await session.click(await session.find('[data-testid="report-row"]'));
+    await session.find('[data-testid="report-title"]');
+  },
 });
 
 const $ = (id) => session.find(`[data-testid="${id}"]`);
