@@ -6,27 +6,13 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ROOT, useApp } from "./webdriver.mjs";
+import { errorParams, ROOT, useApp } from "./webdriver.mjs";
 
 const { driver, session } = useApp({
   async ready() {
     await session.find('[data-testid="report-row"]');
   },
 });
-/** A command error's facts, none given (each test fills in what its code carries). */
-const noParams = {
-  path: null,
-  name: null,
-  revision: null,
-  found: null,
-  known: null,
-  limit: null,
-  place: null,
-  line: null,
-  column: null,
-  detail: null,
-};
-
 async function ok(command, args) {
   const result = await session.invoke(command, args);
   assert.ok("ok" in result, `${command}: ${JSON.stringify(result)}`);
@@ -45,11 +31,10 @@ test("a save adds a revision; a refused save changes nothing; a revision can be 
   assert.deepEqual(await session.invoke("save_report", { id: 1, report: bad }), {
     error: {
       code: "invalid_report",
-      params: {
-        ...noParams,
+      params: errorParams({
         place: "sections[1].sections[0].heading",
         detail: "missing; expected a string (only a section with a working_party may omit its heading)",
-      },
+      }),
       message:
         "the report is not valid: sections[1].sections[0].heading: missing; expected a string (only a section with a working_party may omit its heading)",
     },
@@ -81,7 +66,7 @@ test("create, duplicate, delete and bring back", async () => {
   await ok("delete_report", { id: copy });
   assert.equal((await ok("list_reports", {})).length, 2);
   assert.deepEqual(await session.invoke("open_report", { id: copy }), {
-    error: { code: "report_not_found", params: { ...noParams, name: String(copy) }, message: `no report with id ${copy}` },
+    error: { code: "report_not_found", params: errorParams({ name: String(copy) }), message: `no report with id ${copy}` },
   });
   await ok("undelete_report", { id: copy });
   assert.equal((await ok("list_reports", {})).length, 3);

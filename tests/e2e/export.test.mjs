@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ROOT, useApp } from "./webdriver.mjs";
+import { errorParams, ROOT, useApp } from "./webdriver.mjs";
 
 const { driver, session } = useApp({
   async ready() {
@@ -50,18 +50,7 @@ test("the report file and the text come out as the CLI writes them", async () =>
 
 test("a failed command reaches the UI as { code, params, message }", async () => {
   const missing = await session.invoke("open_report", { id: 999 });
-  const params = {
-    path: null,
-    name: "999",
-    revision: null,
-    found: null,
-    known: null,
-    limit: null,
-    place: null,
-    line: null,
-    column: null,
-    detail: null,
-  };
+  const params = errorParams({ name: "999" });
   assert.deepEqual(missing, { error: { code: "report_not_found", params, message: "no report with id 999" } });
   const path = await session.chooseFile("export", "/nonexistent-folder/out.docx");
   const unwritable = await session.invoke("export_report", { id: 1, format: "docx", path });

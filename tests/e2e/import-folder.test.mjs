@@ -9,16 +9,38 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { CLI, ROOT, Session, startDriver } from "./webdriver.mjs";
+import { test } from "node:test";
+import { CLI, ROOT, useApp } from "./webdriver.mjs";
 
-let driver;
-let session;
 let folder;
 
 const EXAMPLE = join(ROOT, "examples/sg17-2025-12.report.json");
 const KANJI = join(ROOT, "tests/fixtures/sg17-2020-03-kanji.report.json");
 const PUBLISHED_TEXT = join(ROOT, "tests/fixtures/sg17-2025-12-report.txt");
+
+const { driver, session } = useApp({
+  prepare() {
+    // The folder a delegate keeps: a Word file the app's export wrote (of a report that
+    // is not in this library), the journal's text of the example (in the library from
+    // the first run), a report file and a copy of it under another name, a Word file cut
+    // short, and a photo.
+    folder = join(driver.home, "過去の報告書");
+    mkdirSync(folder);
+    const id = cli("import", KANJI);
+    cli("export", id, "--format", "docx", "-o", join(folder, "2020-03 SG17.docx"));
+    copyFileSync(PUBLISHED_TEXT, join(folder, "2025-12 SG17.txt"));
+    const next = JSON.parse(readFileSync(EXAMPLE, "utf8"));
+    next.title = "ITU-T SG17第3回会合報告";
+    Object.assign(next.meeting, { ordinal: 3, start: "2026-09-02", end: "2026-09-10" });
+    writeFileSync(join(folder, "2026-09 SG17.report.json"), JSON.stringify(next, null, 1));
+    copyFileSync(join(folder, "2026-09 SG17.report.json"), join(folder, "コピー 2026-09 SG17.report.json"));
+    writeFileSync(join(folder, "broken.docx"), readFileSync(join(folder, "2020-03 SG17.docx")).subarray(0, 5000));
+    copyFileSync(join(ROOT, "docs/screenshots/about.png"), join(folder, "会場の写真.png"));
+  },
+  async ready(session) {
+    await session.find('[data-testid="report-row"]');
+  },
+});
 
 async function ok(command, args) {
   const result = await session.invoke(command, args);
@@ -74,34 +96,6 @@ async function importFolder(dir) {
   }, 60_000);
   return heading;
 }
-
-before(async () => {
-  driver = await startDriver();
-  // The folder a delegate keeps: a Word file the app's export wrote (of a report that
-  // is not in this library), the journal's text of the example (in the library from
-  // the first run), a report file and a copy of it under another name, a Word file cut
-  // short, and a photo.
-  folder = join(driver.home, "過去の報告書");
-  mkdirSync(folder);
-  const id = cli("import", KANJI);
-  cli("export", id, "--format", "docx", "-o", join(folder, "2020-03 SG17.docx"));
-  copyFileSync(PUBLISHED_TEXT, join(folder, "2025-12 SG17.txt"));
-  const next = JSON.parse(readFileSync(EXAMPLE, "utf8"));
-  next.title = "ITU-T SG17第3回会合報告";
-  Object.assign(next.meeting, { ordinal: 3, start: "2026-09-02", end: "2026-09-10" });
-  writeFileSync(join(folder, "2026-09 SG17.report.json"), JSON.stringify(next, null, 1));
-  copyFileSync(join(folder, "2026-09 SG17.report.json"), join(folder, "コピー 2026-09 SG17.report.json"));
-  writeFileSync(join(folder, "broken.docx"), readFileSync(join(folder, "2020-03 SG17.docx")).subarray(0, 5000));
-  copyFileSync(join(ROOT, "docs/screenshots/about.png"), join(folder, "会場の写真.png"));
-
-  session = await Session.start(driver);
-  await session.find('[data-testid="report-row"]');
-});
-
-after(async () => {
-  await session?.end();
-  await driver?.stop();
-});
 
 test("a cancelled folder dialog imports nothing", async () => {
   const before = await ok("list_reports", {});

@@ -46,6 +46,12 @@ async function until(what, probe, timeoutMs = 30_000) {
   throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}`);
 }
 
+/** A command error's facts as the UI receives them: those `given`, the others null. */
+export function errorParams(given = {}) {
+  const none = { path: null, name: null, revision: null, found: null, known: null, limit: null, place: null, line: null, column: null, detail: null };
+  return { ...none, ...given };
+}
+
 /** Starts Xvfb and tauri-driver with a fresh data folder; returns a handle to stop them. */
 export async function startDriver() {
   require("Xvfb");
