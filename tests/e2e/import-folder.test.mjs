@@ -151,7 +151,10 @@ test("a folder of mixed files: each imported or refused on its own, duplicates o
   assert.equal(rows[4].cells[2], "「2026-09 SG17.report.json」と同じ報告書です。一度だけ追加しました。");
   // Refusals by their codes, in the UI's words.
   assert.match(rows[3].cells[2], new RegExp(`^${join(folder, "broken.docx")} は Word ファイルではありません（`));
-  assert.equal(rows[5].cells[2], `ファイル ${join(folder, "会場の写真.png")} は UTF-8 のテキストではありません（0 バイト目）。`);
+  assert.equal(
+    rows[5].cells[2],
+    `ファイル ${join(folder, "会場の写真.png")} は読み込める種類のファイルではありません（0 バイト目から UTF-8 のテキストとして読めません）。読み込めるのは Word ファイル（.docx）、報告書のテキスト（UTF-8）、報告書ファイル（.report.json）です。`,
+  );
   assert.equal(
     await session.text(await session.find('[data-testid="folder-counts"]')),
     "2 件を追加、2 件は既にあり、2 件は読めませんでした",
@@ -192,7 +195,10 @@ test("a folder of mixed files: each imported or refused on its own, duplicates o
   assert.equal(english[0].cells[2], "ITU-T SG17第3回会合報告 ITU-T SG17 3rd meeting Tue 17 Mar 2020 – Thu 26 Mar 2020");
   assert.equal(english[1].cells[2], "In the library already as “ITU-T SG17第2回会合報告”: not added again.");
   assert.equal(english[4].cells[2], "The same report as “2026-09 SG17.report.json”: added once.");
-  assert.equal(english[5].cells[2], `The file ${join(folder, "会場の写真.png")} is not UTF-8 text (from byte 0).`);
+  assert.equal(
+    english[5].cells[2],
+    `The file ${join(folder, "会場の写真.png")} is not of a kind Rapporteur reads (it is not UTF-8 text from byte 0). It reads Word files (.docx), the text of a report (UTF-8) and report files (.report.json).`,
+  );
   assert.equal(
     await session.text(await session.find('[data-testid="folder-counts"]')),
     "2 added, 2 already there, 2 refused",

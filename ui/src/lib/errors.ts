@@ -53,7 +53,8 @@ const ja: Record<ErrorCode, Describe> = {
   file_not_readable: (p) => `ファイル ${p.path} を読めません${detail(p, "（", "）")}。`,
   not_a_file: (p) => `${p.path} は${jaKinds[p.found ?? ""] ?? "特殊なファイル"}で、ファイルではありません。読めるのは通常のファイルだけです。`,
   file_too_large: (p) => `ファイル ${p.path} は大きすぎます（上限 ${bytes(p.limit, "バイト")}）。`,
-  file_not_utf8: (p) => `ファイル ${p.path} は UTF-8 のテキストではありません（${p.found} バイト目）。`,
+  file_not_utf8: (p) =>
+    `ファイル ${p.path} は読み込める種類のファイルではありません（${p.found} バイト目から UTF-8 のテキストとして読めません）。読み込めるのは Word ファイル（.docx）、報告書のテキスト（UTF-8）、報告書ファイル（.report.json）です。`,
   file_empty: (p) => `ファイル ${p.path} には文字がありません。`,
   file_not_writable: (p) => `ファイル ${p.path} に書き込めません${detail(p, "（", "）")}。別の場所を選んでください。`,
   export_over_database: (p) =>
@@ -121,7 +122,8 @@ const en: Record<ErrorCode, Describe> = {
   file_not_readable: (p) => `The file ${p.path} cannot be read${detail(p, " (", ")")}.`,
   not_a_file: (p) => `${p.path} is ${enKinds[p.found ?? ""] ?? "a special file"}, not a file: only regular files are read.`,
   file_too_large: (p) => `The file ${p.path} is too large (at most ${bytes(p.limit, "bytes")}).`,
-  file_not_utf8: (p) => `The file ${p.path} is not UTF-8 text (from byte ${p.found}).`,
+  file_not_utf8: (p) =>
+    `The file ${p.path} is not of a kind Rapporteur reads (it is not UTF-8 text from byte ${p.found}). It reads Word files (.docx), the text of a report (UTF-8) and report files (.report.json).`,
   file_empty: (p) => `The file ${p.path} holds no text.`,
   file_not_writable: (p) => `The file ${p.path} cannot be written${detail(p, " (", ")")}: choose another place.`,
   export_over_database: (p) =>
