@@ -2,25 +2,19 @@
 //! meetings of schedule tables (each needs a date, after this meeting).
 
 use crate::problems::{Found, Problem};
-use crate::text_dates::mentions;
 use chrono::Datelike;
 use rapporteur_model::free_texts;
 use rapporteur_model::{visit_sections, Block, Report, ScheduleDate};
+use rapporteur_prose::dates::{in_order, mentions};
 
 pub(crate) fn check(report: &Report) -> Vec<Found> {
     let mut found = Vec::new();
     let meeting = &report.meeting;
-    // The file format refuses this on import; a report built in memory may still have it.
-    if let (Some(start), Some(end)) = (meeting.start, meeting.end) {
-        if end < start {
-            found.push((
-                "meeting.end".to_owned(),
-                Problem::EndBeforeStart {
-                    start: ScheduleDate::Day(start),
-                    end: ScheduleDate::Day(end),
-                },
-            ));
-        }
+    if let Some(start) = meeting.start {
+        let end = meeting.end.map(ScheduleDate::Day);
+        found.extend(
+            out_of_order(ScheduleDate::Day(start), end).map(|p| ("meeting.end".to_owned(), p)),
+        );
     }
     for text in free_texts(report) {
         for mention in mentions(text.text, meeting.start) {
@@ -58,14 +52,15 @@ pub(crate) fn check(report: &Report) -> Vec<Found> {
                         },
                     ));
                 }
-                if let Some(end) = row.end.filter(|end| end.last_day() < start.first_day()) {
-                    found.push((
-                        format!("{row_path}.end"),
-                        Problem::EndBeforeStart { start, end },
-                    ));
-                }
+                found.extend(out_of_order(start, row.end).map(|p| (format!("{row_path}.end"), p)));
             }
         }
     });
     found
+}
+
+/// An end before its start (a meeting's, or a table row's period).
+fn out_of_order(start: ScheduleDate, end: Option<ScheduleDate>) -> Option<Problem> {
+    end.filter(|&end| !in_order(start, end))
+        .map(|end| Problem::EndBeforeStart { start, end })
 }

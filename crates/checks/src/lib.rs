@@ -23,7 +23,6 @@ mod path;
 mod problems;
 mod spelling;
 mod structure;
-mod text_dates;
 mod typed_date;
 
 pub use spelling::term_slips;

@@ -3,8 +3,8 @@
 //! `今回のSG17会合は、2026年6月2日(火)～11日(木)にスイス(ジュネーブ)で開催される。`
 
 use crate::problems::{Found, Problem};
-use crate::text_dates::mentions;
 use rapporteur_model::{free_texts, Report};
+use rapporteur_prose::dates::mentions;
 use std::ops::Range;
 
 /// How far "今回" may be from the "会合" it qualifies: `今回のSG17会合は` has 5 between.

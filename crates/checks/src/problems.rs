@@ -2,10 +2,10 @@
 //! in each language: the one place to read what Rapporteur checks and what it says.
 
 use crate::completeness::Fact;
-use crate::text_dates::weekday_kanji;
 use crate::{EarlierTitle, Severity};
 use chrono::{Datelike, NaiveDate};
 use rapporteur_model::{Action, Language, ScheduleDate};
+use rapporteur_prose::dates::{date_en, date_ja, weekday_en, weekday_ja};
 
 /// A problem at a JSON path.
 pub(crate) type Found = (String, Problem);
@@ -139,28 +139,28 @@ impl Problem {
     }
 
     fn messages(&self) -> (String, String) {
-        let ja = |d: NaiveDate| day_ja(ScheduleDate::Day(d));
-        let en = |d: NaiveDate| day_en(ScheduleDate::Day(d));
+        let ja = |d: NaiveDate| date_ja(ScheduleDate::Day(d));
+        let en = |d: NaiveDate| date_en(ScheduleDate::Day(d));
         match self {
             Problem::EndBeforeStart { start, end } => (
                 format!(
                     "終了日({})が開始日({})より前です。",
-                    day_ja(*end),
-                    day_ja(*start)
+                    date_ja(*end),
+                    date_ja(*start)
                 ),
                 format!(
                     "The end date ({}) is before the start date ({}).",
-                    day_en(*end),
-                    day_en(*start)
+                    date_en(*end),
+                    date_en(*start)
                 ),
             ),
             Problem::Weekday { written, date } => (
                 format!(
                     "「{written}」: {}は{}曜日です。",
                     ja(*date),
-                    weekday_kanji(date.weekday())
+                    weekday_ja(date.weekday())
                 ),
-                format!("“{written}”: {} is a {}.", en(*date), date.format("%A")),
+                format!("“{written}”: {} is a {}.", en(*date), weekday_en(date.weekday())),
             ),
             Problem::NoDate => (
                 "この会合には日付がありません(開催期間が空欄になります)。".to_owned(),
@@ -172,12 +172,12 @@ impl Problem {
             } => (
                 format!(
                     "今後の会合の日付({})が、今回の会合の開始日({})より前です。",
-                    day_ja(*date),
+                    date_ja(*date),
                     ja(*meeting_start)
                 ),
                 format!(
                     "This future meeting ({}) is dated before this meeting started ({}).",
-                    day_en(*date),
+                    date_en(*date),
                     en(*meeting_start)
                 ),
             ),
@@ -315,20 +315,6 @@ fn missing_messages(fact: Fact) -> (&'static str, &'static str) {
             "TD(臨時文書)の数がありません(要旨から抜けます)。",
             "The number of temporary documents is not given (the summary leaves it out).",
         ),
-    }
-}
-
-fn day_ja(date: ScheduleDate) -> String {
-    match date {
-        ScheduleDate::Day(d) => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-        ScheduleDate::Month { year, month } => format!("{year}年{month}月"),
-    }
-}
-
-fn day_en(date: ScheduleDate) -> String {
-    match date {
-        ScheduleDate::Day(d) => d.format("%-d %B %Y").to_string(),
-        ScheduleDate::Month { .. } => date.first_day().format("%B %Y").to_string(),
     }
 }
 

@@ -2,15 +2,15 @@
 //! `2026/12/1`, `2026.12.1`, `2026年12月1日`, `令和8年12月1日`, a month (`2026-12`,
 //! `2026年12月`), a weekday after it (`(火)`), full-width digits, and a range typed in one
 //! field (`2026年12月1日～5日`, `2026/12/1 - 12/5`, `2026-12-01～2026-12-05`). The
-//! Japanese forms are read by the same reader as dates in free text (`text_dates`).
+//! Japanese forms are read by the one reader of Japanese dates (`rapporteur_prose::dates`).
 //!
 //! The app calls this for every date field, so there is one reader of typed dates; it
 //! tells why a text is not a date (shape, or no such day) and the UI words that in its
 //! own language.
 
-use crate::text_dates::mentions;
 use chrono::{Datelike, NaiveDate};
 use rapporteur_model::ScheduleDate;
+use rapporteur_prose::dates::read_ja;
 use serde::Serialize;
 use specta::Type;
 
@@ -136,22 +136,10 @@ fn without_weekday(text: &str) -> &str {
 /// `2026年12月1日`, `令和8年12月1日(火)`, `2026年12月`, `12月1日` near the meeting, and a
 /// range of these: the free-text reader's dates, which must make up the whole text.
 fn japanese(text: &str, near: Option<NaiveDate>) -> TypedDate {
-    let found = mentions(text, near);
-    let whole = match found.as_slice() {
-        [one] => one.span.start == 0 && rest_is_blank(&text[one.span.end..]),
-        [a, b] => {
-            a.span.start == 0
-                && RANGE_MARKS
-                    .iter()
-                    .any(|m| text[a.span.end..b.span.start].trim() == m.trim())
-                && rest_is_blank(&text[b.span.end..])
-        }
-        _ => false,
-    };
-    if whole {
+    if let Some(written) = read_ja(text, near) {
         return TypedDate::Date {
-            start: found[0].date,
-            end: found.get(1).map(|m| m.date),
+            start: written.start.date,
+            end: written.end.map(|m| m.date),
         };
     }
     // Not read: a Western date of an impossible day or month is named as such.
@@ -167,10 +155,6 @@ fn japanese(text: &str, near: Option<NaiveDate>) -> TypedDate {
         problem @ (TypedDate::NoSuchDay { .. } | TypedDate::NoSuchMonth { .. }) => problem,
         _ => TypedDate::Unreadable,
     }
-}
-
-fn rest_is_blank(rest: &str) -> bool {
-    rest.trim().is_empty()
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! passive voice, half-width brackets) and `ja-kanji` (older reports: active voice,
 //! full-width brackets).
 
-use crate::dates::{meeting_range_ja, period_ja};
+use crate::dates::JaStyle;
 use crate::{outcome_groups, Voice};
 use rapporteur_model::{
     Action, Meeting, Outcome, Preset, Process, Question, ScheduleDate, WorkingParty,
@@ -38,6 +38,15 @@ impl Japanese {
             "〜"
         } else {
             "～"
+        }
+    }
+
+    /// How the preset sets dates: with weekdays in its brackets (a meeting's dates) or
+    /// without (a table's periods), and its range mark.
+    pub(crate) fn dates(&self, weekdays: bool) -> JaStyle {
+        JaStyle {
+            weekday_brackets: weekdays.then(|| self.brackets()),
+            tilde: self.tilde(),
         }
     }
 
@@ -287,7 +296,8 @@ impl Voice for Japanese {
         if let Some(start) = m.start {
             text.push_str(&format!(
                 "、{}に",
-                meeting_range_ja(start, m.end, self.brackets(), self.tilde())
+                self.dates(true)
+                    .range(ScheduleDate::Day(start), m.end.map(ScheduleDate::Day))
             ));
         }
         let location = match (m.country.as_deref(), m.city.as_deref()) {
@@ -380,7 +390,7 @@ impl Voice for Japanese {
     }
 
     fn table_period(&self, start: Option<ScheduleDate>, end: Option<ScheduleDate>) -> String {
-        period_ja(start, end, self.tilde())
+        self.dates(false).period(start, end)
     }
 
     fn bullet(&self) -> char {

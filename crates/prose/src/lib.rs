@@ -3,7 +3,7 @@
 //! tables, in the report's language and preset (docs/style.md). No Tauri, no DOCX: the
 //! writers render the `Document` this produces.
 
-mod dates;
+pub mod dates;
 mod document;
 mod english;
 mod japanese;

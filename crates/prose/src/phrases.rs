@@ -2,28 +2,11 @@
 //! the importer recognises a published report by the same phrases this crate writes, so
 //! the two directions cannot drift apart.
 
-use chrono::NaiveDate;
 use rapporteur_model::{
     Action, Language, Meeting, Preset, Process, Question, ScheduleDate, WorkingParty,
 };
 
 use crate::{japanese::Japanese, question_text, voice};
-
-/// The English month names, as the English dates print them and the importer reads them.
-pub const ENGLISH_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Every action with each process it can have (approved: TAP, AAP, none), in the order a
 /// Question's paragraph lists them.
@@ -68,6 +51,13 @@ pub fn working_party_sentence(
     voice(language, preset).working_party_sentence(wp, questions)
 }
 
+/// How a Japanese preset sets dates: a meeting's with weekdays in its brackets, a
+/// table's without, and its range mark (`2025年12月3日(水)～11日(木)`,
+/// `2020年3月17日（火）〜26日（木）`).
+pub fn dates_ja(preset: Preset, weekdays: bool) -> crate::dates::JaStyle {
+    Japanese::new(preset).dates(weekdays)
+}
+
 /// The bullet of Questions and bullet lists (`●`, `◦`, `•`).
 pub fn bullet(language: Language, preset: Preset) -> char {
     voice(language, preset).bullet()
@@ -86,9 +76,4 @@ pub fn table_period(
     end: Option<ScheduleDate>,
 ) -> String {
     voice(language, preset).table_period(start, end)
-}
-
-/// The weekday of `day` as printed in brackets after a Japanese date (`水`).
-pub fn weekday_ja(day: NaiveDate) -> &'static str {
-    crate::dates::weekday_ja(day)
 }

@@ -1,44 +1,10 @@
 //! Japanese dates as printed: a meeting's range with weekdays (`2025年12月3日(水)～11日(木)`)
-//! and a schedule's period (`2026年3月30日～4月2日`, `2026年5月`). The end of a range
-//! leaves out the year and month it shares with the start.
+//! and a schedule's period (`2026年3月30日～4月2日`, `2026年5月`), read by the one reader of
+//! Japanese dates (`rapporteur_prose::dates`), era years and full-width digits included.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rapporteur_model::ScheduleDate;
-use regex::Regex;
-use std::sync::LazyLock;
-
-/// One date of a range, with what it left out as `None`.
-struct Part {
-    year: Option<i32>,
-    month: Option<u32>,
-    day: Option<u32>,
-    weekday: Option<String>,
-}
-
-const RANGE: &str =
-    r"^(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?(?:[(（]\s*([月火水木金土日])\s*[)）])?$";
-
-static PART: LazyLock<Regex> = LazyLock::new(|| Regex::new(RANGE).expect("a valid pattern"));
-
-fn part(text: &str) -> Option<Part> {
-    let caps = PART.captures(text.trim())?;
-    let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    let part = Part {
-        year: number(1).map(|y| y as i32),
-        month: number(2),
-        day: number(3),
-        weekday: caps.get(4).map(|m| m.as_str().to_owned()),
-    };
-    (part.year.is_some() || part.month.is_some() || part.day.is_some()).then_some(part)
-}
-
-/// `start～end` split at the range mark (either preset's, or `~`, `-`, `–`).
-fn split_range(text: &str) -> (&str, Option<&str>) {
-    match text.split_once(['～', '〜', '~', '–', '-']) {
-        Some((start, end)) => (start, Some(end)),
-        None => (text, None),
-    }
-}
+use rapporteur_prose::dates::{in_order, read_ja, weekday_ja, Mention};
 
 /// A weekday that disagrees with its date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,76 +13,50 @@ pub(crate) struct WrongWeekday {
     pub printed: String,
 }
 
+/// The date and range of `text` when it is one date or one range in order.
+fn range(text: &str) -> Option<(Mention, Option<Mention>)> {
+    let written = read_ja(text, None)?;
+    match written.end {
+        Some(end) if !in_order(written.start.date, end.date) => None,
+        end => Some((written.start, end)),
+    }
+}
+
 /// A meeting's dates with their weekdays; the weekdays that disagree are returned too.
 pub(crate) fn meeting_range(
     text: &str,
 ) -> Option<(NaiveDate, Option<NaiveDate>, Vec<WrongWeekday>)> {
-    let (start_text, end_text) = split_range(text);
-    let start = part(start_text)?;
-    let start_day = NaiveDate::from_ymd_opt(start.year?, start.month?, start.day?)?;
-    let mut wrong = Vec::new();
-    let mut check = |date: NaiveDate, printed: &Option<String>| {
-        if let Some(printed) = printed {
-            if printed != rapporteur_prose::phrases::weekday_ja(date) {
-                wrong.push(WrongWeekday {
-                    date,
-                    printed: printed.clone(),
-                });
-            }
-        }
+    let (start, end) = range(text)?;
+    let day = |m: &Mention| match m.date {
+        ScheduleDate::Day(day) => Some(day),
+        ScheduleDate::Month { .. } => None,
     };
-    check(start_day, &start.weekday);
-    let end = match end_text {
+    let start_day = day(&start)?;
+    let end_day = match &end {
+        Some(end) => Some(day(end)?),
         None => None,
-        Some(end_text) => {
-            let end = part(end_text)?;
-            let day = NaiveDate::from_ymd_opt(
-                end.year.unwrap_or(start.year?),
-                end.month.unwrap_or(start.month?),
-                end.day?,
-            )?;
-            check(day, &end.weekday);
-            // A range that ends before it starts is no range (and no report may hold one).
-            (day >= start_day).then_some(day)?;
-            Some(day)
-        }
     };
-    Some((start_day, end, wrong))
+    let wrong = [Some(&start), end.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter_map(|m| {
+            let (date, written) = (day(m)?, m.weekday?);
+            (date.weekday() != written).then(|| WrongWeekday {
+                date,
+                printed: weekday_ja(written).to_owned(),
+            })
+        })
+        .collect();
+    Some((start_day, end_day, wrong))
 }
 
 /// A schedule table's period: empty, one date, or a range.
 pub(crate) fn period(text: &str) -> Option<(Option<ScheduleDate>, Option<ScheduleDate>)> {
-    let text = text.trim();
-    if text.is_empty() {
+    if text.trim().is_empty() {
         return Some((None, None));
     }
-    let (start_text, end_text) = split_range(text);
-    let start = part(start_text)?;
-    let start_date = schedule_date(start.year?, start.month?, start.day)?;
-    let end = match end_text {
-        None => None,
-        Some(end_text) => {
-            let end = part(end_text)?;
-            let year = end.year.unwrap_or(start.year?);
-            // `30日～4月2日` gives the month; `13日～17日` repeats the start's.
-            let month = end
-                .month
-                .or(if end.day.is_some() { start.month } else { None })?;
-            let end = schedule_date(year, month, end.day)?;
-            (end.last_day() >= start_date.first_day()).then_some(end)?;
-            Some(end)
-        }
-    };
-    Some((Some(start_date), end))
-}
-
-fn schedule_date(year: i32, month: u32, day: Option<u32>) -> Option<ScheduleDate> {
-    match day {
-        Some(day) => NaiveDate::from_ymd_opt(year, month, day).map(ScheduleDate::Day),
-        None => (1..=12)
-            .contains(&month)
-            .then_some(ScheduleDate::Month { year, month }),
-    }
+    let (start, end) = range(text)?;
+    Some((Some(start.date), end.map(|m| m.date)))
 }
 
 #[cfg(test)]
@@ -140,6 +80,11 @@ mod tests {
         let (_, _, wrong) = meeting_range("2025年12月4日(水)").unwrap();
         assert_eq!(wrong.len(), 1);
         assert_eq!(meeting_range("2025年13月4日(水)"), None);
+        assert_eq!(meeting_range("2025年12月11日(木)～3日(水)"), None);
+        assert_eq!(
+            meeting_range("令和7年１２月３日（水）～１１日（木）"),
+            Some((d("2025-12-03"), Some(d("2025-12-11")), vec![]))
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ use rapporteur_model::{
     Action, Contributions, Language, Meeting, MeetingMode, Outcome, Participants, Preset, Process,
     Question,
 };
+use rapporteur_prose::dates::month_of_en;
 use rapporteur_prose::phrases;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -264,13 +265,6 @@ static FROM: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-fn month(name: &str) -> Option<u32> {
-    phrases::ENGLISH_MONTHS
-        .iter()
-        .position(|m| *m == name)
-        .map(|i| i as u32 + 1)
-}
-
 /// `on Wednesday 3 December 2025`, `from Wednesday 3 to Thursday 11 December 2025` and
 /// the forms with the month or the year at both ends.
 fn dates(text: &str) -> Option<(NaiveDate, Option<NaiveDate>)> {
@@ -279,15 +273,17 @@ fn dates(text: &str) -> Option<(NaiveDate, Option<NaiveDate>)> {
     if let Some(caps) = ON.captures(text) {
         let day = NaiveDate::from_ymd_opt(
             number(&caps, 3)? as i32,
-            month(&caps[2])?,
+            month_of_en(&caps[2])?,
             number(&caps, 1)?,
         )?;
         return Some((day, None));
     }
     let caps = FROM.captures(text)?;
-    let end_month = month(&caps[5])?;
+    let end_month = month_of_en(&caps[5])?;
     let end_year = number(&caps, 6)? as i32;
-    let start_month = caps.get(2).map_or(Some(end_month), |m| month(m.as_str()))?;
+    let start_month = caps
+        .get(2)
+        .map_or(Some(end_month), |m| month_of_en(m.as_str()))?;
     let start_year = number(&caps, 3).map_or(end_year, |y| y as i32);
     let start = NaiveDate::from_ymd_opt(start_year, start_month, number(&caps, 1)?)?;
     let end = NaiveDate::from_ymd_opt(end_year, end_month, number(&caps, 4)?)?;

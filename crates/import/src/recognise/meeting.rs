@@ -6,15 +6,19 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use super::dates::{meeting_range, WrongWeekday};
+use rapporteur_prose::dates::ERAS;
 
 fn pattern(text: &str) -> Regex {
     Regex::new(text).expect("a valid pattern")
 }
 
 static HELD: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"^(?P<org>[^\s(]+) (?P<group>[^\s(]+)(?:\((?P<topic>[^()]*)\))?の(?:第(?P<ordinal>\d{1,4})回)?会合が(?:、(?P<dates>\d{4}年[^、]*?)に)?(?:、(?P<place>[^、]+?)において)?開催された。$",
-    )
+    // The dates start with a year, Western (digits of either width) or of an era.
+    let eras: Vec<&str> = ERAS.iter().map(|&(name, _)| name).collect();
+    pattern(&format!(
+        r"^(?P<org>[^\s(]+) (?P<group>[^\s(]+)(?:\((?P<topic>[^()]*)\))?の(?:第(?P<ordinal>\d{{1,4}})回)?会合が(?:、(?P<dates>(?:[0-9０-９]{{4}}|{})[^、]*?)に)?(?:、(?P<place>[^、]+?)において)?開催された。$",
+        eras.join("|")
+    ))
 });
 static ATTENDED: LazyLock<Regex> = LazyLock::new(|| {
     pattern(

@@ -1,15 +1,18 @@
-//! Dates written in Japanese free text, as authors write them: `2025年12月3日(水)`,
-//! `令和7年12月3日（水曜日）`, ranges `2026年3月30日(月)～4月2日(木)` whose end takes the
-//! year and month it leaves out from the start, `2月6日(金)` whose year comes from the
-//! text before it or else from the meeting, and months `2026年5月`. Digits may be
-//! full-width, brackets half- or full-width.
+//! Dates written in Japanese, as authors write them and as the presets print them:
+//! `2025年12月3日(水)`, `令和7年12月3日（水曜日）`, ranges `2026年3月30日(月)～4月2日(木)`
+//! and `2026年5月～6月` whose end takes the year and month it leaves out from the start,
+//! `2月6日(金)` whose year comes from the text before it or else from the meeting, and
+//! months `2026年5月`. Digits may be full-width, brackets half- or full-width. The
+//! checks read free text and typed dates with it, the importer a published report's.
 
+use super::weekday_of_ja;
 use chrono::{Datelike, NaiveDate, Weekday};
 use rapporteur_model::ScheduleDate;
 use std::ops::Range;
 
 /// A date found in a text.
-pub(crate) struct Mention {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
     /// Where it is written, in bytes, with its weekday if any.
     pub span: Range<usize>,
     pub date: ScheduleDate,
@@ -17,16 +20,36 @@ pub(crate) struct Mention {
     pub weekday: Option<Weekday>,
 }
 
-const WEEKDAYS: [char; 7] = ['月', '火', '水', '木', '金', '土', '日'];
-
-/// The kanji of `weekday`: 水 for Wednesday.
-pub(crate) fn weekday_kanji(weekday: Weekday) -> char {
-    WEEKDAYS[weekday.num_days_from_monday() as usize]
+/// A text that is one date or one range, and nothing else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub start: Mention,
+    pub end: Option<Mention>,
 }
 
-fn weekday_of(kanji: char) -> Option<Weekday> {
-    let index = WEEKDAYS.iter().position(|&k| k == kanji)?;
-    Weekday::try_from(index as u8).ok()
+/// `text` read as one date or one range (`start`, a range mark, `end`) and nothing more
+/// but spaces around; a date without its year takes the one nearest `near`, as in
+/// [`mentions`].
+pub fn read_ja(text: &str, near: Option<NaiveDate>) -> Option<Written> {
+    let found = mentions(text, near);
+    let blank = |range: Range<usize>| text[range].trim().is_empty();
+    match found.as_slice() {
+        [one] if blank(0..one.span.start) && blank(one.span.end..text.len()) => Some(Written {
+            start: one.clone(),
+            end: None,
+        }),
+        [start, end]
+            if blank(0..start.span.start)
+                && RANGE_MARKS.contains(&text[start.span.end..end.span.start].trim())
+                && blank(end.span.end..text.len()) =>
+        {
+            Some(Written {
+                start: start.clone(),
+                end: Some(end.clone()),
+            })
+        }
+        _ => None,
+    }
 }
 
 /// Every date in `text`, in order. A date without a year takes the year of the date
@@ -34,7 +57,7 @@ fn weekday_of(kanji: char) -> Option<Weekday> {
 /// start (`2月6日` in the report of a December 2025 meeting is 2026-02-06); when a
 /// weekday is written that fits only the second of these, that one. Without either, or
 /// when impossible, a date is skipped.
-pub(crate) fn mentions(text: &str, meeting_start: Option<NaiveDate>) -> Vec<Mention> {
+pub fn mentions(text: &str, meeting_start: Option<NaiveDate>) -> Vec<Mention> {
     let mut cursor = Cursor::new(text);
     let mut found = Vec::new();
     let mut last_year = None;
@@ -74,17 +97,15 @@ pub(crate) fn mentions(text: &str, meeting_start: Option<NaiveDate>) -> Vec<Ment
                 date: start,
                 weekday,
             });
-            if let ScheduleDate::Day(first) = start {
-                if let Some((end_byte, end)) = cursor.range_end() {
-                    if let Some(end) = end.resolve(first.year(), Some(first)) {
-                        last_year = Some(end.year());
-                        let weekday = cursor.weekday();
-                        found.push(Mention {
-                            span: end_byte..cursor.byte(),
-                            date: end,
-                            weekday,
-                        });
-                    }
+            if let Some((end_byte, end)) = cursor.range_end() {
+                if let Some(end) = end.resolve(start.year(), Some(start)) {
+                    last_year = Some(end.year());
+                    let weekday = cursor.weekday();
+                    found.push(Mention {
+                        span: end_byte..cursor.byte(),
+                        date: end,
+                        weekday,
+                    });
                 }
             }
         }
@@ -118,7 +139,7 @@ impl Parts {
     /// The date these parts name in `year` (when they give none), or, at the end of a
     /// range starting on `after`, with the month of `after` when they give none, the
     /// year after when the month comes round (`12月29日～1月2日`).
-    fn resolve(&self, year: i32, after: Option<NaiveDate>) -> Option<ScheduleDate> {
+    fn resolve(&self, year: i32, after: Option<ScheduleDate>) -> Option<ScheduleDate> {
         let month = self.month.or(after.map(|a| a.month()))?;
         let year = match (self.year, after) {
             (Some(y), _) => y,
@@ -281,7 +302,7 @@ impl Cursor {
         if !self.eat(|c| c == '(' || c == '（') {
             return None;
         }
-        let weekday = weekday_of(self.peek()?)?;
+        let weekday = weekday_of_ja(self.peek()?)?;
         self.at += 1;
         if self.eat(|c| c == '曜') {
             self.eat(|c| c == '日');
@@ -295,8 +316,8 @@ impl Cursor {
         self.eat(is_close).then_some(weekday)
     }
 
-    /// After a date: a range mark and the end of the range, with the byte where the end
-    /// starts; nothing consumed when there is none.
+    /// After a date: a range mark and the end of the range (a day, or a month), with
+    /// the byte where the end starts; nothing consumed when there is none.
     fn range_end(&mut self) -> Option<(usize, Parts)> {
         let save = self.at;
         self.spaces();
@@ -305,15 +326,9 @@ impl Cursor {
             let start = self.byte();
             let year = self.year();
             let month = self.unit(1..3, '月');
-            if let Some(day) = self.unit(1..3, '日') {
-                return Some((
-                    start,
-                    Parts {
-                        year,
-                        month,
-                        day: Some(day),
-                    },
-                ));
+            let day = self.unit(1..3, '日');
+            if day.is_some() || month.is_some() {
+                return Some((start, Parts { year, month, day }));
             }
         }
         self.at = save;
@@ -322,10 +337,10 @@ impl Cursor {
 }
 
 /// Japanese eras in use in reports, with their first year.
-const ERAS: &[(&str, i32)] = &[("令和", 2019), ("平成", 1989)];
+pub const ERAS: &[(&str, i32)] = &[("令和", 2019), ("平成", 1989)];
 
-/// What joins the two dates of a range.
-const RANGE_MARKS: &[&str] = &["～", "〜", "~", "-", "‐", "–", "—", "から"];
+/// What joins the two dates of a range: either preset's mark, and what authors type.
+pub const RANGE_MARKS: &[&str] = &["～", "〜", "~", "-", "‐", "–", "—", "から"];
 
 fn digit(c: char) -> Option<u32> {
     match c {
@@ -348,7 +363,7 @@ mod tests {
         mentions(text, Some(day(meeting)))
             .into_iter()
             .map(|m| {
-                let weekday = m.weekday.map(weekday_kanji).map(String::from);
+                let weekday = m.weekday.map(super::super::weekday_ja);
                 format!(
                     "{}={}{}",
                     &text[m.span],
