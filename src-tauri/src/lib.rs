@@ -61,6 +61,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             open::open_file,
             about::about
         ])
+        // The names the UI prints dates with, spelled once, in prose's dates.
+        .constant("WEEKDAYS_JA", rapporteur_prose::dates::WEEKDAYS_JA)
+        .constant("WEEKDAYS_EN", rapporteur_prose::dates::WEEKDAYS_EN)
+        .constant("MONTHS_EN", rapporteur_prose::dates::MONTHS_EN)
         // Report ids are SQLite row ids, far below 2^53: a JS number holds them exactly.
         .dangerously_cast_bigints_to_number()
         // One TypeScript type per Rust type: the UI sends back what it received.

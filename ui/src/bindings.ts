@@ -144,6 +144,13 @@ export const commands = {
 	about: () => typedError<About, CommandError>(__TAURI_INVOKE("about")),
 };
 
+/* Constants */
+export const MONTHS_EN = ["January","February","March","April","May","June","July","August","September","October","November","December"] as const;
+
+export const WEEKDAYS_EN = ["Monday","Tuesday","Wednesday","Thursday","Friday","Saturday","Sunday"] as const;
+
+export const WEEKDAYS_JA = ["月","火","水","木","金","土","日"] as const;
+
 /* Types */
 /**  What the About box shows. */
 export type About = {

@@ -1,8 +1,10 @@
-//! The contract between prose and the editor's outline (`ui/src/lib/editor/outline.ts`),
-//! which computes headings on every keystroke without asking Rust: the fixture
+//! The contracts between prose and the UI, which computes some of prose's output on
+//! every keystroke without asking Rust. The editor's outline (`ui/src/lib/editor/outline.ts`):
 //! `tests/fixtures/contract/outline.json` holds sections and, per language and preset,
-//! the headings prose prints for them. This test checks that prose still prints them;
-//! the UI's `outline.test.ts` checks that the editor shows the same. Regenerate with
+//! the headings prose prints for them; the UI's `outline.test.ts` checks that the editor
+//! shows the same. The dates as the app shows them (`ui/src/lib/format.ts`):
+//! `tests/fixtures/contract/dates.json`, checked by `format.test.ts`. These tests check
+//! that prose still prints what the fixtures say. Regenerate with
 //! `UPDATE_CONTRACTS=1 cargo test -p rapporteur-prose --test contract` after a change
 //! to the style (then the UI's test says whether the editor follows).
 
@@ -83,5 +85,81 @@ fn the_outline_contract_is_what_prose_prints() {
     assert_eq!(
         committed, text,
         "prose's headings changed: UPDATE_CONTRACTS=1 cargo test -p rapporteur-prose --test contract, then make the UI follow"
+    );
+}
+
+const DATES_FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/contract/dates.json"
+);
+
+/// Dates and ranges of every shape the app shows: every weekday, a range in one month,
+/// across months and years, an end out of order, an end equal to the start, months and
+/// days of them mixed, an end without start, leap days and century years.
+const DATES: &[(Option<&str>, Option<&str>)] = &[
+    (Some("2025-12-01"), None),
+    (Some("2025-12-02"), None),
+    (Some("2025-12-03"), None),
+    (Some("2025-12-04"), None),
+    (Some("2025-12-05"), None),
+    (Some("2025-12-06"), None),
+    (Some("2025-12-07"), None),
+    (Some("2024-02-29"), None),
+    (Some("2000-01-01"), None),
+    (Some("2100-03-01"), None),
+    (Some("1999-12-31"), None),
+    (Some("2025-12-03"), Some("2025-12-11")),
+    (Some("2026-03-30"), Some("2026-04-02")),
+    (Some("2025-12-29"), Some("2026-01-02")),
+    (Some("2026-06-03"), Some("2026-06-01")),
+    (Some("2026-06-03"), Some("2025-06-04")),
+    (Some("2024-02-29"), Some("2024-02-29")),
+    (Some("2026-05"), None),
+    (Some("2026-05"), Some("2026-06")),
+    (Some("2026-05"), Some("2026-05")),
+    (Some("2026-12"), Some("2027-01")),
+    (Some("2026-05"), Some("2026-05-01")),
+    (Some("2026-05"), Some("2026-05-20")),
+    (Some("2026-05"), Some("2026-07-20")),
+    (Some("2026-05-10"), Some("2026-05")),
+    (Some("2026-05-10"), Some("2026-06")),
+    (Some("2026-06"), Some("2026-05")),
+    (Some("2026-06"), Some("2026-05-31")),
+    (Some("2026-06-01"), Some("2026-05")),
+    (None, Some("2026-05-01")),
+    (None, Some("2026-05")),
+    (None, None),
+];
+
+#[test]
+fn the_dates_contract_is_what_prose_prints() {
+    use rapporteur_model::ScheduleDate;
+    use rapporteur_prose::dates::{in_order, shown};
+    let date = |text: Option<&str>| text.map(|t| ScheduleDate::parse(t).expect("a date"));
+    let cases: Vec<Value> = DATES
+        .iter()
+        .map(|&(start, end)| {
+            let (s, e) = (date(start), date(end));
+            json!({
+                "start": start,
+                "end": end,
+                "ja": shown(Language::Ja, s, e),
+                "en": shown(Language::En, s, e),
+                "in_order": s.zip(e).map(|(s, e)| in_order(s, e)),
+            })
+        })
+        .collect();
+    let expected = json!({
+        "about": "Dates as the app shows them (rapporteur_prose::dates::shown) and whether an end is in order with its start; written by crates/prose/tests/contract.rs, read by ui/src/lib/format.test.ts",
+        "cases": cases,
+    });
+    let text = serde_json::to_string_pretty(&expected).unwrap() + "\n";
+    if std::env::var_os("UPDATE_CONTRACTS").is_some() {
+        std::fs::write(DATES_FIXTURE, &text).expect("write the fixture");
+    }
+    let committed = std::fs::read_to_string(DATES_FIXTURE).unwrap_or_default();
+    assert_eq!(
+        committed, text,
+        "prose's dates changed: UPDATE_CONTRACTS=1 cargo test -p rapporteur-prose --test contract, then make the UI follow"
     );
 }

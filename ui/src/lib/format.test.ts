@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import contract from "../../../tests/fixtures/contract/dates.json";
 import {
   daysInMonth,
   englishOrdinal,
   formatDate,
   formatDateRange,
   formatTimestamp,
+  inOrder,
   isLeapYear,
   parseCalendarDate,
   parseTimestamp,
@@ -71,74 +73,38 @@ describe("parseCalendarDate", () => {
   });
 });
 
-describe("formatDate", () => {
-  it("formats Japanese dates with the weekday", () => {
-    expect(formatDate("2025-12-03", "ja")).toBe("2025年12月3日(水)");
-    expect(formatDate("2025-12-11", "ja")).toBe("2025年12月11日(木)");
-    expect(formatDate("2024-02-29", "ja")).toBe("2024年2月29日(木)");
-    expect(formatDate("2026-01-01", "ja")).toBe("2026年1月1日(木)");
-    expect(formatDate("2025-12-31", "ja")).toBe("2025年12月31日(水)");
+type DatesCase = { start: string | null; end: string | null; ja: string; en: string; in_order: boolean | null };
+const cases: DatesCase[] = contract.cases;
+
+describe("the dates contract with prose (tests/fixtures/contract/dates.json)", () => {
+  // Written by crates/prose/tests/contract.rs from rapporteur_prose::dates::shown: every
+  // weekday, ranges in a month, across months and years, ends out of order, months and
+  // days of them mixed. The app must show each as Rust prints it.
+  it.each(cases)("shows $start – $end as Rust prints it", ({ start, end, ja, en }) => {
+    expect(formatDateRange(start, end, "ja")).toBe(ja);
+    expect(formatDateRange(start, end, "en")).toBe(en);
   });
 
-  it("formats English dates with the weekday", () => {
-    expect(formatDate("2025-12-03", "en")).toBe("Wed 3 Dec 2025");
-    expect(formatDate("2024-02-29", "en")).toBe("Thu 29 Feb 2024");
-    expect(formatDate("2026-03-01", "en")).toBe("Sun 1 Mar 2026");
-  });
+  it.each(cases.filter((c) => c.in_order !== null))(
+    "agrees with Rust whether $end is in order after $start",
+    ({ start, end, in_order }) => {
+      const [from, to] = [parseCalendarDate(start ?? ""), parseCalendarDate(end ?? "")];
+      expect(from && to && inOrder(from, to)).toBe(in_order);
+    },
+  );
 
-  it("formats month-only dates without a weekday", () => {
-    expect(formatDate("2026-05", "ja")).toBe("2026年5月");
-    expect(formatDate("2026-05", "en")).toBe("May 2026");
-  });
-
-  it("passes unparsable text through unchanged", () => {
-    expect(formatDate("TBD", "ja")).toBe("TBD");
-    expect(formatDate("2025-02-30", "en")).toBe("2025-02-30");
+  it("covers every weekday in both languages", () => {
+    const days = cases.filter((c) => c.end === null && c.start?.length === 10);
+    expect(new Set(days.map((c) => /\((.)\)/.exec(c.ja)?.[1])).size).toBe(7);
+    expect(new Set(days.map((c) => c.en.slice(0, 3))).size).toBe(7);
+    for (const c of days) expect(formatDate(c.start ?? "", "ja")).toBe(c.ja);
   });
 });
 
-describe("formatDateRange", () => {
-  it("drops the repeated year and month in Japanese", () => {
-    expect(formatDateRange("2025-12-03", "2025-12-11", "ja")).toBe("2025年12月3日(水)～11日(木)");
-  });
-
-  it("drops only the repeated year across months", () => {
-    expect(formatDateRange("2026-03-30", "2026-04-02", "ja")).toBe("2026年3月30日(月)～4月2日(木)");
-    expect(formatDateRange("2024-02-28", "2024-03-01", "ja")).toBe("2024年2月28日(水)～3月1日(金)");
-  });
-
-  it("keeps the year across a year boundary", () => {
-    expect(formatDateRange("2025-12-29", "2026-01-02", "ja")).toBe("2025年12月29日(月)～2026年1月2日(金)");
-    expect(formatDateRange("2025-12-29", "2026-01-02", "en")).toBe("Mon 29 Dec 2025 – Fri 2 Jan 2026");
-  });
-
-  it("writes the end in full when it is before the start, so a wrong range reads as one", () => {
-    expect(formatDateRange("2026-06-03", "2026-06-01", "ja")).toBe("2026年6月3日(水)～2026年6月1日(月)");
-    expect(formatDateRange("2026-06-03", "2026-05-30", "ja")).toBe("2026年6月3日(水)～2026年5月30日(土)");
-    expect(formatDateRange("2026-06", "2026-05", "ja")).toBe("2026年6月～2026年5月");
-  });
-
-  it("writes full dates on both sides in English", () => {
-    expect(formatDateRange("2025-12-03", "2025-12-11", "en")).toBe("Wed 3 Dec 2025 – Thu 11 Dec 2025");
-  });
-
-  it("collapses a one-day range to a single date", () => {
-    expect(formatDateRange("2024-02-29", "2024-02-29", "ja")).toBe("2024年2月29日(木)");
-    expect(formatDateRange("2025-12-03", null, "en")).toBe("Wed 3 Dec 2025");
-    expect(formatDateRange("2025-12-03", undefined, "ja")).toBe("2025年12月3日(水)");
-  });
-
-  it("handles missing starts and empty ranges", () => {
-    expect(formatDateRange(null, "2025-12-11", "ja")).toBe("～2025年12月11日(木)");
-    expect(formatDateRange(null, "2025-12-11", "en")).toBe("– Thu 11 Dec 2025");
-    expect(formatDateRange(null, null, "ja")).toBe("");
-  });
-
-  it("handles month-only schedule dates", () => {
-    expect(formatDateRange("2026-05", "2026-06", "ja")).toBe("2026年5月～6月");
-    expect(formatDateRange("2026-05", "2026-05", "ja")).toBe("2026年5月");
-    expect(formatDateRange("2026-12", "2027-01", "ja")).toBe("2026年12月～2027年1月");
-    expect(formatDateRange("2026-05", "2026-06", "en")).toBe("May 2026 – Jun 2026");
+describe("dates the UI cannot read", () => {
+  it("passes unparsable text through unchanged", () => {
+    expect(formatDate("TBD", "ja")).toBe("TBD");
+    expect(formatDate("2025-02-30", "en")).toBe("2025-02-30");
   });
 
   it("falls back to the raw text when a side is unparsable", () => {

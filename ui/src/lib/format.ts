@@ -1,14 +1,17 @@
 // Pure formatting of dates, timestamps and outline numbers.
 // Calendar dates are plain "YYYY-MM-DD" / "YYYY-MM" strings and are never
 // passed through `Date`, so the weekday cannot shift with the local timezone.
+// Dates are shown as Rust's `rapporteur_prose::dates::shown` prints them, with the names
+// it spells (the bindings' constants); tests/fixtures/contract/dates.json, written from
+// Rust, is checked by format.test.ts, so the two cannot drift apart.
+
+import { MONTHS_EN, WEEKDAYS_EN, WEEKDAYS_JA } from "../bindings";
 
 export type Lang = "ja" | "en";
 
 export type CalendarDate = { year: number; month: number; day: number | null };
 
-const JA_WEEKDAYS = ["日", "月", "火", "水", "木", "金", "土"] as const;
-const EN_WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
-const EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+const EN_MONTHS = MONTHS_EN.map((name) => name.slice(0, 3));
 const JA_RANGE = "～";
 const EN_RANGE = " – ";
 
@@ -41,8 +44,13 @@ export function weekday(year: number, month: number, day: number): number {
   return date.getUTCDay();
 }
 
+/** Monday first, as Rust counts weekdays. */
+function mondayFirst(date: CalendarDate & { day: number }): number {
+  return (weekday(date.year, date.month, date.day) + 6) % 7;
+}
+
 function jaWeekday(date: CalendarDate & { day: number }): string {
-  return `(${JA_WEEKDAYS[weekday(date.year, date.month, date.day)] ?? ""})`;
+  return `(${WEEKDAYS_JA[mondayFirst(date)] ?? ""})`;
 }
 
 function jaDay(date: CalendarDate): string {
@@ -56,7 +64,7 @@ function formatJa(date: CalendarDate): string {
 function formatEn(date: CalendarDate): string {
   const month = EN_MONTHS[date.month - 1] ?? "";
   if (date.day === null) return `${month} ${date.year}`;
-  const day = EN_WEEKDAYS[weekday(date.year, date.month, date.day)] ?? "";
+  const day = (WEEKDAYS_EN[mondayFirst({ ...date, day: date.day })] ?? "").slice(0, 3);
   return `${day} ${date.day} ${month} ${date.year}`;
 }
 
@@ -64,9 +72,13 @@ function format(date: CalendarDate, lang: Lang): string {
   return lang === "ja" ? formatJa(date) : formatEn(date);
 }
 
-/** Negative when `a` is before `b`; a month alone counts as its first day. */
-function compareDates(a: CalendarDate, b: CalendarDate): number {
-  return a.year - b.year || a.month - b.month || (a.day ?? 1) - (b.day ?? 1);
+/**
+ * Whether `end` is in order with `start`: not all of it before the start (a month ends on
+ * its last day). Rust's `rapporteur_prose::dates::in_order`, followed by contract.
+ */
+export function inOrder(start: CalendarDate, end: CalendarDate): boolean {
+  const lastDay = end.day ?? daysInMonth(end.year, end.month);
+  return (end.year - start.year || end.month - start.month || lastDay - (start.day ?? 1)) >= 0;
 }
 
 /** "Feb" for 2; the number itself for no month. */
@@ -81,12 +93,13 @@ export function formatDate(text: string, lang: Lang): string {
 }
 
 /**
- * The end of a Japanese range, leaving out the year and month it shares with the start;
- * in full when it is not after the start (a wrong range, which the checks report), so
- * that 「6月3日(水)～1日(月)」 does not read as a range within one month.
+ * The end of a Japanese range, leaving out the year it shares with the start, and the
+ * month when both ends are days of it; in full when it is out of order (a wrong range,
+ * which the checks report), so that 「6月3日(水)～1日(月)」 does not read as a range
+ * within one month.
  */
 function jaRangeEnd(start: CalendarDate, end: CalendarDate): string {
-  if (start.year !== end.year || compareDates(end, start) < 0) return formatJa(end);
+  if (start.year !== end.year || !inOrder(start, end)) return formatJa(end);
   if (start.month === end.month && start.day !== null && end.day !== null) return jaDay(end);
   return `${end.month}月${jaDay(end)}`;
 }
