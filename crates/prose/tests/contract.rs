@@ -93,21 +93,25 @@ const DATES_FIXTURE: &str = concat!(
     "/../../tests/fixtures/contract/dates.json"
 );
 
-/// Dates and ranges of every shape the app shows: every weekday, a range in one month,
-/// across months and years, an end out of order, an end equal to the start, months and
-/// days of them mixed, an end without start, leap days and century years.
-const DATES: &[(Option<&str>, Option<&str>)] = &[
-    (Some("2025-12-01"), None),
-    (Some("2025-12-02"), None),
-    (Some("2025-12-03"), None),
-    (Some("2025-12-04"), None),
-    (Some("2025-12-05"), None),
-    (Some("2025-12-06"), None),
-    (Some("2025-12-07"), None),
-    (Some("2024-02-29"), None),
-    (Some("2000-01-01"), None),
-    (Some("2100-03-01"), None),
-    (Some("1999-12-31"), None),
+/// Days of every weekday (1 to 7 December 2025), leap days and century years.
+const DAYS: &[&str] = &[
+    "2025-12-01",
+    "2025-12-02",
+    "2025-12-03",
+    "2025-12-04",
+    "2025-12-05",
+    "2025-12-06",
+    "2025-12-07",
+    "2024-02-29",
+    "2000-01-01",
+    "2100-03-01",
+    "1999-12-31",
+];
+
+/// Dates and ranges of every other shape the app shows: a range in one month, across
+/// months and years, an end out of order, an end equal to the start, months and days of
+/// them mixed, an end without start.
+const RANGES: &[(Option<&str>, Option<&str>)] = &[
     (Some("2025-12-03"), Some("2025-12-11")),
     (Some("2026-03-30"), Some("2026-04-02")),
     (Some("2025-12-29"), Some("2026-01-02")),
@@ -136,9 +140,10 @@ fn the_dates_contract_is_what_prose_prints() {
     use rapporteur_model::ScheduleDate;
     use rapporteur_prose::dates::{in_order, shown};
     let date = |text: Option<&str>| text.map(|t| ScheduleDate::parse(t).expect("a date"));
-    let cases: Vec<Value> = DATES
-        .iter()
-        .map(|&(start, end)| {
+    let days = DAYS.iter().map(|&day| (Some(day), None));
+    let cases: Vec<Value> = days
+        .chain(RANGES.iter().copied())
+        .map(|(start, end)| {
             let (s, e) = (date(start), date(end));
             json!({
                 "start": start,
