@@ -85,21 +85,21 @@ pub fn in_order(start: ScheduleDate, end: ScheduleDate) -> bool {
 /// as in schedule tables) and the range mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct JaStyle {
-    pub weekday_brackets: Option<(&'static str, &'static str)>,
-    pub tilde: &'static str,
+    pub weekday_brackets: Option<(char, char)>,
+    pub tilde: char,
 }
 
 impl JaStyle {
     /// The default preset's meeting dates, as the app shows dates: `(水)`, `～`.
     pub const SHOWN: JaStyle = JaStyle {
-        weekday_brackets: Some(("(", ")")),
-        tilde: "～",
+        weekday_brackets: Some(('(', ')')),
+        tilde: '～',
     };
 
     /// Dates without weekdays.
     pub const PLAIN: JaStyle = JaStyle {
         weekday_brackets: None,
-        tilde: "～",
+        tilde: '～',
     };
 
     /// `date` with what `after` (the start of its range) already gave left out: the end
@@ -251,8 +251,8 @@ mod tests {
 
     const HALF: JaStyle = JaStyle::SHOWN;
     const FULL: JaStyle = JaStyle {
-        weekday_brackets: Some(("（", "）")),
-        tilde: "〜",
+        weekday_brackets: Some(('（', '）')),
+        tilde: '〜',
     };
 
     #[test]
@@ -286,53 +286,34 @@ mod tests {
         );
     }
 
-    fn period_ja(
-        start: Option<ScheduleDate>,
-        end: Option<ScheduleDate>,
-        tilde: &'static str,
-    ) -> String {
-        let style = JaStyle {
-            weekday_brackets: None,
-            tilde,
-        };
-        style.period(start, end)
-    }
-
     #[test]
     fn table_periods_as_the_journal_prints_them() {
-        assert_eq!(
-            period_ja(s("2026-03-30"), s("2026-04-02"), "～"),
-            "2026年3月30日～4月2日"
-        );
-        assert_eq!(period_ja(s("2026-02-06"), None, "～"), "2026年2月6日");
-        assert_eq!(period_ja(s("2026-05"), None, "～"), "2026年5月");
-        assert_eq!(
-            period_ja(s("2026-04-13"), s("2026-04-17"), "〜"),
-            "2026年4月13日〜17日"
-        );
-        assert_eq!(
-            period_ja(s("2026-05"), s("2026-06"), "～"),
-            "2026年5月～6月"
-        );
-        assert_eq!(
-            period_ja(s("2026-12-28"), s("2027-01-08"), "～"),
-            "2026年12月28日～2027年1月8日"
-        );
-        assert_eq!(period_ja(None, None, "～"), "");
-        assert_eq!(
-            period_ja(s("2026-06"), s("2026-05"), "～"),
-            "2026年6月～2026年5月"
-        );
-        // A month and a day of it: the month is kept for the day, and a month that ends
-        // a range starting within it is in order.
-        assert_eq!(
-            period_ja(s("2026-05"), s("2026-05-20"), "～"),
-            "2026年5月～5月20日"
-        );
-        assert_eq!(
-            period_ja(s("2026-05-10"), s("2026-05"), "～"),
-            "2026年5月10日～5月"
-        );
+        for (start, end, tilde, printed) in [
+            ("2026-03-30", "2026-04-02", '～', "2026年3月30日～4月2日"),
+            ("2026-02-06", "", '～', "2026年2月6日"),
+            ("2026-05", "", '～', "2026年5月"),
+            ("2026-04-13", "2026-04-17", '〜', "2026年4月13日〜17日"),
+            ("2026-05", "2026-06", '～', "2026年5月～6月"),
+            (
+                "2026-12-28",
+                "2027-01-08",
+                '～',
+                "2026年12月28日～2027年1月8日",
+            ),
+            ("", "", '～', ""),
+            ("2026-06", "2026-05", '～', "2026年6月～2026年5月"),
+            // A month and a day of it: the month is kept for the day, and a month that
+            // ends a range starting within it is in order.
+            ("2026-05", "2026-05-20", '～', "2026年5月～5月20日"),
+            ("2026-05-10", "2026-05", '～', "2026年5月10日～5月"),
+        ] {
+            let date = |t: &str| (!t.is_empty()).then(|| d(t));
+            let style = JaStyle {
+                weekday_brackets: None,
+                tilde,
+            };
+            assert_eq!(style.period(date(start), date(end)), printed);
+        }
         assert_eq!(
             period_en(s("2026-03-30"), s("2026-04-02")),
             "30 March – 2 April 2026"

@@ -8,45 +8,59 @@ use rapporteur_model::{
     Action, Meeting, Outcome, Preset, Process, Question, ScheduleDate, WorkingParty,
 };
 
+/// The glyphs a Japanese preset sets its text with, where the two presets differ: the
+/// brackets, the range mark, the bullet, and the stop after a table caption's number.
+/// The importer tells the presets apart, and reads brackets and bullets, by these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Glyphs {
+    pub open: char,
+    pub close: char,
+    pub range: char,
+    pub bullet: char,
+    pub caption_stop: char,
+}
+
+const KATAKANA: Glyphs = Glyphs {
+    open: '(',
+    close: ')',
+    range: '～',
+    bullet: '●',
+    caption_stop: '.',
+};
+
+const KANJI: Glyphs = Glyphs {
+    open: '（',
+    close: '）',
+    range: '〜',
+    bullet: '◦',
+    caption_stop: '．',
+};
+
 pub(crate) struct Japanese {
     kanji: bool,
+    pub(crate) glyphs: Glyphs,
 }
 
 impl Japanese {
     pub(crate) fn new(preset: Preset) -> Japanese {
+        let kanji = preset == Preset::JaKanji;
         Japanese {
-            kanji: preset == Preset::JaKanji,
-        }
-    }
-
-    fn brackets(&self) -> (&'static str, &'static str) {
-        if self.kanji {
-            ("（", "）")
-        } else {
-            ("(", ")")
+            kanji,
+            glyphs: if kanji { KANJI } else { KATAKANA },
         }
     }
 
     /// Text in the preset's brackets, tight: `(現地参加224名)`.
     fn bracket(&self, inner: &str) -> String {
-        let (open, close) = self.brackets();
-        format!("{open}{inner}{close}")
-    }
-
-    fn tilde(&self) -> &'static str {
-        if self.kanji {
-            "〜"
-        } else {
-            "～"
-        }
+        format!("{}{inner}{}", self.glyphs.open, self.glyphs.close)
     }
 
     /// How the preset sets dates: with weekdays in its brackets (a meeting's dates) or
     /// without (a table's periods), and its range mark.
     pub(crate) fn dates(&self, weekdays: bool) -> JaStyle {
         JaStyle {
-            weekday_brackets: weekdays.then(|| self.brackets()),
-            tilde: self.tilde(),
+            weekday_brackets: weekdays.then_some((self.glyphs.open, self.glyphs.close)),
+            tilde: self.glyphs.range,
         }
     }
 
@@ -375,11 +389,12 @@ impl Voice for Japanese {
 
     fn table_caption(&self, index: usize, count: usize, caption: Option<&str>) -> String {
         let caption = caption.unwrap_or_default();
+        let stop = self.glyphs.caption_stop;
         match (self.kanji, count) {
             // A report's only table is unnumbered in ja-kanji.
-            (true, 1) => format!("■表．{caption}"),
-            (true, _) => format!("■表{index}．{caption}"),
-            (false, _) => format!("■表{index}. {caption}").trim_end().to_owned(),
+            (true, 1) => format!("■表{stop}{caption}"),
+            (true, _) => format!("■表{index}{stop}{caption}"),
+            (false, _) => format!("■表{index}{stop} {caption}").trim_end().to_owned(),
         }
     }
 
@@ -394,11 +409,7 @@ impl Voice for Japanese {
     }
 
     fn bullet(&self) -> char {
-        if self.kanji {
-            '◦'
-        } else {
-            '●'
-        }
+        self.glyphs.bullet
     }
 
     fn sentence_gap(&self) -> &'static str {

@@ -58,6 +58,13 @@ pub fn dates_ja(preset: Preset, weekdays: bool) -> crate::dates::JaStyle {
     Japanese::new(preset).dates(weekdays)
 }
 
+pub use crate::japanese::Glyphs;
+
+/// The glyphs where a Japanese preset's text differs from the other's.
+pub fn glyphs(preset: Preset) -> Glyphs {
+    Japanese::new(preset).glyphs
+}
+
 /// The bullet of Questions and bullet lists (`●`, `◦`, `•`).
 pub fn bullet(language: Language, preset: Preset) -> char {
     voice(language, preset).bullet()

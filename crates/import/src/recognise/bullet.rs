@@ -1,13 +1,25 @@
 //! Bullet markers as printed or as pdftotext renders them.
 
-/// `●` and `◦` are the presets' own; the rest are what other programs turn them into.
-const MARKERS: &[char] = &['●', '◦', '•', '○', '・', '◆', '■', '-', '－', '‐', '*'];
+use rapporteur_model::{Language, Preset, Spelled};
+use rapporteur_prose::phrases;
+
+/// What other programs turn the bullets prose prints (`●`, `◦`, `•`) into.
+const RENDERED: &[char] = &['○', '・', '◆', '■', '-', '－', '‐', '*'];
+
+fn is_marker(c: char) -> bool {
+    let printed = || {
+        Language::ALL
+            .iter()
+            .any(|&l| Preset::ALL.iter().any(|&p| phrases::bullet(l, p) == c))
+    };
+    RENDERED.contains(&c) || printed()
+}
 
 /// The text after a bullet marker, if `text` starts with one. `■` starts a bullet only
 /// when it does not start a table caption (`■表`).
 pub(crate) fn strip(text: &str) -> Option<&str> {
     let first = text.chars().next()?;
-    if !MARKERS.contains(&first) || text.starts_with("■表") {
+    if !is_marker(first) || text.starts_with("■表") {
         return None;
     }
     let rest = &text[first.len_utf8()..];

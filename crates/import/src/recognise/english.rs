@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use super::meeting::ReadMeeting;
 use super::question::{document_kind, next_item, ReadQuestion};
 use super::working_party::Scopes;
-use super::{same_text, split_outside};
+use super::{bracket, depth_after, same_text, split_outside};
 
 fn pattern(text: &str) -> Regex {
     Regex::new(text).expect("a valid pattern")
@@ -181,11 +181,10 @@ fn outside_brackets(text: &str, needle: &str) -> Vec<usize> {
     let mut depth = 0usize;
     let mut found = Vec::new();
     for (i, c) in text.char_indices() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth = depth.saturating_sub(1),
-            _ if depth == 0 && text[i..].starts_with(needle) => found.push(i),
-            _ => {}
+        match bracket(c) {
+            Some(_) => depth = depth_after(depth, c),
+            None if depth == 0 && text[i..].starts_with(needle) => found.push(i),
+            None => {}
         }
     }
     found

@@ -1,7 +1,8 @@
 //! The summary paragraph read back into the meeting's facts (docs/style.md, "The summary
 //! paragraph"): its three sentences in either preset, each clause optional.
 
-use rapporteur_model::{Contributions, Meeting, MeetingMode, Participants};
+use rapporteur_model::{Contributions, Meeting, MeetingMode, Participants, Preset};
+use rapporteur_prose::phrases;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -49,10 +50,19 @@ pub(crate) struct ReadMeeting {
 /// For matching only: the presets' brackets and range marks made one, spaces around
 /// brackets dropped (`SG17 (セキュリティ) の` and `SG17（セキュリティ）の` read alike).
 fn normalise(sentence: &str) -> String {
-    let text = sentence
-        .replace('（', "(")
-        .replace('）', ")")
-        .replace('〜', "～");
+    let (kanji, katakana) = (
+        phrases::glyphs(Preset::JaKanji),
+        phrases::glyphs(Preset::JaKatakana),
+    );
+    let text: String = sentence
+        .chars()
+        .map(|c| match c {
+            c if c == kanji.open => katakana.open,
+            c if c == kanji.close => katakana.close,
+            c if c == kanji.range => katakana.range,
+            c => c,
+        })
+        .collect();
     text.replace(" (", "(").replace(") ", ")")
 }
 

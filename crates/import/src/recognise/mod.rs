@@ -13,7 +13,8 @@ mod schedule;
 mod working_party;
 
 use rapporteur_model::{
-    Block, Language, Meeting, Preset, Question, Report, Schedule, Section, Style, WorkingParty,
+    Block, Language, Meeting, Preset, Question, Report, Schedule, Section, Spelled, Style,
+    WorkingParty,
 };
 use rapporteur_prose::phrases;
 
@@ -33,15 +34,40 @@ fn is_japanese(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}')
 }
 
-/// The older preset writes full-width brackets, `〜` and `◦`; the default the others.
+/// A bracket of either preset (prose's glyphs): `Some(true)` opens, `Some(false)` closes.
+pub(crate) fn bracket(c: char) -> Option<bool> {
+    Preset::ALL.iter().find_map(|&preset| {
+        let glyphs = phrases::glyphs(preset);
+        (c == glyphs.open || c == glyphs.close).then_some(c == glyphs.open)
+    })
+}
+
+/// How many brackets are open after `c`, `depth` being open before it.
+pub(crate) fn depth_after(depth: usize, c: char) -> usize {
+    match bracket(c) {
+        Some(true) => depth + 1,
+        Some(false) => depth.saturating_sub(1),
+        None => depth,
+    }
+}
+
+/// The preset whose own glyphs (prose's: brackets, range mark, bullet, a caption's
+/// full-width stop) the text has more of; the default on a tie.
 fn preset_of(pieces: &[Piece]) -> Preset {
+    let own = |preset: Preset| {
+        let g = phrases::glyphs(preset);
+        // An ASCII stop is in every text, so it tells nothing.
+        let stop = (!g.caption_stop.is_ascii()).then_some(g.caption_stop);
+        [Some(g.open), Some(g.range), Some(g.bullet), stop]
+    };
+    let (kanji_glyphs, katakana_glyphs) = (own(Preset::JaKanji), own(Preset::JaKatakana));
     let (mut kanji, mut katakana) = (0usize, 0usize);
     let mut count = |text: &str| {
-        for c in text.chars() {
-            match c {
-                '（' | '〜' | '◦' | '．' => kanji += 1,
-                '(' | '～' | '●' => katakana += 1,
-                _ => {}
+        for c in text.chars().map(Some) {
+            if kanji_glyphs.contains(&c) {
+                kanji += 1;
+            } else if katakana_glyphs.contains(&c) {
+                katakana += 1;
             }
         }
     };
@@ -603,10 +629,9 @@ pub(crate) fn split_outside(text: &str, mark: char, keep: bool) -> Vec<&str> {
     let mut depth = 0usize;
     let mut start = 0;
     for (i, c) in text.char_indices() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth = depth.saturating_sub(1),
-            _ if c == mark && depth == 0 => {
+        match bracket(c) {
+            Some(_) => depth = depth_after(depth, c),
+            None if c == mark && depth == 0 => {
                 let end = if keep { i + c.len_utf8() } else { i };
                 out.push(&text[start..end]);
                 start = i + c.len_utf8();

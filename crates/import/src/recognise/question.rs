@@ -6,6 +6,8 @@ use rapporteur_model::{
     Action, DocumentKind, Language, Outcome, Preset, Process, Question, Spelled,
 };
 use rapporteur_prose::phrases;
+
+use super::{bracket, depth_after};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -187,10 +189,9 @@ fn read_sentence(sentence: &str) -> Option<Vec<(Says, Vec<Item>)>> {
         if finished {
             return None;
         }
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => {
+        match bracket(c) {
+            Some(_) => depth = depth_after(depth, c),
+            None if depth == 0 => {
                 let rest = &text[i..];
                 let Some((stem, says)) = PREDICATES
                     .iter()
@@ -323,20 +324,14 @@ fn is_id_byte(b: u8) -> bool {
 /// The byte index of the bracket closing the one at `open`, if `open` opens one.
 fn closing_bracket(text: &str, open: usize) -> Option<usize> {
     let first = text[open..].chars().next()?;
-    if first != '(' && first != '（' {
+    if bracket(first) != Some(true) {
         return None;
     }
     let mut depth = 0usize;
     for (i, c) in text[open..].char_indices() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(open + i);
-                }
-            }
-            _ => {}
+        depth = depth_after(depth, c);
+        if depth == 0 {
+            return Some(open + i);
         }
     }
     None

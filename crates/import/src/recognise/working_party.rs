@@ -30,7 +30,7 @@ pub(crate) fn read(text: &str, number: u32) -> Option<Scopes> {
     let (mut depth, mut scanned) = (0usize, 0usize);
     for caps in QUESTION.captures_iter(body) {
         let whole = caps.get(0)?;
-        depth = depth_after(depth, &body[scanned..whole.start()]);
+        depth = depth_after_text(depth, &body[scanned..whole.start()]);
         scanned = whole.start();
         if depth > 0 {
             continue;
@@ -55,10 +55,6 @@ pub(crate) fn read(text: &str, number: u32) -> Option<Scopes> {
 }
 
 /// How many brackets are open after `text`, `depth` being open before it.
-fn depth_after(depth: usize, text: &str) -> usize {
-    text.chars().fold(depth, |depth, c| match c {
-        '(' | '（' => depth + 1,
-        ')' | '）' => depth.saturating_sub(1),
-        _ => depth,
-    })
+fn depth_after_text(depth: usize, text: &str) -> usize {
+    text.chars().fold(depth, super::depth_after)
 }
