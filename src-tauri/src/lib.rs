@@ -19,6 +19,8 @@ pub use files::{Dialogs, Request, Use};
 pub use rapporteur_core::{CommandError, ErrorCode};
 pub use state::AppState;
 
+use rapporteur_model::{Action, DocumentKind, Language, MeetingMode, Preset, Process, Spelled};
+
 /// The typed commands the UI may call; `ui/src/bindings.ts` is generated from this.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new()
@@ -61,6 +63,15 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             open::open_file,
             about::about
         ])
+        // Every value of the closed sets the UI offers as choices, in the model's order, so
+        // the UI lists none by hand (its labels are keyed by these types).
+        .constant("ACTIONS", Action::ALL)
+        .constant("PROCESSES", Process::ALL)
+        .constant("DOCUMENT_KINDS", DocumentKind::ALL)
+        .constant("MEETING_MODES", MeetingMode::ALL)
+        .constant("PRESETS", Preset::ALL)
+        .constant("LANGUAGES", Language::ALL)
+        .constant("SEVERITIES", rapporteur_checks::Severity::ALL)
         // The names the UI prints dates with, spelled once, in prose's dates.
         .constant("WEEKDAYS_JA", rapporteur_prose::dates::WEEKDAYS_JA)
         .constant("WEEKDAYS_EN", rapporteur_prose::dates::WEEKDAYS_EN)

@@ -145,7 +145,21 @@ export const commands = {
 };
 
 /* Constants */
+export const ACTIONS = ["approved","determined","consented","agreed","new_work_item","postponed","deleted"] as const;
+
+export const DOCUMENT_KINDS = ["recommendation","technical_report","technical_paper","supplement","other"] as const;
+
+export const LANGUAGES = ["ja","en"] as const;
+
+export const MEETING_MODES = ["in_person","hybrid","virtual"] as const;
+
 export const MONTHS_EN = ["January","February","March","April","May","June","July","August","September","October","November","December"] as const;
+
+export const PRESETS = ["ja-katakana","ja-kanji"] as const;
+
+export const PROCESSES = ["TAP","AAP"] as const;
+
+export const SEVERITIES = ["error","warning","hint"] as const;
 
 export const WEEKDAYS_EN = ["Monday","Tuesday","Wednesday","Thursday","Friday","Saturday","Sunday"] as const;
 

@@ -44,6 +44,9 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// Every severity, the surest first (the order the UI lists findings in).
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Hint];
+
     /// The word used in the serialized form and by the command line.
     pub fn as_str(self) -> &'static str {
         match self {

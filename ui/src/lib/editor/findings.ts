@@ -3,13 +3,11 @@
 // Paths are the file format's JSON paths, as the checks name them:
 // `meeting.participants.on_site`, `authors[1].name`, `sections[2].sections[0].blocks[1].text`.
 
-import type { Block, Finding, Report, Section, Severity } from "../../bindings";
+import { SEVERITIES, type Block, type Finding, type Report, type Section, type Severity } from "../../bindings";
 import type { Messages } from "../i18n";
 import { blockTitle } from "./blocks";
 import { headingNumber, sectionHeading } from "./outline";
 import type { Part } from "./session.svelte";
-
-export const SEVERITIES: readonly Severity[] = ["error", "warning", "hint"];
 
 /** One step of a path: a field name or an array index. */
 export type Step = { field: string } | { index: number };
