@@ -230,8 +230,11 @@ test("the built-in template is hidden, not deleted, and shown again", async () =
   await session.click(await $("new-from"));
   await session.click(await inDialog("show-built-in"));
   await session.until("shown again", async () => (await templateNames()).includes("ITU-T 研究委員会会合報告"));
-  const built = await session.findAll('[data-testid="new-from-dialog"][open] [data-testid="new-from-template"]');
-  const texts = await Promise.all(built.map((b) => session.text(b)));
-  assert.ok(texts.some((t) => t.includes("ITU-T 研究委員会会合報告") && t.includes("組み込み")), texts.join("|"));
+  // The database has it back before the dialog redraws its list: wait for the list.
+  await session.until("the built-in template listed again, marked as built in", async () => {
+    const built = await session.findAll('[data-testid="new-from-dialog"][open] [data-testid="new-from-template"]');
+    const texts = await Promise.all(built.map((b) => session.text(b)));
+    return texts.some((t) => t.includes("ITU-T 研究委員会会合報告") && t.includes("組み込み"));
+  });
   await session.click(await session.find('[data-testid="new-from-dialog"][open] .buttons button'));
 });
