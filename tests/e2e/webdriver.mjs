@@ -14,6 +14,8 @@ export const ROOT = resolve(import.meta.dirname, "../..");
 export const APP = process.env.RAPPORTEUR_APP ?? join(ROOT, "target/debug/rapporteur");
 export const CLI = join(ROOT, "target/debug/rapporteur-cli");
 export const ARTIFACTS = join(ROOT, "tests/artifacts");
+/** The key under which WebDriver passes an element to and from scripts. */
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 function freePort() {
   return new Promise((done, fail) => {
@@ -261,7 +263,29 @@ export class Session {
     }
   }
 
+  /**
+   * Clicks `element` as a user does: once it is in view and has stopped moving. WebDriver
+   * clicks at the point where it finds the element; a row drawn or a field grown in the
+   * frame between would take the click instead (under load, CI lost clicks this way).
+   */
   async click(element) {
+    await this.executeAsync(
+      `const [el, done] = arguments;
+       el.scrollIntoView({ block: "nearest", inline: "nearest" });
+       const until = performance.now() + 2000;
+       let last = "";
+       let still = 0;
+       const frame = () => {
+         const r = el.getBoundingClientRect();
+         const now = [r.x, r.y, r.width, r.height].join();
+         still = now === last ? still + 1 : 0;
+         last = now;
+         if (still >= 3 || performance.now() > until) done(null);
+         else requestAnimationFrame(frame);
+       };
+       requestAnimationFrame(frame);`,
+      [{ [ELEMENT]: element }],
+    );
     return this.call("POST", `/element/${element}/click`, {});
   }
 
