@@ -2,9 +2,9 @@
 //! new library (`Library::import_folder`, as "Import past reports…" and `rapporteur-cli
 //! import --dir` do), the reports generated from the example in varied years, groups and
 //! presets and written as the journal's text, Word files and report files. (Not in
-//! English: the example's paragraphs are Japanese, and a text with Japanese in it is read
-//! as a Japanese report; the English reader is measured by `tests/rewrap.rs` of the
-//! import.) `make bench` runs it in release; docs/performance.md keeps the figures.
+//! English: the example's paragraphs are Japanese, so its English export is a mixed
+//! text; the English reader is measured by `tests/rewrap.rs` of the import.) `make
+//! bench` runs it in release; docs/performance.md keeps the figures.
 
 use rapporteur_core::{FolderResult, Library};
 use rapporteur_export::{DocxOptions, ExportFormat};

@@ -44,6 +44,11 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
+/// Whether `text` opens a Question's paragraph in English (`Question 3: …`).
+pub(crate) fn opens_question(text: &str) -> bool {
+    OPENING.is_match(text)
+}
+
 /// A Question's paragraph in English, if `text` opens one.
 pub(crate) fn read_question(text: &str, preset: Preset) -> Option<ReadQuestion> {
     let caps = OPENING.captures(text)?;

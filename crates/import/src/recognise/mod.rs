@@ -51,6 +51,37 @@ pub(crate) fn depth_after(depth: usize, c: char) -> usize {
     }
 }
 
+/// The report's language, by the sentences only one voice writes: a Question's
+/// paragraph opened `課題3では、` or `Question 3:`, a summary `…開催された。` or `… was
+/// held …`; where those do not decide, Japanese if any of its text is. A Japanese
+/// character alone does not make a report Japanese: an English one may name its author
+/// in kanji, or keep the Japanese scopes of its Questions.
+fn language_of(pieces: &[Piece]) -> Language {
+    let (mut english, mut japanese) = (0usize, 0usize);
+    for piece in pieces {
+        let text = text_of(piece);
+        let text = bullet::strip(text).unwrap_or(text);
+        if question::number(text).is_some() || text.contains("開催された") {
+            japanese += 1;
+        }
+        if english::opens_question(text) || text.contains(" was held") {
+            english += 1;
+        }
+    }
+    let any_japanese = || {
+        pieces.iter().any(|p| text_of(p).chars().any(is_japanese))
+            || pieces.iter().any(|p| {
+                matches!(p, Piece::Table(rows)
+                    if rows.iter().flatten().any(|c| c.chars().any(is_japanese)))
+            })
+    };
+    if english > japanese || (english == japanese && !any_japanese()) {
+        Language::En
+    } else {
+        Language::Ja
+    }
+}
+
 /// The preset whose own glyphs (prose's: brackets, range mark, bullet, a caption's
 /// full-width stop) the text has more of; the default on a tie.
 fn preset_of(pieces: &[Piece]) -> Preset {
@@ -102,9 +133,7 @@ pub(crate) fn recognise(
     if pieces.is_empty() {
         return Err(ImportError::Empty);
     }
-    let japanese = pieces.iter().any(|p| text_of(p).chars().any(is_japanese))
-        || pieces.iter().any(|p| matches!(p, Piece::Table(rows) if rows.iter().flatten().any(|c| c.chars().any(is_japanese))));
-    let language = if japanese { Language::Ja } else { Language::En };
+    let language = language_of(&pieces);
     let preset = preset_of(&pieces);
 
     // The title: the paragraph styled so, else the first one.
