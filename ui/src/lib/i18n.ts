@@ -100,6 +100,7 @@ const ja = {
   report: {
     back: "報告書一覧へ戻る",
     loading: "報告書を読み込んでいます…",
+    editorFailed: (cause: string) => `編集画面を読み込めませんでした（${cause}）。アプリを再起動してください。`,
     revision: (revision: number, savedAt: string) => `第${revision}版・${savedAt} 保存`,
     outline: "目次",
     export: {
@@ -608,6 +609,7 @@ const en: Messages = {
   report: {
     back: "Back to reports",
     loading: "Loading the report…",
+    editorFailed: (cause) => `The editor could not be loaded (${cause}). Please restart the app.`,
     revision: (revision, savedAt) => `Revision ${revision} · saved ${savedAt}`,
     outline: "Contents",
     export: {
