@@ -10,9 +10,15 @@ function element(id: string): HTMLElement {
   return found;
 }
 
-// The header itself is in index.html, painted before this script runs.
+// The header itself is in index.html; its commands send nothing to the shell.
 const commands = element("app-commands");
 mount(AboutBox, { target: commands });
 mount(LanguageToggle, { target: commands });
 
-export default mount(App, { target: element("app") });
+// The app is mounted after the page's load event: WebKit counts a command sent before it
+// (the library's first list, which waits for the database to open) as the page still
+// loading, and paints nothing until it has an answer (docs/performance.md).
+const app = element("app");
+const start = () => mount(App, { target: app });
+if (document.readyState === "complete") start();
+else window.addEventListener("load", start, { once: true });
