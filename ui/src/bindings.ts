@@ -386,6 +386,16 @@ export type ErrorCode =
 "template_needs_word" | 
 /**  The Word template kept for a report (`name`) that can no longer be read. */
 "kept_template_unusable" | "report_not_found" | "revision_not_found" | "template_not_found" | "template_exists" | "template_name_missing" | "database_newer" | "not_a_database" | "folder_not_creatable" | "no_data_folder" | "database_busy" | "disk_full" | "database_read_only" | "database_cannot_open" | "database_damaged" | "database_in_use" | "backup_empty" | "backup_not_found" | "backup_disk_full" | "backups_read_only" | "database_not_replaceable" | 
+/**  A file offered as a co-author's share file that is not one. */
+"share_file_not_one" | 
+/**  A share file made by a newer version (its format `found`; this one reads `known`). */
+"share_file_newer" | 
+/**  A share file damaged or cut short (`detail`: what is wrong with it). */
+"share_file_damaged" | 
+/**  A share file of another report, not a copy of the one it is merged into. */
+"share_file_other_report" | 
+/**  A report's co-authoring document that could not be read or changed (`detail`). */
+"co_authoring_failed" | 
 /**
  *  A path the user did not choose in a file dialog (or hand to the app from the
  *  desktop): the page cannot name files.
@@ -455,6 +465,9 @@ export type FieldChange = {
 	/**  The later text, in pieces; empty when the field was removed. */
 	after: DiffSegment[],
 };
+
+/**  A field's value: text, a number, or yes/no (`discussed`, `boilerplate`). */
+export type FieldValue = string | number | null | boolean;
 
 /**  One entry of a dialog's file-type list. */
 export type FileFilter = {
@@ -584,11 +597,14 @@ export type ImportReport = {
 
 /**
  *  A file added to the library: its new id and, for a published report (a Word file or
- *  its text), the account of what was read of it, for the user to review.
+ *  its text), the account of what was read of it, for the user to review; for a
+ *  co-author's share file, whether it made a new report or was merged into the one
+ *  already here, and what the merge changed.
  */
 export type ImportedFile = {
 	id: number,
 	account: ImportReport | null,
+	shared: SharedImport | null,
 };
 
 /**  A work item as autocomplete offers it: its id and its title at the most recent meeting. */
@@ -634,6 +650,41 @@ export type Meeting = {
 };
 
 export type MeetingMode = "in_person" | "hybrid" | "virtual";
+
+/**
+ *  One change a merge brought into this copy. `path` is the element's JSON path (in the
+ *  merged report; for a removed one, in this copy before the merge), or for an edit the
+ *  field's.
+ */
+export type MergeChange = { how: "added"; place: string; path: string } | { how: "removed"; place: string; path: string } | { how: "moved"; place: string; path: string } | { how: "edited"; place: string; path: string; 
+/**  The field's name within its element (`title`, `meeting.start`). */
+field: string; before: FieldValue | null; after: FieldValue | null };
+
+/**
+ *  A field both copies changed since they last met, or an element one deleted while the
+ *  other edited it.
+ */
+export type MergeConflict = 
+/**
+ *  Both changed `field` to different values: `kept` is in the merged report, `other`
+ *  is the value that lost (last writer wins, by Loro's order of the two changes).
+ *  `path` is the field's, in the merged report.
+ */
+{ kind: "both_changed"; place: string; path: string; field: string; kept: FieldValue | null; other: FieldValue | null } | 
+/**
+ *  One copy deleted the element while the other edited it: the deletion wins and the
+ *  edit is gone with the element. `deleted_here`: this copy deleted it. `path` is
+ *  where the element was when the copies last met.
+ */
+{ kind: "deleted_while_edited"; place: string; path: string; deleted_here: boolean };
+
+/**  What a merge did, for the user. */
+export type MergeSummary = {
+	/**  The names of the co-authors whose changes came in (those the document knows). */
+	from: string[],
+	changes: MergeChange[],
+	conflicts: MergeConflict[],
+};
 
 /**
  *  A report just made from a past one or a template, and what the user should know of
@@ -879,6 +930,16 @@ export type Segment = {
 
 /**  How sure a finding is that something is wrong. */
 export type Severity = "error" | "warning" | "hint";
+
+/**  What opening a co-author's share file did. */
+export type SharedImport = {
+	/**  The report it is (a copy of). */
+	id: number,
+	/**  Whether the report is new here; else the file was merged into it. */
+	created: boolean,
+	/**  What the merge changed (nothing for a new report). */
+	summary: MergeSummary,
+};
 
 /**  A report as stored: its newest revision. */
 export type StoredReport = {

@@ -3,6 +3,7 @@
 //! Exit codes: 0 done, 1 a user error or, for `check`, an error found in the report (one
 //! line on stderr), 2 a usage error.
 
+mod co_authoring;
 mod reuse;
 mod terminal;
 mod word_template;
@@ -84,7 +85,8 @@ enum Command {
         #[arg(value_name = "ID|FILE", value_parser = check_target)]
         report: CheckTarget,
     },
-    /// List a report's kept revisions, newest first
+    /// List a report's kept revisions, newest first: NUMBER, when saved, TITLE, who saved
+    /// it (the installation's author name, when set), tab-separated
     History { id: ReportId },
     /// Make an earlier revision the newest again (itself a new revision)
     Restore { id: ReportId, revision: u32 },
@@ -122,6 +124,21 @@ enum Command {
     /// The database's rolling backups (in the `backups` folder beside it)
     #[command(subcommand)]
     Backup(BackupCommand),
+    /// Write a report's share file (NAME.rapporteur) for its co-authors: the report with
+    /// its history of edits; they open it with `import` and send theirs back to `merge`
+    Share {
+        id: ReportId,
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Merge a co-author's copy of a report (their share file); prints what came in, by
+    /// whom, and each field both of you changed (one line each, tab-separated)
+    Merge { id: ReportId, file: PathBuf },
+    /// Save a report file's content as the report's next edit (as an edit in the app,
+    /// recorded for co-authoring); elements without an identity keep those at their place
+    Update { id: ReportId, file: PathBuf },
+    /// The author name recorded with this installation's edits: printed, or set to NAME
+    Author { name: Option<String> },
 }
 
 #[derive(Subcommand)]
@@ -262,6 +279,9 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
                 if let Some(account) = &imported.account {
                     print_account(&file.display().to_string(), account, out)?;
                 }
+                if let Some(shared) = &imported.shared {
+                    co_authoring::print_opened(shared, out)?;
+                }
             }
         }
         Command::List => {
@@ -328,10 +348,11 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
             for r in library.history(id)? {
                 writeln!(
                     out,
-                    "{}\t{}\t{}",
+                    "{}\t{}\t{}\t{}",
                     r.number,
                     r.saved_at.format("%Y-%m-%d %H:%M:%S"),
-                    Field(&r.title)
+                    Field(&r.title),
+                    Field(r.author.as_deref().unwrap_or_default())
                 )?;
             }
         }
@@ -356,6 +377,30 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
         Command::WordTemplate(command) => word_template::run(&mut library, command, out)?,
         Command::Items { query, limit } => reuse::items(&library, &query, limit, out)?,
         Command::Search { query, limit } => reuse::search(&library, &query, limit, out)?,
+        Command::Share { id, output } => {
+            let bytes = library.share_file(id)?;
+            library.write_export(&output, &bytes)?;
+        }
+        Command::Merge { id, file } => {
+            let merged = library.merge_share_file(id, &file)?;
+            co_authoring::print_merged(id, &merged, out)?;
+        }
+        Command::Update { id, file } => {
+            let head = library.report(id)?.revision;
+            match library.update_from_file(id, &file)? {
+                same if same == head => writeln!(
+                    out,
+                    "report {id}: the file says what revision {head} says; nothing changed"
+                )?,
+                revision => writeln!(out, "report {id}: saved as revision {revision}")?,
+            }
+        }
+        Command::Author { name: None } => {
+            if let Some(name) = library.author_name()? {
+                writeln!(out, "{}", Field(&name))?;
+            }
+        }
+        Command::Author { name: Some(name) } => library.set_author_name(&name)?,
     }
     drop(library);
     // The day's backup, after the command's work; one that cannot be made must not fail

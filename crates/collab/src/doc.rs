@@ -115,6 +115,11 @@ impl ReportDoc {
         Ok(self.doc.export(ExportMode::updates(since))?)
     }
 
+    /// Commits what was written since the last commit (the author's name).
+    pub fn commit(&self) {
+        self.doc.commit();
+    }
+
     /// The version the document is at.
     pub fn version(&self) -> VersionVector {
         self.doc.oplog_vv()

@@ -14,7 +14,7 @@ mod summary;
 
 pub use doc::{ReportDoc, LAYOUT_VERSION};
 pub use loro::VersionVector;
-pub use summary::{Change, Conflict, MergeSummary};
+pub use summary::{FieldValue, MergeChange, MergeConflict, MergeSummary};
 
 use loro::LoroDoc;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -23,6 +23,12 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 pub const SHARE_MAGIC: &[u8; 17] = b"rapporteur.share\n";
 /// The version of the share file this build writes, and the newest it reads.
 pub const SHARE_VERSION: u8 = 1;
+/// The largest share file read: a report file is at most 16 MiB, and its history of
+/// edits, compacted as Loro stores it, is rarely larger than the report itself.
+pub const MAX_SHARE_FILE: u64 = 64 << 20;
+/// The extension a share file is written with (`NAME.rapporteur`); files are told apart
+/// by their first bytes, never by this.
+pub const SHARE_EXTENSION: &str = "rapporteur";
 
 /// Why a document cannot be written, read or merged.
 #[derive(Debug, thiserror::Error)]
@@ -115,6 +121,12 @@ impl ReportDoc {
         guarded(|| Ok(self.doc.import(&snapshot)?))?;
         Ok(summary)
     }
+}
+
+/// Whether `bytes` are a whole share file of a report's document this build can read
+/// (whatever report it is a copy of); why not, when they are not.
+pub fn check_share_file(bytes: &[u8]) -> Result<(), CollabError> {
+    read_share_file(bytes).map(drop)
 }
 
 /// Reads a share file into a document of its own, refusing anything that is not a whole

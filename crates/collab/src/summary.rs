@@ -1,6 +1,13 @@
 //! What a merge changed, and what both copies changed at once, named in the user's words.
+//!
+//! Each change names its place twice: in English words for the command line (`Question
+//! 10, outcome 2 (X.1250rev)`), and by its JSON path in the report
+//! (`sections[3].sections[0].blocks[0].outcomes[1]`), which the app names in the user's
+//! language as its checks panel names a finding's path.
 
+use serde::Serialize;
 use serde_json::{Map, Value};
+use specta::Type;
 use std::collections::{BTreeMap, HashMap};
 
 /// One element of a report (the report itself for its top-level fields), as the diff sees it.
@@ -8,6 +15,9 @@ use std::collections::{BTreeMap, HashMap};
 pub(crate) struct Record {
     /// Where it is, in words: `Question 10, outcome 2 (X.1250rev)`.
     pub place: String,
+    /// Where it is in the report file's JSON: `sections[3].sections[0].blocks[0]`, empty
+    /// for the report itself.
+    pub path: String,
     pub parent: String,
     pub index: usize,
     /// Its scalar fields, nested ones under dotted names (`meeting.start`).
@@ -30,6 +40,7 @@ pub(crate) fn records(file: &Value) -> HashMap<String, Record> {
         String::new(),
         Record {
             place: "the report".into(),
+            path: String::new(),
             parent: String::new(),
             index: 0,
             fields,
@@ -37,15 +48,14 @@ pub(crate) fn records(file: &Value) -> HashMap<String, Record> {
     );
     for (i, author) in list(top.get("authors")).enumerate() {
         let name = text(author, "name");
-        add(
-            &mut out,
-            author,
-            "",
-            i,
-            format!("author {} ({name})", i + 1),
-        );
+        let at = At {
+            parent: "",
+            index: i,
+            path: format!("authors[{i}]"),
+        };
+        add(&mut out, author, at, format!("author {} ({name})", i + 1));
     }
-    sections(&mut out, list(top.get("sections")), "");
+    sections(&mut out, list(top.get("sections")), "", "");
     out
 }
 
@@ -79,13 +89,14 @@ fn scalar_fields(prefix: &str, value: &Value, into: &mut BTreeMap<String, Value>
     }
 }
 
-fn add(
-    out: &mut HashMap<String, Record>,
-    object: &Map<String, Value>,
-    parent: &str,
+/// Where an element is: its parent's identity, its index there, its JSON path.
+struct At<'a> {
+    parent: &'a str,
     index: usize,
-    place: String,
-) {
+    path: String,
+}
+
+fn add(out: &mut HashMap<String, Record>, object: &Map<String, Value>, at: At, place: String) {
     let mut fields = BTreeMap::new();
     for (key, value) in object {
         if key != "uid" && key != "item_uids" {
@@ -96,8 +107,9 @@ fn add(
         uid(object),
         Record {
             place,
-            parent: parent.to_owned(),
-            index,
+            path: at.path,
+            parent: at.parent.to_owned(),
+            index: at.index,
             fields,
         },
     );
@@ -122,14 +134,21 @@ fn sections<'a>(
     out: &mut HashMap<String, Record>,
     list_of: impl Iterator<Item = &'a Map<String, Value>>,
     parent: &str,
+    above: &str,
 ) {
     for (i, section) in list_of.enumerate() {
         let name = section_name(section);
         let section_uid = uid(section);
+        let section_path = format!("{above}sections[{i}]");
         let mut own = section.clone();
         own.remove("blocks");
         own.remove("sections");
-        add(out, &own, parent, i, name.clone());
+        let at = At {
+            parent,
+            index: i,
+            path: section_path.clone(),
+        };
+        add(out, &own, at, name.clone());
         let mut counts: HashMap<&str, usize> = HashMap::new();
         for (b, block) in list(section.get("blocks")).enumerate() {
             let kind = text(block, "type");
@@ -158,23 +177,34 @@ fn sections<'a>(
             for key in ["outcomes", "rows", "items"] {
                 own.remove(key);
             }
-            add(out, &own, &section_uid, b, place.clone());
+            let block_path = format!("{section_path}.blocks[{b}]");
+            let at = At {
+                parent: &section_uid,
+                index: b,
+                path: block_path.clone(),
+            };
+            add(out, &own, at, place.clone());
             let block_uid = uid(block);
+            let within = |list: &str, index: usize| At {
+                parent: &block_uid,
+                index,
+                path: format!("{block_path}.{list}[{index}]"),
+            };
             for (o, outcome) in list(block.get("outcomes")).enumerate() {
                 let id = match text(outcome, "id") {
                     "" => String::new(),
                     id => format!(" ({id})"),
                 };
-                add(
-                    out,
-                    outcome,
-                    &block_uid,
-                    o,
-                    format!("{place}, outcome {}{id}", o + 1),
-                );
+                let place = format!("{place}, outcome {}{id}", o + 1);
+                add(out, outcome, within("outcomes", o), place);
             }
             for (r, row) in list(block.get("rows")).enumerate() {
-                add(out, row, &block_uid, r, format!("{place}, row {}", r + 1));
+                add(
+                    out,
+                    row,
+                    within("rows", r),
+                    format!("{place}, row {}", r + 1),
+                );
             }
             let uids = block.get("item_uids").and_then(Value::as_array);
             let items = block.get("items").and_then(Value::as_array);
@@ -184,63 +214,117 @@ fn sections<'a>(
                 if let Some(uid) = uids.and_then(|u| u.get(n)) {
                     object.insert("uid".into(), uid.clone());
                 }
-                add(
-                    out,
-                    &object,
-                    &block_uid,
-                    n,
-                    format!("{place}, item {}", n + 1),
-                );
+                let place = format!("{place}, item {}", n + 1);
+                add(out, &object, within("items", n), place);
             }
         }
-        sections(out, list(section.get("sections")), &section_uid);
+        let above = format!("{section_path}.");
+        sections(out, list(section.get("sections")), &section_uid, &above);
     }
 }
 
-/// One change a merge brought into this copy.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Change {
+/// A field's value: text, a number, or yes/no (`discussed`, `boilerplate`).
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+#[serde(untagged)]
+pub enum FieldValue {
+    Text(String),
+    Number(f64),
+    Flag(bool),
+}
+
+impl FieldValue {
+    fn of(value: &Value) -> Option<FieldValue> {
+        match value {
+            Value::String(s) => Some(FieldValue::Text(s.clone())),
+            Value::Number(n) => n.as_f64().map(FieldValue::Number),
+            Value::Bool(b) => Some(FieldValue::Flag(*b)),
+            Value::Null | Value::Array(_) | Value::Object(_) => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            FieldValue::Text(s) => Some(s),
+            FieldValue::Number(_) | FieldValue::Flag(_) => None,
+        }
+    }
+}
+
+impl From<String> for FieldValue {
+    fn from(text: String) -> FieldValue {
+        FieldValue::Text(text)
+    }
+}
+
+/// One change a merge brought into this copy. `path` is the element's JSON path (in the
+/// merged report; for a removed one, in this copy before the merge), or for an edit the
+/// field's.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+#[serde(tag = "how", rename_all = "snake_case")]
+pub enum MergeChange {
     Added {
         place: String,
+        path: String,
     },
     Removed {
         place: String,
+        path: String,
     },
     Moved {
         place: String,
+        path: String,
     },
     Edited {
         place: String,
+        path: String,
+        /// The field's name within its element (`title`, `meeting.start`).
         field: String,
-        before: Option<Value>,
-        after: Option<Value>,
+        before: Option<FieldValue>,
+        after: Option<FieldValue>,
     },
 }
 
 /// A field both copies changed since they last met, or an element one deleted while the
 /// other edited it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Conflict {
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum MergeConflict {
     /// Both changed `field` to different values: `kept` is in the merged report, `other`
     /// is the value that lost (last writer wins, by Loro's order of the two changes).
+    /// `path` is the field's, in the merged report.
     BothChanged {
         place: String,
+        path: String,
         field: String,
-        kept: Option<Value>,
-        other: Option<Value>,
+        kept: Option<FieldValue>,
+        other: Option<FieldValue>,
     },
     /// One copy deleted the element while the other edited it: the deletion wins and the
-    /// edit is gone with the element. `deleted_here`: this copy deleted it.
-    DeletedWhileEdited { place: String, deleted_here: bool },
+    /// edit is gone with the element. `deleted_here`: this copy deleted it. `path` is
+    /// where the element was when the copies last met.
+    DeletedWhileEdited {
+        place: String,
+        path: String,
+        deleted_here: bool,
+    },
+}
+
+/// The JSON path of `field` of the element at `path`.
+fn field_path(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{path}.{field}")
+    }
 }
 
 /// What a merge did, for the user.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Type)]
 pub struct MergeSummary {
     /// The names of the co-authors whose changes came in (those the document knows).
     pub from: Vec<String>,
-    pub changes: Vec<Change>,
-    pub conflicts: Vec<Conflict>,
+    pub changes: Vec<MergeChange>,
+    pub conflicts: Vec<MergeConflict>,
 }
 
 impl MergeSummary {
@@ -253,21 +337,23 @@ impl MergeSummary {
 pub(crate) fn changes(
     before: &HashMap<String, Record>,
     after: &HashMap<String, Record>,
-) -> Vec<Change> {
+) -> Vec<MergeChange> {
     let mut out = Vec::new();
     let mut uids: Vec<&String> = after.keys().collect();
     uids.sort_by(|a, b| after[*a].place.cmp(&after[*b].place));
     for uid in uids {
         let now = &after[uid];
         let Some(was) = before.get(uid) else {
-            out.push(Change::Added {
+            out.push(MergeChange::Added {
                 place: now.place.clone(),
+                path: now.path.clone(),
             });
             continue;
         };
         if was.parent != now.parent || was.index != now.index && moved_among(before, after, uid) {
-            out.push(Change::Moved {
+            out.push(MergeChange::Moved {
                 place: now.place.clone(),
+                path: now.path.clone(),
             });
         }
         for field in was
@@ -278,11 +364,12 @@ pub(crate) fn changes(
         {
             let (a, b) = (was.fields.get(field), now.fields.get(field));
             if a != b {
-                out.push(Change::Edited {
+                out.push(MergeChange::Edited {
                     place: now.place.clone(),
+                    path: field_path(&now.path, field),
                     field: field.clone(),
-                    before: a.cloned(),
-                    after: b.cloned(),
+                    before: a.and_then(FieldValue::of),
+                    after: b.and_then(FieldValue::of),
                 });
             }
         }
@@ -293,8 +380,9 @@ pub(crate) fn changes(
         .map(|(_, r)| r)
         .collect();
     removed.sort_by(|a, b| a.place.cmp(&b.place));
-    out.extend(removed.into_iter().map(|r| Change::Removed {
+    out.extend(removed.into_iter().map(|r| MergeChange::Removed {
         place: r.place.clone(),
+        path: r.path.clone(),
     }));
     out
 }
@@ -331,7 +419,7 @@ pub(crate) fn conflicts(
     ours: &HashMap<String, Record>,
     theirs: &HashMap<String, Record>,
     merged: &HashMap<String, Record>,
-) -> Vec<Conflict> {
+) -> Vec<MergeConflict> {
     let mut out = Vec::new();
     let mut uids: Vec<&String> = base.keys().chain(ours.keys()).collect();
     uids.sort();
@@ -340,12 +428,14 @@ pub(crate) fn conflicts(
         let (b, o, t) = (base.get(uid), ours.get(uid), theirs.get(uid));
         let edited = |side: &Record| b.is_some_and(|b| b.fields != side.fields);
         match (b, o, t) {
-            (Some(b), None, Some(t)) if edited(t) => out.push(Conflict::DeletedWhileEdited {
+            (Some(b), None, Some(t)) if edited(t) => out.push(MergeConflict::DeletedWhileEdited {
                 place: b.place.clone(),
+                path: b.path.clone(),
                 deleted_here: true,
             }),
-            (Some(b), Some(o), None) if edited(o) => out.push(Conflict::DeletedWhileEdited {
+            (Some(b), Some(o), None) if edited(o) => out.push(MergeConflict::DeletedWhileEdited {
                 place: b.place.clone(),
+                path: b.path.clone(),
                 deleted_here: false,
             }),
             (b, Some(o), Some(t)) => {
@@ -358,11 +448,12 @@ pub(crate) fn conflicts(
                     if ov != base_value && tv != base_value && ov != tv {
                         let kept = m.fields.get(field).cloned();
                         let other = if kept.as_ref() == ov { tv } else { ov };
-                        out.push(Conflict::BothChanged {
+                        out.push(MergeConflict::BothChanged {
                             place: m.place.clone(),
+                            path: field_path(&m.path, field),
                             field: field.clone(),
-                            kept,
-                            other: other.cloned(),
+                            kept: kept.as_ref().and_then(FieldValue::of),
+                            other: other.and_then(FieldValue::of),
                         });
                     }
                 }
@@ -373,49 +464,19 @@ pub(crate) fn conflicts(
     out
 }
 
-fn shown(value: &Option<Value>) -> String {
-    match value {
-        None => "nothing".into(),
-        Some(Value::String(s)) => {
-            let cut: String = s.chars().take(60).collect();
-            let more = if cut.len() < s.len() { "…" } else { "" };
-            format!("\u{201c}{cut}{more}\u{201d}")
-        }
-        Some(other) => other.to_string(),
-    }
-}
-
-impl std::fmt::Display for Change {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Change::Added { place } => write!(f, "added: {place}"),
-            Change::Removed { place } => write!(f, "removed: {place}"),
-            Change::Moved { place } => write!(f, "moved: {place}"),
-            Change::Edited {
-                place,
-                field,
-                before,
-                after,
-            } => write!(f, "{place}: {field} {} → {}", shown(before), shown(after)),
-        }
-    }
-}
-
-impl std::fmt::Display for Conflict {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Conflict::BothChanged { place, field, kept, other } => write!(
-                f,
-                "changed in both copies: {place}: {field}: kept {}, the other copy had {}",
-                shown(kept),
-                shown(other)
-            ),
-            Conflict::DeletedWhileEdited { place, deleted_here } => write!(
-                f,
-                "{place} was deleted in {} while edited in {}: the deletion wins, the edit is not kept",
-                if *deleted_here { "this copy" } else { "the colleague's copy" },
-                if *deleted_here { "the colleague's copy" } else { "this copy" },
-            ),
+impl FieldValue {
+    /// `value` as the user reads it in a line: text quoted (cut after 60 characters), a
+    /// number, yes or no; "nothing" for a field without a value.
+    pub fn describe(value: Option<&FieldValue>) -> String {
+        match value {
+            None => "nothing".into(),
+            Some(FieldValue::Text(s)) => {
+                let cut: String = s.chars().take(60).collect();
+                let more = if cut.len() < s.len() { "…" } else { "" };
+                format!("\u{201c}{cut}{more}\u{201d}")
+            }
+            Some(FieldValue::Number(n)) => n.to_string(),
+            Some(FieldValue::Flag(b)) => if *b { "yes" } else { "no" }.to_owned(),
         }
     }
 }

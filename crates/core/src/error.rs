@@ -2,6 +2,7 @@
 //! to the window, which words it in the user's language; the CLI prints its English
 //! `message`. The use cases return it, so both shells report a failure the same way.
 
+use rapporteur_collab::CollabError;
 use rapporteur_export::{ExportError, TemplateError};
 use rapporteur_format::{FileError, FormatError};
 use rapporteur_import::{ImportError, ReadError};
@@ -112,6 +113,16 @@ error_codes! {
     BackupDiskFull,
     BackupsReadOnly,
     DatabaseNotReplaceable,
+    /// A file offered as a co-author's share file that is not one.
+    ShareFileNotOne,
+    /// A share file made by a newer version (its format `found`; this one reads `known`).
+    ShareFileNewer,
+    /// A share file damaged or cut short (`detail`: what is wrong with it).
+    ShareFileDamaged,
+    /// A share file of another report, not a copy of the one it is merged into.
+    ShareFileOtherReport,
+    /// A report's co-authoring document that could not be read or changed (`detail`).
+    CoAuthoringFailed,
     /// A path the user did not choose in a file dialog (or hand to the app from the
     /// desktop): the page cannot name files.
     NotChosen,
@@ -390,6 +401,32 @@ impl From<ExportError> for CommandError {
     }
 }
 
+/// A co-authoring failure: a share file (read from `path`, when the use case read it)
+/// refused as what it is, or a report's own document that failed.
+pub(crate) fn collab_error(path: Option<&Path>, err: &CollabError) -> CommandError {
+    let mut p = ErrorParams::default();
+    if let Some(path) = path {
+        p = p.path(path);
+    }
+    let (code, params) = match err {
+        CollabError::NotAShareFile => (ErrorCode::ShareFileNotOne, p),
+        CollabError::NewerVersion { found } => (
+            ErrorCode::ShareFileNewer,
+            p.found(found).known(rapporteur_collab::SHARE_VERSION),
+        ),
+        CollabError::Damaged { reason } => (ErrorCode::ShareFileDamaged, p.detail(reason)),
+        CollabError::OtherReport => (ErrorCode::ShareFileOtherReport, p),
+        CollabError::Unreadable(_) | CollabError::Loro(_) | CollabError::Export(_) => {
+            (ErrorCode::CoAuthoringFailed, p.detail(err))
+        }
+    };
+    let message = match path {
+        Some(path) => format!("{}: {err}", path.display()),
+        None => err.to_string(),
+    };
+    CommandError::with(code, params, message)
+}
+
 impl From<StoreError> for CommandError {
     fn from(err: StoreError) -> Self {
         use ErrorCode as C;
@@ -405,6 +442,7 @@ impl From<StoreError> for CommandError {
             StoreError::NoSuchTemplate(name) => (C::TemplateNotFound, p.name(name)),
             StoreError::TemplateExists(name) => (C::TemplateExists, p.name(name)),
             StoreError::TemplateName => (C::TemplateNameMissing, p),
+            StoreError::Collab(e) => return collab_error(None, &e),
             StoreError::Invalid(e) => return format_error(None, &e, message),
             StoreError::NewerSchema { path, found, known } => {
                 (C::DatabaseNewer, p.path(&path).found(found).known(known))

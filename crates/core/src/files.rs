@@ -3,12 +3,14 @@
 //! with the Word file's dates taken from the report's stored ones, never over the
 //! database or its backups.
 
+use crate::co_authoring::{is_share_file, read_share_file};
+use crate::error::collab_error;
 use crate::word_templates::read_template;
 use crate::{CommandError, Library};
 use rapporteur_export::{DocxOptions, ExportFormat};
 use rapporteur_import::{ImportReport, Known};
 use rapporteur_model::Report;
-use rapporteur_storage::{ReportId, ReportSummary, WordTemplateUse};
+use rapporteur_storage::{ReportId, ReportSummary, SharedImport, StoreError, WordTemplateUse};
 use serde::Serialize;
 use specta::Type;
 use std::path::{Path, PathBuf};
@@ -39,11 +41,14 @@ pub fn read_report_file(path: &Path) -> Result<Report> {
 }
 
 /// A file added to the library: its new id and, for a published report (a Word file or
-/// its text), the account of what was read of it, for the user to review.
+/// its text), the account of what was read of it, for the user to review; for a
+/// co-author's share file, whether it made a new report or was merged into the one
+/// already here, and what the merge changed.
 #[derive(Debug, Serialize, Type)]
 pub struct ImportedFile {
     pub id: ReportId,
     pub account: Option<ImportReport>,
+    pub shared: Option<SharedImport>,
 }
 
 /// What opening a file from the desktop did.
@@ -104,36 +109,77 @@ impl Library {
         read_with_evidence(path, &mut self.known_words()?)
     }
 
-    /// Adds the files at `paths` to the library, all or none (each read by content,
-    /// with the library's words and those of the files before it as the evidence for
-    /// hyphens); returns them in order.
+    /// Adds the files at `paths` to the library, all or none (each read by content, a
+    /// published report with the library's words and those of the files before it as
+    /// the evidence for hyphens; a co-author's share file opens the report it is a copy
+    /// of, or adds it); returns them in order.
     pub fn import_files(&mut self, paths: &[PathBuf]) -> Result<Vec<ImportedFile>> {
+        let is_share: Vec<bool> = paths.iter().map(|path| is_share_file(path)).collect();
+        let of_kind = |share: bool| {
+            paths
+                .iter()
+                .zip(&is_share)
+                .filter(move |(_, is)| **is == share)
+                .map(|(path, _)| path)
+        };
+        let shares: Vec<&PathBuf> = of_kind(true).collect();
         let mut known = self.known_words()?;
-        let read = paths
-            .iter()
+        let read = of_kind(false)
             .map(|path| read_with_evidence(path, &mut known))
             .collect::<Result<Vec<_>>>()?;
+        let shared = shares
+            .iter()
+            .map(|path| read_share_file(path))
+            .collect::<Result<Vec<_>>>()?;
+        // Each share file is judged on its own first, so a refusal names its file.
+        for (path, bytes) in shares.iter().zip(&shared) {
+            rapporteur_collab::check_share_file(bytes).map_err(|e| collab_error(Some(path), &e))?;
+        }
         let reports: Vec<Report> = read.iter().map(|(report, _)| report.clone()).collect();
-        let ids = self.store.import_reports(&reports)?;
-        Ok(ids
+        let files: Vec<&[u8]> = shared.iter().map(Vec::as_slice).collect();
+        // All in one transaction: one file refused, none is added.
+        let (ids, opened) =
+            self.store
+                .import_with_shares(&reports, &files)
+                .map_err(|err| match (err, shares.as_slice()) {
+                    (StoreError::Collab(err), [only]) => collab_error(Some(only), &err),
+                    (err, _) => CommandError::from(err),
+                })?;
+        // Back in the order of `paths`: the store returns one answer per file of each kind.
+        let mut read = ids.into_iter().zip(read);
+        let mut opened = opened.into_iter();
+        Ok(is_share
             .into_iter()
-            .zip(read)
-            .map(|(id, (_, account))| ImportedFile { id, account })
+            .filter_map(|share| match share {
+                true => opened.next().map(|shared| ImportedFile {
+                    id: shared.id,
+                    account: None,
+                    shared: Some(shared),
+                }),
+                false => read.next().map(|(id, (_, account))| ImportedFile {
+                    id,
+                    account,
+                    shared: None,
+                }),
+            })
             .collect())
     }
 
-    /// Adds the file at `path` to the library, read by content (with the library's words
-    /// as the evidence for hyphens).
+    /// Adds the file at `path` to the library, read by content (a published report with
+    /// the library's words as the evidence for hyphens).
     pub fn import_file(&mut self, path: &Path) -> Result<ImportedFile> {
-        let (report, account) = self.read_file(path)?;
-        let id = self.store.create_report(&report)?;
-        Ok(ImportedFile { id, account })
+        Ok(self.import_files(&[path.to_owned()])?.remove(0))
     }
 
     /// Opens the file at `path` as the desktop asks (a double-click, `rapporteur FILE`):
     /// a report file is added unless the report of the same meeting is in the library
     /// already; a published report is read back as an import.
     pub fn open_file(&mut self, path: &Path) -> Result<OpenedFile> {
+        if is_share_file(path) {
+            // A co-author's copy: the report it is a copy of, with the copy merged in.
+            let file = self.import_file(path)?;
+            return Ok(OpenedFile::Imported { file });
+        }
         let (report, account) = self.read_file(path)?;
         if account.is_none() {
             if let Some(existing) = self.list()?.into_iter().find(|r| same_report(r, &report)) {
@@ -142,7 +188,11 @@ impl Library {
         }
         let id = self.store.create_report(&report)?;
         Ok(OpenedFile::Imported {
-            file: ImportedFile { id, account },
+            file: ImportedFile {
+                id,
+                account,
+                shared: None,
+            },
         })
     }
 

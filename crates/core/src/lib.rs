@@ -10,6 +10,7 @@
 //! language and the CLI prints in English.
 
 pub mod backups;
+mod co_authoring;
 mod error;
 mod files;
 mod folder;
@@ -19,6 +20,7 @@ mod reuse;
 mod seed;
 mod word_templates;
 
+pub use co_authoring::Merged;
 pub use error::{CommandError, ErrorCode, ErrorParams};
 pub use files::{
     read_any_file, read_report_file, Export, ExportRequest, ImportedFile, OpenedFile,

@@ -93,34 +93,102 @@ fn fresh(seen: &std::collections::HashSet<Uid>) -> Uid {
 /// section before its blocks and subsections), after making each bullet list's
 /// `item_uids` as long as its items.
 pub fn for_each_uid(report: &mut crate::Report, f: &mut impl FnMut(&mut Uid)) {
-    for author in &mut report.authors {
-        f(&mut author.uid);
+    for_each_uid_at(report, &mut |_, uid| f(uid));
+}
+
+/// As [`for_each_uid`], with each element's place: its path of indexes and, for a
+/// block, its type (`s2/s0/b1:question/3`).
+fn for_each_uid_at(report: &mut crate::Report, f: &mut impl FnMut(&str, &mut Uid)) {
+    for (i, author) in report.authors.iter_mut().enumerate() {
+        f(&format!("a{i}"), &mut author.uid);
     }
-    fn sections(list: &mut [crate::Section], f: &mut impl FnMut(&mut Uid)) {
-        for section in list {
-            f(&mut section.uid);
-            for block in &mut section.blocks {
-                f(block.uid_mut());
+    fn sections(list: &mut [crate::Section], above: &str, f: &mut impl FnMut(&str, &mut Uid)) {
+        for (s, section) in list.iter_mut().enumerate() {
+            let place = format!("{above}s{s}/");
+            f(&place, &mut section.uid);
+            for (b, block) in section.blocks.iter_mut().enumerate() {
+                let place = format!("{place}b{b}:{}/", block.kind());
+                f(&place, block.uid_mut());
+                let mut each = |i: usize, uid: &mut Uid| f(&format!("{place}{i}"), uid);
                 match block {
                     crate::Block::Bullets {
                         items, item_uids, ..
                     } => {
                         item_uids.resize_with(items.len(), Uid::default);
-                        item_uids.iter_mut().for_each(&mut *f);
+                        for (i, uid) in item_uids.iter_mut().enumerate() {
+                            each(i, uid);
+                        }
                     }
                     crate::Block::Question(question) => {
-                        question.outcomes.iter_mut().for_each(|o| f(&mut o.uid));
+                        for (i, outcome) in question.outcomes.iter_mut().enumerate() {
+                            each(i, &mut outcome.uid);
+                        }
                     }
                     crate::Block::Schedule(schedule) => {
-                        schedule.rows.iter_mut().for_each(|r| f(&mut r.uid));
+                        for (i, row) in schedule.rows.iter_mut().enumerate() {
+                            each(i, &mut row.uid);
+                        }
                     }
                     crate::Block::Summary { .. } | crate::Block::Paragraph { .. } => {}
+                }
+            }
+            sections(&mut section.sections, &place, f);
+        }
+    }
+    sections(&mut report.sections, "", f);
+}
+
+/// `report` without its identities: what it says, for comparing two reports' content.
+pub fn cleared(report: &crate::Report) -> crate::Report {
+    let mut report = report.clone();
+    for_each_uid(&mut report, &mut |uid| *uid = Uid::default());
+    for_each_bullets(&mut report, &mut |item_uids| item_uids.clear());
+    report
+}
+
+fn for_each_bullets(report: &mut crate::Report, f: &mut impl FnMut(&mut Vec<Uid>)) {
+    fn sections(list: &mut [crate::Section], f: &mut impl FnMut(&mut Vec<Uid>)) {
+        for section in list {
+            for block in &mut section.blocks {
+                if let crate::Block::Bullets { item_uids, .. } = block {
+                    f(item_uids);
                 }
             }
             sections(&mut section.sections, f);
         }
     }
     sections(&mut report.sections, f);
+}
+
+/// Whether some element of `report` has no identity yet.
+pub fn any_missing(report: &crate::Report) -> bool {
+    let mut report = report.clone();
+    let mut missing = false;
+    for_each_uid(&mut report, &mut |uid| missing |= uid.is_empty());
+    missing
+}
+
+/// Gives each element of `report` without an identity the one of the element at the same
+/// place (and, for a block, of the same type) in `previous`, unless `report` uses that
+/// identity elsewhere. An editor that does not know the identities the store gave the
+/// elements it added thus keeps them from one save to the next, rather than making the
+/// element look deleted and added again at every save.
+pub fn adopt(report: &mut crate::Report, previous: &crate::Report) {
+    let mut by_place = std::collections::HashMap::new();
+    for_each_uid_at(&mut previous.clone(), &mut |place, uid| {
+        by_place.insert(place.to_owned(), uid.clone());
+    });
+    let mut used = std::collections::HashSet::new();
+    for_each_uid(report, &mut |uid| {
+        used.insert(uid.clone());
+    });
+    for_each_uid_at(report, &mut |place, uid| {
+        if let Some(theirs) = by_place.get(place) {
+            if uid.is_empty() && !theirs.is_empty() && used.insert(theirs.clone()) {
+                *uid = theirs.clone();
+            }
+        }
+    });
 }
 
 #[cfg(test)]
@@ -133,6 +201,35 @@ mod tests {
         assert_eq!(Uid::parse(a.as_str()), Some(a.clone()));
         assert_eq!(a.as_str().len(), 16);
         assert_ne!(a, Uid::random());
+    }
+
+    #[test]
+    fn an_element_added_without_identity_adopts_the_one_it_got_at_the_last_save() {
+        let mut unsaved = crate::Report::new("t", "ITU-T", "SG17");
+        unsaved.sections.push(crate::Section {
+            heading: Some("h".into()),
+            blocks: vec![crate::Block::summary()],
+            ..Default::default()
+        });
+        let mut saved = unsaved.clone();
+        complete(&mut saved);
+        // The editor saves again without knowing the identities the store gave.
+        let mut again = unsaved.clone();
+        again.sections[0].heading = Some("h2".into());
+        assert!(any_missing(&again));
+        adopt(&mut again, &saved);
+        assert!(!any_missing(&again));
+        assert_eq!(again.sections[0].uid, saved.sections[0].uid);
+        assert_eq!(
+            again.sections[0].blocks[0].uid(),
+            saved.sections[0].blocks[0].uid()
+        );
+
+        // An identity the report uses elsewhere is not taken twice.
+        let mut moved = unsaved;
+        moved.sections.push(saved.sections[0].clone());
+        adopt(&mut moved, &saved);
+        assert!(moved.sections[0].uid.is_empty());
     }
 
     #[test]

@@ -82,6 +82,7 @@ impl FromSql for EntryStart {
 }
 
 /// The history entry a new revision goes into.
+#[derive(Clone, Copy)]
 pub(crate) struct InEntry {
     /// The entry's first revision.
     pub(crate) entry: u32,

@@ -58,6 +58,8 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{0}")]
+    Collab(#[from] rapporteur_collab::CollabError),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }

@@ -6,6 +6,7 @@
 //! save leaves the file exactly as it was.
 
 mod backup;
+mod collab;
 mod entries;
 mod error;
 mod history;
@@ -20,9 +21,11 @@ pub use backup::{
     back_up, backups_dir, daily_backup, is_database_file, list_backups, restore_backup, BackupInfo,
     BackupReason, DAILY, KEPT_BACKUPS,
 };
+pub use collab::SharedImport;
 pub use entries::{EntryStart, HistoryEntry, ENTRY_PAUSE, KEPT_ENTRIES};
 pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;
+pub use rapporteur_collab::MergeSummary;
 pub use registry::{ItemSuggestion, ItemUse, RegistryItem};
 pub use search::{snippet, SearchHit, Segment, TextPart};
 pub use store::{

@@ -36,6 +36,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0005_history_entries.sql"),
         then: None,
     },
+    Migration {
+        sql: include_str!("migrations/0006_collab.sql"),
+        then: Some(crate::collab::start_every_document),
+    },
 ];
 
 /// The schema version this build creates and understands.

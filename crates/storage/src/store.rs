@@ -1,8 +1,10 @@
 use crate::backup::{back_up_from, BackupReason};
+use crate::collab::OpenDocs;
 use crate::entries::{EntryStart, InEntry, ENTRY_PAUSE};
 use crate::migrations::{migrate_to, user_version, SCHEMA_VERSION};
 use crate::StoreError;
 use chrono::{DateTime, NaiveDate, Utc};
+use rapporteur_collab::ReportDoc;
 use rapporteur_format::{read_report, write_report_checked};
 use rapporteur_model::{Report, Spelled};
 use rusqlite::{
@@ -77,11 +79,15 @@ pub struct ItemTitle {
 /// A report's text in the file format, checked to be what a report file may hold (the
 /// format's rules, its size and nesting limits): the only form in which a report reaches
 /// the database, so every stored report exports as a file that reads back.
-pub(crate) struct Document(String);
+/// The report it was written from comes with it, every element with its identity
+/// (given here to those without one), as the co-authoring document records it.
+pub(crate) struct Document(pub(crate) String, pub(crate) Report);
 
 impl Document {
     pub(crate) fn of(report: &Report) -> Result<Document> {
-        Ok(Document(write_report_checked(report)?))
+        let mut report = report.clone();
+        rapporteur_model::uid::complete(&mut report);
+        Ok(Document(write_report_checked(&report)?, report))
     }
 }
 
@@ -90,6 +96,9 @@ pub struct Store {
     pub(crate) conn: Connection,
     /// The database file, named in every error a user can act on.
     path: PathBuf,
+    /// The co-authoring documents of the reports saved last, so that a save does not
+    /// load its report's document again.
+    pub(crate) docs: OpenDocs,
 }
 
 impl Store {
@@ -173,7 +182,11 @@ impl Store {
             back_up_from(&conn, &path, BackupReason::BeforeUpgrade, None)?;
         }
         migrate_to(&mut conn, SCHEMA_VERSION)?;
-        Ok(Store { conn, path })
+        Ok(Store {
+            conn,
+            path,
+            docs: OpenDocs::default(),
+        })
     }
 
     /// The database file.
@@ -194,13 +207,26 @@ impl Store {
     /// second process waits for the first (up to the busy timeout) instead of failing
     /// when a read turns into a write after the other one committed.
     pub(crate) fn write<T>(&mut self, write: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.write_with_docs(|tx, _| write(tx))
+    }
+
+    /// As [`Store::write`], for a write that reads or changes co-authoring documents.
+    /// When it fails, no document is kept: one may hold what was rolled back.
+    pub(crate) fn write_with_docs<T>(
+        &mut self,
+        write: impl FnOnce(&Transaction, &mut OpenDocs) -> Result<T>,
+    ) -> Result<T> {
+        let docs = &mut self.docs;
         let run = |conn: &mut Connection| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let value = write(&tx)?;
+            let value = write(&tx, docs)?;
             tx.commit()?;
             Ok(value)
         };
-        run(&mut self.conn).map_err(|e: StoreError| e.at(&self.path))
+        run(&mut self.conn).map_err(|e: StoreError| {
+            self.docs.clear();
+            e.at(&self.path)
+        })
     }
 
     /// Names a failed read's cause with the database's path.
@@ -210,18 +236,7 @@ impl Store {
 
     /// Adds reports as new ones, all or none; returns their ids in order.
     pub fn import_reports(&mut self, reports: &[Report]) -> Result<Vec<ReportId>> {
-        let documents = reports
-            .iter()
-            .map(Document::of)
-            .collect::<Result<Vec<_>>>()?;
-        let now = Utc::now();
-        self.write(|tx| {
-            reports
-                .iter()
-                .zip(&documents)
-                .map(|(report, document)| insert_report(tx, report, document, now, None))
-                .collect()
-        })
+        Ok(self.import_with_shares(reports, &[])?.0)
     }
 
     /// Adds one report; returns its id.
@@ -243,9 +258,23 @@ impl Store {
         report: &Report,
         began: Option<EntryStart>,
     ) -> Result<u32> {
-        let document = Document::of(report)?;
-        self.write(|tx| {
+        // Elements the editor added without an identity take the ones they got at the
+        // last save (read from the head, only then).
+        let ready = if rapporteur_model::uid::any_missing(report) {
+            None
+        } else {
+            Some(Document::of(report)?)
+        };
+        self.write_with_docs(|tx, docs| {
             let head = head(tx, id)?;
+            let document = match ready {
+                Some(document) => document,
+                None => {
+                    let mut report = report.clone();
+                    rapporteur_model::uid::adopt(&mut report, &read_report(&head.document)?);
+                    Document::of(&report)?
+                }
+            };
             if head.document == document.0 {
                 return Ok(head.number);
             }
@@ -261,8 +290,15 @@ impl Store {
                     began: None,
                 },
             };
-            write_head(tx, id, revision, report, &document, now, place)?;
-            Ok(revision)
+            let revision = NewRevision {
+                number: revision,
+                document: &document,
+                saved_at: now,
+                place,
+                author: None,
+            };
+            write_head(tx, docs, id, revision, None)?;
+            Ok(revision.number)
         })
     }
 
@@ -374,7 +410,8 @@ impl Store {
 
     /// Takes a report out of the library; `undelete_report` brings it back.
     pub fn delete_report(&mut self, id: ReportId) -> Result<()> {
-        self.write(|tx| {
+        self.write_with_docs(|tx, docs| {
+            docs.forget(id);
             let changed = tx.execute(
                 "UPDATE reports SET deleted_at = ?2
                  WHERE id = ?1 AND deleted_at IS NULL AND template_name IS NULL",
@@ -429,7 +466,7 @@ impl Store {
         template: Option<&str>,
     ) -> Result<Option<ReportId>> {
         let document = Document::of(report)?;
-        self.write(|tx| {
+        self.write_with_docs(|tx, docs| {
             let done: Option<String> = tx
                 .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
                     r.get(0)
@@ -438,7 +475,7 @@ impl Store {
             if done.is_some() {
                 return Ok(None);
             }
-            let id = insert_report(tx, report, &document, Utc::now(), template)?;
+            let id = insert_report(tx, docs, &document, Utc::now(), template, None)?;
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)",
                 params![key, id.to_string()],
@@ -505,16 +542,16 @@ pub fn checkpoint(db: &Path) -> Result<u32> {
 }
 
 /// The newest revision of a report, as a save needs it.
-struct Head {
-    number: u32,
-    document: String,
+pub(crate) struct Head {
+    pub(crate) number: u32,
+    pub(crate) document: String,
     saved_at: DateTime<Utc>,
     entry: u32,
     /// Why the next save starts a new history entry, if something asked for one.
     entry_break: Option<EntryStart>,
 }
 
-fn head(tx: &Transaction, id: ReportId) -> Result<Head> {
+pub(crate) fn head(tx: &Connection, id: ReportId) -> Result<Head> {
     tx.query_row(
         "SELECT r.head_revision, v.document, v.saved_at, v.entry, r.entry_break FROM reports r
          JOIN revisions v ON v.report_id = r.id AND v.number = r.head_revision
@@ -534,14 +571,18 @@ fn head(tx: &Transaction, id: ReportId) -> Result<Head> {
     .ok_or(StoreError::NotFound(id))
 }
 
-/// Adds a report, or the template `template`, with `report` as its first revision.
+/// Adds a report, or the template `template`, with `document` as its first revision;
+/// `shared` is the report's co-authoring document when it comes with one (a colleague's
+/// share file, with the names of its authors), else a new one is started.
 pub(crate) fn insert_report(
     tx: &Transaction,
-    report: &Report,
+    docs: &mut OpenDocs,
     document: &Document,
     now: DateTime<Utc>,
     template: Option<&str>,
+    shared: Option<(ReportDoc, Option<&str>)>,
 ) -> Result<ReportId> {
+    let report = &document.1;
     let m = &report.meeting;
     tx.execute(
         "INSERT INTO reports (created_at, updated_at, head_revision, title, organization, group_name, template_name)
@@ -549,38 +590,62 @@ pub(crate) fn insert_report(
         params![now, report.title, m.organization, m.group, template],
     )?;
     let id = tx.last_insert_rowid();
-    write_head(
-        tx,
-        id,
-        1,
-        report,
+    let (shared, author) = match shared {
+        Some((doc, authors)) => (Some(doc), authors),
+        None => (None, None),
+    };
+    let first = NewRevision {
+        number: 1,
         document,
-        now,
-        InEntry::starting(1, EntryStart::Created),
-    )?;
+        saved_at: now,
+        place: InEntry::starting(1, EntryStart::Created),
+        author,
+    };
+    write_head(tx, docs, id, first, shared)?;
     Ok(id)
 }
 
-/// Stores `document` as revision `revision` of report `id` in the history entry
-/// `place`, makes it the head, and brings everything derived from the head up to date.
-fn write_head(
+/// A revision about to be written.
+#[derive(Clone, Copy)]
+pub(crate) struct NewRevision<'a> {
+    pub(crate) number: u32,
+    pub(crate) document: &'a Document,
+    pub(crate) saved_at: DateTime<Utc>,
+    /// The history entry it goes into.
+    pub(crate) place: InEntry,
+    /// Who made it, when not this installation's author (a co-author's merged edits).
+    pub(crate) author: Option<&'a str>,
+}
+
+/// Stores `revision` of report `id`, makes it the head, and brings everything derived
+/// from the head up to date: the indexes, the history, and the co-authoring document
+/// (`shared` starts it for a first revision, see `collab::record`).
+pub(crate) fn write_head(
     tx: &Transaction,
+    docs: &mut OpenDocs,
     id: ReportId,
-    revision: u32,
-    report: &Report,
-    document: &Document,
-    now: DateTime<Utc>,
-    place: InEntry,
+    revision: NewRevision,
+    shared: Option<ReportDoc>,
 ) -> Result<()> {
+    let NewRevision {
+        number,
+        document,
+        saved_at: now,
+        place,
+        author,
+    } = revision;
+    let report = &document.1;
+    let own_author = crate::collab::author_name(tx)?;
     tx.execute(
-        "INSERT INTO revisions (report_id, number, saved_at, document, title, entry, began)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO revisions (report_id, number, saved_at, document, title, author, entry, began)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             id,
-            revision,
+            number,
             now,
             document.0,
             report.title,
+            author.or(own_author.as_deref()),
             place.entry,
             place.began
         ],
@@ -590,7 +655,7 @@ fn write_head(
         "UPDATE reports SET head_revision = ?2, updated_at = ?3, title = ?4, organization = ?5, group_name = ?6,
                 ordinal = ?7, start_date = ?8, end_date = ?9, entry_break = NULL
          WHERE id = ?1",
-        params![id, revision, now, report.title, m.organization, m.group, m.ordinal, m.start, m.end],
+        params![id, number, now, report.title, m.organization, m.group, m.ordinal, m.start, m.end],
     )?;
     tx.execute("DELETE FROM outcomes WHERE report_id = ?1", [id])?;
     let mut insert = tx.prepare_cached(
@@ -612,6 +677,7 @@ fn write_head(
         ])?;
     }
     crate::search::index_report(tx, id, report)?;
-    crate::entries::drop_old_revisions(tx, id, revision, place.began.is_some())?;
+    crate::collab::record(tx, docs, id, number, report, own_author.as_deref(), shared)?;
+    crate::entries::drop_old_revisions(tx, id, number, place.began.is_some())?;
     Ok(())
 }

@@ -33,11 +33,11 @@ impl Store {
             return Err(StoreError::TemplateName);
         }
         let document = Document::of(structure)?;
-        self.write(|tx| {
+        self.write_with_docs(|tx, docs| {
             if template_id(tx, name)?.is_some() {
                 return Err(StoreError::TemplateExists(name.to_owned()));
             }
-            insert_report(tx, structure, &document, Utc::now(), Some(name))
+            insert_report(tx, docs, &document, Utc::now(), Some(name), None)
         })
     }
 

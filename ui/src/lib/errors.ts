@@ -48,6 +48,14 @@ const ja: Record<ErrorCode, Describe> = {
   report_too_large: (p) =>
     `報告書が大きすぎます（報告書ファイルにして ${bytes(Number(p.found), "バイト")}、上限 ${bytes(p.limit, "バイト")}）。短くするか二つに分けてください。`,
   report_too_deep: (p) => `${place(p, "：")}節の入れ子が深すぎます（${p.found} 段、上限 ${p.limit} 段）。`,
+  share_file_not_one: (p) => `${p.path ?? "このファイル"} は共同執筆用の共有ファイル（.rapporteur）ではありません。何も変更していません。`,
+  share_file_newer: (p) =>
+    `${p.path ?? "この共有ファイル"} は新しい版の Rapporteur で作られています（共有ファイル形式 ${p.found}、この版は ${p.known} まで）。Rapporteur を更新してから取り込んでください。何も変更していません。`,
+  share_file_damaged: (p) =>
+    `${p.path ?? "この共有ファイル"} は壊れているか途中で切れています${detail(p, "（", "）")}。送り直してもらってください。何も変更していません。`,
+  share_file_other_report: (p) =>
+    `${p.path ?? "この共有ファイル"} は別の報告書のものです。この報告書の写しではないため、統合できません。何も変更していません。`,
+  co_authoring_failed: (p) => `共同執筆の記録を読み書きできませんでした${detail(p, "（", "）")}。この変更は保存されていません。`,
   database: (p) => `データベースの処理に失敗しました${detail(p, "（", "）")}。この変更は保存されていません。もう一度お試しください。`,
   io: (p) => `ファイル ${p.path ?? ""} を読み書きできません${detail(p, "（", "）")}。`,
   file_not_readable: (p) => `ファイル ${p.path} を読めません${detail(p, "（", "）")}。`,
@@ -117,6 +125,14 @@ const en: Record<ErrorCode, Describe> = {
   report_too_large: (p) =>
     `The report is too large (${bytes(Number(p.found), "bytes")} as a report file; at most ${bytes(p.limit, "bytes")}): shorten it or split it in two.`,
   report_too_deep: (p) => `${place(p, ": ")}sections are nested too deeply (${p.found} levels; at most ${p.limit}).`,
+  share_file_not_one: (p) => `${p.path ?? "This file"} is not a co-authoring share file (.rapporteur). Nothing was changed.`,
+  share_file_newer: (p) =>
+    `${p.path ?? "This share file"} was made by a newer version of Rapporteur (share format ${p.found}; this version reads up to ${p.known}): update Rapporteur, then open it again. Nothing was changed.`,
+  share_file_damaged: (p) =>
+    `${p.path ?? "This share file"} is damaged or incomplete${detail(p, " (", ")")}: ask for it again. Nothing was changed.`,
+  share_file_other_report: (p) =>
+    `${p.path ?? "This share file"} holds another report, not a copy of this one, so it cannot be merged. Nothing was changed.`,
+  co_authoring_failed: (p) => `The co-authoring record could not be read or written${detail(p, " (", ")")}. This change was not saved.`,
   database: (p) => `The database failed${detail(p, " (", ")")}. This change was not saved: try again.`,
   io: (p) => `The file ${p.path ?? ""} cannot be read or written${detail(p, " (", ")")}.`,
   file_not_readable: (p) => `The file ${p.path} cannot be read${detail(p, " (", ")")}.`,

@@ -1,0 +1,239 @@
+//! Each report's co-authoring document, kept with its revisions: saves recorded as its
+//! edits, share files, merges and imports between two databases (two co-authors).
+
+use rapporteur_collab::MergeConflict;
+use rapporteur_model::Report;
+use rapporteur_storage::{EntryStart, Store};
+use rusqlite::Connection;
+
+#[path = "support/dump.rs"]
+mod dump;
+use dump::dump;
+
+const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
+
+fn example() -> Report {
+    rapporteur_format::read_report(EXAMPLE).unwrap()
+}
+
+fn count(path: &std::path::Path, sql: &str) -> i64 {
+    Connection::open(path)
+        .unwrap()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn each_save_appends_one_update_in_the_transaction_of_its_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let id = store.create_report(&example()).unwrap();
+    assert_eq!(count(&path, "SELECT count(*) FROM collab_documents"), 1);
+    assert_eq!(count(&path, "SELECT count(*) FROM collab_updates"), 0);
+    // The editor's report has no identities: they are taken from the last save.
+    let mut report = example();
+    report.title = "改".into();
+    assert_eq!(store.save_report(id, &report).unwrap(), 2);
+    assert_eq!(count(&path, "SELECT count(*) FROM collab_updates"), 1);
+    assert_eq!(
+        store.save_report(id, &report).unwrap(),
+        2,
+        "the same report adds nothing"
+    );
+    assert_eq!(count(&path, "SELECT count(*) FROM collab_updates"), 1);
+    let stored = store.report(id).unwrap().report;
+    assert_eq!(rapporteur_model::uid::cleared(&stored), report);
+}
+
+#[test]
+fn a_shared_report_is_imported_linked_and_merged_back_with_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut aoki = Store::open(&dir.path().join("aoki.sqlite3")).unwrap();
+    let mut brown = Store::open(&dir.path().join("brown.sqlite3")).unwrap();
+    aoki.set_author_name("Aoki").unwrap();
+    brown.set_author_name("Brown").unwrap();
+    let id = aoki.create_report(&example()).unwrap();
+
+    let file = aoki.share_file(id).unwrap();
+    let opened = brown.import_share_file(&file).unwrap();
+    let copy = opened.id;
+    assert!(opened.created);
+    assert_eq!(
+        brown.report(copy).unwrap().report,
+        aoki.report(id).unwrap().report
+    );
+    let again = brown.import_share_file(&file).unwrap();
+    assert_eq!(
+        (again.id, again.created),
+        (copy, false),
+        "the same document opens the same report"
+    );
+    assert!(again.summary.is_empty());
+
+    let mut mine = aoki.report(id).unwrap().report;
+    mine.title = "Aoki の題".into();
+    aoki.save_report(id, &mine).unwrap();
+    let mut theirs = brown.report(copy).unwrap().report;
+    theirs.title = "Brown の題".into();
+    theirs.meeting.city = Some("東京".into());
+    brown.save_report(copy, &theirs).unwrap();
+
+    let (revision, summary) = aoki
+        .merge_file(id, &brown.share_file(copy).unwrap())
+        .unwrap();
+    assert_eq!(revision, 3);
+    assert_eq!(summary.from, vec!["Brown".to_owned()]);
+    assert!(summary
+        .conflicts
+        .iter()
+        .any(|c| matches!(c, MergeConflict::BothChanged { field, .. } if field == "title")));
+    let merged = aoki.report(id).unwrap().report;
+    assert_eq!(merged.meeting.city.as_deref(), Some("東京"));
+    // Merging the same file again changes nothing, not even the revision.
+    let (same, summary) = aoki
+        .merge_file(id, &brown.share_file(copy).unwrap())
+        .unwrap();
+    assert_eq!(same, 3);
+    assert!(summary.is_empty());
+    brown
+        .merge_file(copy, &aoki.share_file(id).unwrap())
+        .unwrap();
+    assert_eq!(
+        brown.report(copy).unwrap().report,
+        aoki.report(id).unwrap().report
+    );
+}
+
+#[test]
+fn a_refused_file_changes_nothing_in_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let id = store.create_report(&example()).unwrap();
+    let other = store.create_report(&example()).unwrap();
+    let before = dump(&path);
+    let foreign = store.share_file(other).unwrap();
+    let err = store.merge_file(id, &foreign).unwrap_err();
+    assert!(err.to_string().contains("another report"), "{err}");
+    let err = store
+        .merge_file(id, b"rapporteur.share\n\x01garbage")
+        .unwrap_err();
+    assert!(err.to_string().contains("damaged or incomplete"), "{err}");
+    assert_eq!(dump(&path), before);
+}
+
+/// Report `id` as its co-authoring document holds it, read by a store of its own (the
+/// snapshot and every update in the database, not what a store kept loaded).
+fn from_document(path: &std::path::Path, id: i64) -> Report {
+    let file = Store::open(path).unwrap().share_file(id).unwrap();
+    let mut reader = Store::open_in_memory().unwrap();
+    let copy = reader.import_share_file(&file).unwrap().id;
+    reader.report(copy).unwrap().report
+}
+
+#[test]
+fn each_revision_names_its_author_and_a_merge_starts_an_entry_in_the_co_authors_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut aoki = Store::open(&dir.path().join("aoki.sqlite3")).unwrap();
+    let mut brown = Store::open(&dir.path().join("brown.sqlite3")).unwrap();
+    let id = aoki.create_report(&example()).unwrap();
+    aoki.set_author_name("青木").unwrap();
+    brown.set_author_name("Brown").unwrap();
+    let mut report = example();
+    report.title = "青木の題".into();
+    aoki.save_report(id, &report).unwrap();
+    let authors = |store: &Store, id| -> Vec<Option<String>> {
+        store
+            .history(id)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.author)
+            .collect()
+    };
+    assert_eq!(authors(&aoki, id), [Some("青木".to_owned()), None]);
+
+    let copy = brown
+        .import_share_file(&aoki.share_file(id).unwrap())
+        .unwrap()
+        .id;
+    assert_eq!(authors(&brown, copy), [Some("青木".to_owned())]);
+    let mut theirs = brown.report(copy).unwrap().report;
+    theirs.meeting.city = Some("東京".into());
+    brown.save_report(copy, &theirs).unwrap();
+
+    let (revision, _) = aoki
+        .merge_file(id, &brown.share_file(copy).unwrap())
+        .unwrap();
+    let history = aoki.history(id).unwrap();
+    assert_eq!(
+        (history[0].number, history[0].author.as_deref()),
+        (revision, Some("Brown"))
+    );
+    let entries = aoki.entries(id).unwrap();
+    assert_eq!(
+        (entries[0].first, entries[0].began),
+        (revision, Some(EntryStart::Merge))
+    );
+    assert_eq!(entries[0].author.as_deref(), Some("Brown"));
+}
+
+#[test]
+fn a_report_saved_by_another_process_meanwhile_is_recorded_from_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.sqlite3");
+    let mut window = Store::open(&path).unwrap();
+    let id = window.create_report(&example()).unwrap();
+    let mut report = window.report(id).unwrap().report;
+    report.title = "窓で".into();
+    window.save_report(id, &report).unwrap();
+
+    // A script (the CLI) saves the same report through a connection of its own.
+    let mut script = Store::open(&path).unwrap();
+    let mut theirs = script.report(id).unwrap().report;
+    theirs.meeting.city = Some("大阪".into());
+    script.save_report(id, &theirs).unwrap();
+
+    // The window's next save builds on what the script saved, not on what it kept.
+    let mut report = window.report(id).unwrap().report;
+    report.meeting.site = Some("会議場".into());
+    window.save_report(id, &report).unwrap();
+    let head = window.report(id).unwrap().report;
+    assert_eq!(head.meeting.city.as_deref(), Some("大阪"));
+    assert_eq!(from_document(&path, id), head);
+}
+
+#[test]
+fn a_save_that_fails_leaves_the_document_as_the_database_has_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let id = store.create_report(&example()).unwrap();
+    let mut report = store.report(id).unwrap().report;
+    report.title = "一".into();
+    store.save_report(id, &report).unwrap();
+
+    // The disk fills during the next save, after the document was changed in memory.
+    let pages = count(&path, "PRAGMA page_count") as u32;
+    store.cap_pages_for_tests(pages).unwrap();
+    let mut large = report.clone();
+    large.sections[0]
+        .blocks
+        .push(rapporteur_model::Block::Paragraph {
+            uid: Default::default(),
+            text: "量".repeat(200_000),
+            boilerplate: false,
+        });
+    store.save_report(id, &large).unwrap_err();
+    store.cap_pages_for_tests(1_000_000).unwrap();
+
+    report.title = "二".into();
+    store.save_report(id, &report).unwrap();
+    let head = store.report(id).unwrap().report;
+    assert_eq!(head.title, "二");
+    assert_eq!(
+        head.sections[0].blocks.len(),
+        report.sections[0].blocks.len()
+    );
+    assert_eq!(from_document(&path, id), head);
+}
