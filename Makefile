@@ -46,7 +46,7 @@ e2e: build
 ## `scripts/bench_compare.py OLD.json NEW.json` prints the ratios between two runs.
 bench: build
 	cargo build --release -p rapporteur-export --example bench
-	cargo build --release -p rapporteur-storage --example save_bench --example search_bench --example history_bench
+	cargo build --release -p rapporteur-storage --example save_bench --example search_bench --example history_bench --example collab_bench
 	cargo build --release -p rapporteur-import --example import_bench
 	cargo build --release -p rapporteur-core --example folder_bench
 	cargo build --release --bin rapporteur
@@ -57,6 +57,7 @@ bench: build
 	  target/release/examples/save_bench && \
 	  target/release/examples/search_bench && \
 	  target/release/examples/history_bench && \
+	  target/release/examples/collab_bench && \
 	  target/release/examples/import_bench && \
 	  target/release/examples/folder_bench && \
 	  scripts/coldstart.sh target/release/empty-tauri && \
@@ -75,6 +76,7 @@ fuzz: deps
 	RAPPORTEUR_FUZZ_CASES=$${RAPPORTEUR_FUZZ_CASES:-100000} cargo test --release -p rapporteur-import --test hostile
 	IMPORT_LARGE_BYTES=$${IMPORT_LARGE_BYTES:-4194304} RAPPORTEUR_FUZZ_CASES=$${RAPPORTEUR_FUZZ_CASES:-100000} cargo test --release -p rapporteur-import --test large
 	IMPORT_REWRAP_CASES=$${IMPORT_REWRAP_CASES:-10000} cargo test --release -p rapporteur-import --test rewrap -- --nocapture
+	RAPPORTEUR_FUZZ_CASES=$${RAPPORTEUR_FUZZ_CASES:-100000} cargo test --release -p rapporteur-core --test co_authoring_fuzz
 
 ## The installable packages of the release app, through the Tauri bundler: a .deb and an
 ## .rpm under target/release/bundle/ (AppImage is not built: its tools are downloaded at

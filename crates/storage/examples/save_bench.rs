@@ -4,7 +4,11 @@
 
 use rapporteur_format::read_report;
 use rapporteur_storage::{back_up, checkpoint, BackupReason, Store};
-use std::time::{Duration, Instant};
+use std::time::Instant;
+
+#[path = "support/figures.rs"]
+mod figures;
+use figures::{figure, ms};
 
 const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
 const EDITS: usize = 1_000;
@@ -128,14 +132,4 @@ fn main() {
         Some(5.0),
     );
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-/// One figure for `make bench`'s table and target/bench.json (scripts/bench_collect.py).
-fn figure(name: &str, value: f64, unit: &str, aim: Option<f64>) {
-    let aim = aim.map_or("null".to_string(), |a| a.to_string());
-    println!(r#"bench: {{"name": "{name}", "value": {value:.3}, "unit": "{unit}", "aim": {aim}}}"#);
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }

@@ -1,0 +1,249 @@
+//! Mangled co-authors' files through the merge path and the update path, on a real
+//! database: a share file truncated, its bytes flipped, spliced with another report's,
+//! made "newer", bytes inserted or cut out; a report file given to `update` mangled
+//! alike. No panic escapes; a refused file changes nothing (the revisions, the reports,
+//! the co-authoring documents and the settings stay byte for byte as they were); a file
+//! taken is a valid edit that the document and the head agree on. `make fuzz` runs
+//! 100,000 cases of each (`RAPPORTEUR_FUZZ_CASES`); `make test`, a few hundred.
+
+use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
+use rapporteur_core::Library;
+use rusqlite::Connection;
+use std::cell::RefCell;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+#[path = "../../storage/tests/support/dump.rs"]
+mod dump;
+
+const EXAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../examples/sg17-2025-12.report.json"
+);
+
+fn cases() -> u32 {
+    std::env::var("RAPPORTEUR_FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(200)
+}
+
+/// What a refusal must leave as it was.
+const KEPT: &[&str] = &[
+    "reports",
+    "revisions",
+    "collab_documents",
+    "collab_updates",
+    "settings",
+];
+
+/// A library holding the example twice (reports 1 and 2), and the files a co-author
+/// sends back: their copy of report 1 with edits of their own, another report's copy,
+/// and report files for `update`.
+struct Bench {
+    dir: tempfile::TempDir,
+    library: Library,
+    /// The database as it was before any case, to put back after a file was taken.
+    pristine: Vec<u8>,
+    kept: Vec<String>,
+    theirs: Vec<u8>,
+    foreign: Vec<u8>,
+    edited: Vec<u8>,
+    other_report: Vec<u8>,
+}
+
+impl Bench {
+    fn new() -> Bench {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("mine.sqlite3");
+        let mut library = Library::open(&db).unwrap();
+        library.set_author_name("青木").unwrap();
+        let ids = library
+            .import_files(&[PathBuf::from(EXAMPLE), PathBuf::from(EXAMPLE)])
+            .unwrap();
+        let (id, other) = (ids[0].id, ids[1].id);
+
+        let mut colleague = Library::open(&dir.path().join("theirs.sqlite3")).unwrap();
+        colleague.set_author_name("Brown").unwrap();
+        let share = dir.path().join("mine.rapporteur");
+        library
+            .write_export(&share, &library.share_file(id).unwrap())
+            .unwrap();
+        let copy = colleague.open_share_file(&share).unwrap().id;
+        let mut report = colleague.report(copy).unwrap().report;
+        report.title = "Brown の題".into();
+        report.meeting.city = Some("東京".into());
+        report.sections[0].blocks.pop();
+        colleague.save(copy, &report).unwrap();
+        let theirs = colleague.share_file(copy).unwrap();
+        let foreign = library.share_file(other).unwrap();
+
+        let mut edited = library.report(id).unwrap().report;
+        edited.meeting.site = Some("国際会議場".into());
+        let edited = rapporteur_format::write_report(&edited).into_bytes();
+        let other_report = std::fs::read(EXAMPLE).unwrap();
+
+        drop(library);
+        let pristine = std::fs::read(&db).unwrap();
+        let library = Library::open(&db).unwrap();
+        let kept = dump::dump_tables(&Connection::open(&db).unwrap(), KEPT);
+        Bench {
+            dir,
+            library,
+            pristine,
+            kept,
+            theirs,
+            foreign,
+            edited,
+            other_report,
+        }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("mine.sqlite3")
+    }
+
+    fn kept_now(&self) -> Vec<String> {
+        dump::dump_tables(&Connection::open(self.db()).unwrap(), KEPT)
+    }
+
+    /// Puts the database back as it was before the cases.
+    fn reset(&mut self) {
+        let db = self.db();
+        self.library = Library::open(&self.dir.path().join("scratch.sqlite3")).unwrap();
+        for end in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{end}", db.display()));
+        }
+        std::fs::write(&db, &self.pristine).unwrap();
+        self.library = Library::open(&db).unwrap();
+    }
+
+    /// Runs `attempt` on a file holding `bytes`; a panic fails the case, a refusal must
+    /// leave the database as it was, and a file taken must leave it consistent.
+    fn attempt(
+        &mut self,
+        bytes: &[u8],
+        attempt: impl FnOnce(&mut Library, &Path) -> Result<(), rapporteur_core::CommandError>,
+    ) -> Result<(), TestCaseError> {
+        let file = self.dir.path().join("mangled");
+        std::fs::write(&file, bytes).unwrap();
+        let library = &mut self.library;
+        let outcome = catch_unwind(AssertUnwindSafe(|| attempt(library, &file)));
+        match outcome {
+            Err(_) => Err(TestCaseError::fail("a panic escaped")),
+            Ok(Err(refused)) => {
+                prop_assert!(!refused.message.is_empty());
+                prop_assert!(self.kept_now() == self.kept, "{}", refused.message);
+                Ok(())
+            }
+            Ok(Ok(())) => {
+                // Taken: the head reads as a valid report, and a library of its own
+                // reading the report's document gets the same report.
+                let head = self.library.report(1).unwrap().report;
+                let share = self.dir.path().join("check.rapporteur");
+                self.library
+                    .write_export(&share, &self.library.share_file(1).unwrap())
+                    .unwrap();
+                let mut reader = Library::open(&self.dir.path().join("reader.sqlite3")).unwrap();
+                let id = reader.open_share_file(&share).unwrap().id;
+                prop_assert_eq!(reader.report(id).unwrap().report, head);
+                drop(reader);
+                std::fs::remove_file(self.dir.path().join("reader.sqlite3")).unwrap();
+                self.reset();
+                Ok(())
+            }
+        }
+    }
+}
+
+/// One way of mangling a file.
+#[derive(Debug, Clone)]
+enum Mangle {
+    Truncate(prop::sample::Index),
+    Flip(Vec<(prop::sample::Index, u8)>),
+    /// The start of this file and the rest of the other one, cut at these places.
+    Splice(prop::sample::Index, prop::sample::Index),
+    /// The version byte after the first line set to this.
+    Version(u8),
+    Insert(prop::sample::Index, Vec<u8>),
+    Cut(prop::sample::Index, usize),
+}
+
+fn mangle() -> impl Strategy<Value = Mangle> {
+    use prop::sample::Index;
+    prop_oneof![
+        any::<Index>().prop_map(Mangle::Truncate),
+        prop::collection::vec((any::<Index>(), 1..=255u8), 1..8).prop_map(Mangle::Flip),
+        (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Mangle::Splice(a, b)),
+        (2..=255u8).prop_map(Mangle::Version),
+        (any::<Index>(), prop::collection::vec(any::<u8>(), 1..64))
+            .prop_map(|(at, bytes)| Mangle::Insert(at, bytes)),
+        (any::<Index>(), 1..4096usize).prop_map(|(at, len)| Mangle::Cut(at, len)),
+    ]
+}
+
+fn mangled(file: &[u8], other: &[u8], how: &Mangle) -> Vec<u8> {
+    let mut bytes = file.to_vec();
+    match how {
+        Mangle::Truncate(at) => bytes.truncate(at.index(file.len())),
+        Mangle::Flip(flips) => {
+            for (at, mask) in flips {
+                bytes[at.index(file.len())] ^= mask;
+            }
+        }
+        Mangle::Splice(mine, theirs) => {
+            bytes.truncate(mine.index(file.len()));
+            bytes.extend_from_slice(&other[theirs.index(other.len())..]);
+        }
+        Mangle::Version(version) => {
+            let at = rapporteur_collab::SHARE_MAGIC.len().min(bytes.len() - 1);
+            bytes[at] = *version;
+        }
+        Mangle::Insert(at, inserted) => {
+            let at = at.index(file.len());
+            bytes.splice(at..at, inserted.iter().copied());
+        }
+        Mangle::Cut(at, len) => {
+            let at = at.index(file.len());
+            bytes.drain(at..(at + len).min(file.len()));
+        }
+    }
+    bytes
+}
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: cases(),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+#[test]
+fn mangled_share_files_are_merged_whole_or_refused_changing_nothing() {
+    // Shared by the cases, which proptest runs through a `Fn`.
+    let bench = RefCell::new(Bench::new());
+    let (theirs, foreign) = {
+        let bench = bench.borrow();
+        (bench.theirs.clone(), bench.foreign.clone())
+    };
+    proptest!(config(), |(how in mangle(), from_foreign in any::<bool>())| {
+        let (file, other) = if from_foreign { (&foreign, &theirs) } else { (&theirs, &foreign) };
+        let bytes = mangled(file, other, &how);
+        bench.borrow_mut().attempt(&bytes, |library, path| library.merge_share_file(1, path).map(drop))?;
+    });
+}
+
+#[test]
+fn mangled_report_files_are_saved_whole_as_the_next_edit_or_refused_changing_nothing() {
+    let bench = RefCell::new(Bench::new());
+    let (edited, other) = {
+        let bench = bench.borrow();
+        (bench.edited.clone(), bench.other_report.clone())
+    };
+    proptest!(config(), |(how in mangle())| {
+        let bytes = mangled(&edited, &other, &how);
+        bench.borrow_mut().attempt(&bytes, |library, path| library.update_from_file(1, path).map(drop))?;
+    });
+}
