@@ -54,6 +54,20 @@ export function errorParams(given = {}) {
   return { ...none, ...given };
 }
 
+/**
+ * A report (or part of one) without its elements' identities (`uid`, `item_uids`), which
+ * the store gives every element it saves: what the report says, for comparing.
+ */
+export function withoutUids(value) {
+  if (Array.isArray(value)) return value.map(withoutUids);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== "uid" && key !== "item_uids")
+      .map(([key, inner]) => [key, withoutUids(inner)]),
+  );
+}
+
 /** Starts Xvfb and tauri-driver with a fresh data folder; returns a handle to stop them. */
 export async function startDriver() {
   require("Xvfb");
