@@ -378,8 +378,7 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
         Command::Items { query, limit } => reuse::items(&library, &query, limit, out)?,
         Command::Search { query, limit } => reuse::search(&library, &query, limit, out)?,
         Command::Share { id, output } => {
-            let bytes = library.share_file(id)?;
-            library.write_export(&output, &bytes)?;
+            library.share(id, &output)?;
         }
         Command::Merge { id, file } => {
             let merged = library.merge_share_file(id, &file)?;

@@ -58,15 +58,29 @@ impl Library {
         Ok(self.store.author_name()?)
     }
 
-    /// Sets the author name recorded with this installation's edits from now on.
+    /// Sets the author name recorded with this installation's edits from now on
+    /// (trimmed); an empty name is refused: co-authors are told apart by it.
     pub fn set_author_name(&mut self, name: &str) -> Result<()> {
-        Ok(self.store.set_author_name(name.trim())?)
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(CommandError::author_name_missing());
+        }
+        Ok(self.store.set_author_name(name)?)
     }
 
     /// Report `id`'s share file: the report with its whole history of edits, for its
-    /// co-authors (written to a file with [`Library::write_export`]).
-    pub fn share_file(&self, id: ReportId) -> Result<Vec<u8>> {
+    /// co-authors, signed with the author name (so that the edits made before the name
+    /// was given are told as this author's too).
+    pub fn share_file(&mut self, id: ReportId) -> Result<Vec<u8>> {
+        self.store.sign(id)?;
         Ok(self.store.share_file(id)?)
+    }
+
+    /// Writes report `id`'s share file to `path`, never over the database or one of its
+    /// backups.
+    pub fn share(&mut self, id: ReportId, path: &Path) -> Result<()> {
+        let bytes = self.share_file(id)?;
+        self.write_export(path, &bytes)
     }
 
     /// Merges a co-author's copy of report `id`, the share file at `path`. Merging the

@@ -123,6 +123,8 @@ error_codes! {
     ShareFileOtherReport,
     /// A report's co-authoring document that could not be read or changed (`detail`).
     CoAuthoringFailed,
+    /// An author name that is empty: co-authors are told apart by it.
+    AuthorNameMissing,
     /// A path the user did not choose in a file dialog (or hand to the app from the
     /// desktop): the page cannot name files.
     NotChosen,
@@ -216,6 +218,15 @@ impl CommandError {
             params: Box::new(params),
             message: message.to_string(),
         }
+    }
+
+    /// An author name left empty.
+    pub(crate) fn author_name_missing() -> CommandError {
+        CommandError::with(
+            ErrorCode::AuthorNameMissing,
+            ErrorParams::default(),
+            "the author name is empty: give the name co-authors know you by",
+        )
     }
 
     /// A file or folder at `path` that could not be read or written, and the system's

@@ -67,9 +67,7 @@ impl Bench {
         let mut colleague = Library::open(&dir.path().join("theirs.sqlite3")).unwrap();
         colleague.set_author_name("Brown").unwrap();
         let share = dir.path().join("mine.rapporteur");
-        library
-            .write_export(&share, &library.share_file(id).unwrap())
-            .unwrap();
+        library.share(id, &share).unwrap();
         let copy = colleague.open_share_file(&share).unwrap().id;
         let mut report = colleague.report(copy).unwrap().report;
         report.title = "Brown の題".into();
@@ -142,9 +140,7 @@ impl Bench {
                 // reading the report's document gets the same report.
                 let head = self.library.report(1).unwrap().report;
                 let share = self.dir.path().join("check.rapporteur");
-                self.library
-                    .write_export(&share, &self.library.share_file(1).unwrap())
-                    .unwrap();
+                self.library.share(1, &share).unwrap();
                 let mut reader = Library::open(&self.dir.path().join("reader.sqlite3")).unwrap();
                 let id = reader.open_share_file(&share).unwrap().id;
                 prop_assert_eq!(reader.report(id).unwrap().report, head);

@@ -288,6 +288,28 @@ impl Store {
         })
     }
 
+    /// Records this installation's author name (when set) in report `id`'s document, for
+    /// the edits made before the name was given (the app asks for it when the user first
+    /// shares): a co-author merging a copy is then told whose edits came in. Nothing is
+    /// written when the document has the name already.
+    pub fn sign(&mut self, id: ReportId) -> Result<()> {
+        self.write_with_docs(|tx, docs| {
+            let Some(name) = author_name(tx)? else {
+                return Ok(());
+            };
+            let head = head(tx, id)?.number;
+            let mut open = current(tx, id, head, docs.take(id))?.ok_or(StoreError::NotFound(id))?;
+            let before = open.doc.version();
+            open.doc.set_author_name(&name)?;
+            open.doc.commit();
+            if open.doc.version() != before {
+                append(tx, id, &mut open, &before)?;
+            }
+            docs.keep(id, open);
+            Ok(())
+        })
+    }
+
     /// The share file of report `id`: the report with its whole history, for a co-author.
     pub fn share_file(&self, id: ReportId) -> Result<Vec<u8>> {
         self.located((|| {

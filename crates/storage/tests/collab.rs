@@ -237,3 +237,49 @@ fn a_save_that_fails_leaves_the_document_as_the_database_has_it() {
     );
     assert_eq!(from_document(&path, id), head);
 }
+
+#[test]
+fn a_share_signed_after_the_edits_tells_the_co_author_whose_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut aoki = Store::open(&dir.path().join("aoki.sqlite3")).unwrap();
+    let mut suzuki = Store::open(&dir.path().join("suzuki.sqlite3")).unwrap();
+    let id = aoki.create_report(&example()).unwrap();
+    let copy = suzuki
+        .import_share_file(&aoki.share_file(id).unwrap())
+        .unwrap()
+        .id;
+    // Suzuki edits before giving a name (the app asks for it at the first share).
+    let mut report = suzuki.report(copy).unwrap().report;
+    report.title = "鈴木の題".into();
+    suzuki.save_report(copy, &report).unwrap();
+    let unsigned = suzuki.share_file(copy).unwrap();
+    // A third copy merging it is not told whose the edit is: no name was known.
+    let mut other = Store::open(&dir.path().join("other.sqlite3")).unwrap();
+    let third = other
+        .import_share_file(&aoki.share_file(id).unwrap())
+        .unwrap()
+        .id;
+    let (_, told) = other.merge_file(third, &unsigned).unwrap();
+    assert!(told.from.is_empty(), "no name known yet: {told:?}");
+
+    suzuki.set_author_name("鈴木 一郎").unwrap();
+    suzuki.sign(copy).unwrap();
+    let updates = count(
+        &dir.path().join("suzuki.sqlite3"),
+        "SELECT count(*) FROM collab_updates",
+    );
+    suzuki.sign(copy).unwrap();
+    assert_eq!(
+        count(
+            &dir.path().join("suzuki.sqlite3"),
+            "SELECT count(*) FROM collab_updates"
+        ),
+        updates,
+        "signing again writes nothing"
+    );
+    let (_, summary) = aoki
+        .merge_file(id, &suzuki.share_file(copy).unwrap())
+        .unwrap();
+    assert_eq!(summary.from, ["鈴木 一郎"]);
+    assert_eq!(aoki.report(id).unwrap().report.title, "鈴木の題");
+}

@@ -111,6 +111,7 @@ const ja: Record<ErrorCode, Describe> = {
   backups_read_only: (p) => `バックアップのフォルダー ${p.path} に書き込めません。バックアップは作られず、データベースは元のままです。フォルダーを書き込めるようにしてからもう一度お試しください。`,
   database_not_replaceable: (p) =>
     `データベースのファイル ${p.path} を置き換えられません（読み取り専用か変更不可の設定です）。何も変更していません。書き込めるようにしてからもう一度お試しください。`,
+  author_name_missing: () => "名前が空です。共同執筆者にあなたの変更と分かる名前を入れてください。",
   not_chosen: () => "このファイルはファイル選択の画面で選ばれていません。読み書きするファイルはその画面で選んでください。",
   word_template_refused: (p) =>
     `${p.path} は Word のテンプレートとして使えません${detail(p, "（", "）")}。報告書のテンプレートは前のままです。`,
@@ -188,6 +189,7 @@ const en: Record<ErrorCode, Describe> = {
   backups_read_only: (p) => `The backups folder ${p.path} cannot be written: no backup was made, and the database is as it was. Make the folder writable and try again.`,
   database_not_replaceable: (p) =>
     `The database file ${p.path} cannot be replaced (it is read-only or immutable). Nothing was changed: make it writable and try again.`,
+  author_name_missing: () => "The name is empty: give the name your co-authors know you by.",
   not_chosen: () => "This file was not chosen in the file dialog: choose the file to read or write there.",
   word_template_refused: (p) =>
     `${p.path} cannot be used as a Word template${detail(p, " (", ")")}. The report's template is as it was.`,
