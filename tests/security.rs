@@ -217,4 +217,36 @@ fn the_commands_refuse_a_path_the_user_did_not_choose() {
     .unwrap_err();
     assert_eq!(err["code"], "word_template_refused", "{err}");
     assert_eq!(err["params"]["path"], serde_json::json!(chosen_by_the_user));
+
+    // Co-authoring names no file either: the share file is written where the user chose
+    // in the save dialog, a colleague's copy read from the file chosen in the open
+    // dialog, and a file that is not a share file is refused, naming it.
+    let err = invoke(
+        &webview,
+        "merge_copy",
+        serde_json::json!({ "id": 1, "title": "merge", "filterName": "co-authoring" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "share_file_not_one", "{err}");
+    assert_eq!(err["params"]["path"], serde_json::json!(chosen_by_the_user));
+    let shared = invoke(
+        &webview,
+        "share_report",
+        serde_json::json!({ "id": 1, "title": "share", "fileName": "r.rapporteur", "filterName": "co-authoring" }),
+    )
+    .unwrap();
+    assert_eq!(shared, serde_json::json!(chosen_by_the_user));
+    assert!(std::fs::read(&chosen_by_the_user)
+        .unwrap()
+        .starts_with(b"rapporteur.share\n"));
+    // Its own copy merged back brings nothing.
+    let merged = invoke(
+        &webview,
+        "merge_copy",
+        serde_json::json!({ "id": 1, "title": "merge", "filterName": "co-authoring" }),
+    )
+    .unwrap();
+    assert_eq!(merged["changed"], serde_json::json!(false), "{merged}");
+    assert_eq!(merged["summary"]["conflicts"], serde_json::json!([]));
+    assert_eq!(reports(), before, "nothing added");
 }

@@ -5,6 +5,7 @@
 
 mod about;
 mod args;
+mod coauthor;
 mod commands;
 mod files;
 mod folder;
@@ -61,6 +62,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             reuse::suggest_items,
             open::take_files_to_open,
             open::open_file,
+            coauthor::author_name,
+            coauthor::set_author_name,
+            coauthor::share_report,
+            coauthor::merge_copy,
             about::about
         ])
         // Every value of the closed sets the UI offers as choices, in the model's order, so
@@ -97,7 +102,9 @@ pub fn file_commands<R: tauri::Runtime>(
         open::take_files_to_open,
         files::choose_import_file,
         files::choose_export_file,
-        word_template::choose_word_template
+        word_template::choose_word_template,
+        coauthor::share_report,
+        coauthor::merge_copy
     ]
 }
 

@@ -137,6 +137,28 @@ export const commands = {
 	 */
 	openFile: (path: string) => typedError<OpenedFile, CommandError>(__TAURI_INVOKE("open_file", { path })),
 	/**
+	 *  The author name this installation records with its changes; `None` until the user
+	 *  gives one (asked when they first share or merge).
+	 */
+	authorName: () => typedError<string | null, CommandError>(__TAURI_INVOKE("author_name")),
+	/**
+	 *  Sets the author name recorded with this installation's changes; gives it back as kept
+	 *  (trimmed). An empty name is refused.
+	 */
+	setAuthorName: (name: string) => typedError<string, CommandError>(__TAURI_INVOKE("set_author_name", { name })),
+	/**
+	 *  "Share for co-authoring…": shows the save dialog with `file_name` proposed and writes
+	 *  report `id`'s share file (the report with its whole history) there. Gives the file
+	 *  written, or `None` when the user cancelled.
+	 */
+	shareReport: (id: number, title: string, fileName: string, filterName: string) => typedError<string | null, CommandError>(__TAURI_INVOKE("share_report", { id, title, fileName, filterName })),
+	/**
+	 *  "Merge a colleague's copy…": shows the open dialog and merges the share file chosen
+	 *  into report `id`; gives what the merge did, or `None` when the user cancelled. A file
+	 *  that is not a whole copy of this report is refused, naming it, and nothing changes.
+	 */
+	mergeCopy: (id: number, title: string, filterName: string) => typedError<Merged | null, CommandError>(__TAURI_INVOKE("merge_copy", { id, title, filterName })),
+	/**
 	 *  The app's name, version, copyright and licence (set once: the version and licence in
 	 *  the workspace's Cargo.toml, the name and copyright in tauri.conf.json), its data
 	 *  folders and the third-party packages it ships.
@@ -396,6 +418,8 @@ export type ErrorCode =
 "share_file_other_report" | 
 /**  A report's co-authoring document that could not be read or changed (`detail`). */
 "co_authoring_failed" | 
+/**  An author name that is empty: co-authors are told apart by it. */
+"author_name_missing" | 
 /**
  *  A path the user did not choose in a file dialog (or hand to the app from the
  *  desktop): the page cannot name files.
@@ -684,6 +708,18 @@ export type MergeSummary = {
 	from: string[],
 	changes: MergeChange[],
 	conflicts: MergeConflict[],
+};
+
+/**  What merging a co-author's copy did. */
+export type Merged = {
+	/**
+	 *  The report's newest revision now: the merge's, or the one before when the file
+	 *  held nothing new.
+	 */
+	revision: number,
+	/**  Whether the merge added a revision. */
+	changed: boolean,
+	summary: MergeSummary,
 };
 
 /**

@@ -173,3 +173,9 @@ export function englishOrdinal(n: number): string {
   const suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : last === 1 ? "st" : last === 2 ? "nd" : last === 3 ? "rd" : "th";
   return `${n}${suffix}`;
 }
+
+/** A file name from a report's title: characters no file system accepts become "_". */
+export function fileNameFor(title: string, extension: string): string {
+  const base = title.replace(/[\\/:*?"<>|\p{Cc}]/gu, "_").trim() || "report";
+  return `${base}.${extension}`;
+}

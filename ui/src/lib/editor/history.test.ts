@@ -73,4 +73,15 @@ describe("History", () => {
     while (h.canUndo) undone.push(h.undo());
     expect(undone).toEqual([9, 8, 7]);
   });
+
+  it("takes a stored copy of the present without a step, so undo of the next step comes back to it", () => {
+    const h = new History({ v: "a" });
+    h.push({ v: "b" }, "title", 0);
+    const stored = { v: "b", uid: "1" };
+    h.replacePresent(stored);
+    h.push({ v: "merged" }, null, 5000);
+    expect(h.undo()).toBe(stored);
+    expect(h.undo()).toEqual({ v: "a" });
+    expect(h.undo()).toBeNull();
+  });
 });

@@ -72,6 +72,15 @@ export class History<T> {
     return next;
   }
 
+  /**
+   * Takes `value` as the current state without a step of its own: the same report as it
+   * is stored (with the identities the store gave), which undo should come back to.
+   */
+  replacePresent(value: T): void {
+    this.#present = value;
+    this.#lastKey = null;
+  }
+
   /** Ends the current step, so that the next change starts a new one (e.g. on blur). */
   seal(): void {
     this.#lastKey = null;

@@ -6,8 +6,10 @@ import { nowTimestamp } from "../format";
 import { locale } from "../locale.svelte";
 import { load, type Loadable } from "../result";
 import { Checker } from "./checker";
+import { conflictedFields, setValueAt, type Conflicted } from "./conflicts";
 import { Drafts, type Draft } from "./drafts.svelte";
 import { History } from "./history";
+import type { MergeReview } from "./merge";
 import type { SectionPath } from "./outline";
 import { Autosaver, Follower, type SaveOutcome, type SaveStatus } from "./scheduler";
 import { share } from "./share";
@@ -45,6 +47,8 @@ export class EditorSession {
   /** The checks' findings on the report as it is on screen (saved or not). */
   findings = $state.raw<Finding[]>([]);
   checksError = $state<string | null>(null);
+  /** The fields the last merge found changed in both copies, still to be looked at. */
+  conflicts = $state.raw<Conflicted[]>([]);
 
   #composing = false;
   #opening: ReturnType<typeof setTimeout>;
@@ -110,6 +114,35 @@ export class EditorSession {
   redo(): void {
     const report = this.#history.redo();
     if (report) this.#apply(report);
+  }
+
+  /**
+   * Shows a merge the store has made (`review`): the report becomes the merged one in one
+   * undo step, from the revision stored just before (so undo takes the merge back whole,
+   * identities and all), and the fields changed in both copies are marked.
+   */
+  absorbMerge(review: MergeReview): void {
+    this.conflicts = conflictedFields(review.summary.conflicts);
+    if (review.comparison === null) return;
+    this.#history.replacePresent(review.comparison.before);
+    this.#history.push(review.comparison.after, null);
+    this.#history.seal();
+    this.revision = review.revision;
+    this.savedAt = nowTimestamp();
+    this.#apply(review.comparison.after);
+  }
+
+  /** Puts `value` in the field at `path` (one of a conflict's two values), as an undoable edit. */
+  takeValue(path: string, value: Conflicted["kept"]): void {
+    this.update(null, (draft) => {
+      setValueAt(draft, path, value);
+    });
+    this.seal();
+  }
+
+  /** The user has seen the conflict at `path` and keeps the field as it is. */
+  dismissConflict(path: string): void {
+    this.conflicts = this.conflicts.filter((c) => c.path !== path);
   }
 
   /** Ends the current undo step (a field lost focus). */
