@@ -75,7 +75,7 @@ fuzz: deps
 	RAPPORTEUR_FUZZ_CASES=$${RAPPORTEUR_FUZZ_CASES:-100000} cargo test --release -p rapporteur-format --test fuzz
 	RAPPORTEUR_FUZZ_CASES=$${RAPPORTEUR_FUZZ_CASES:-100000} cargo test --release -p rapporteur-import --test hostile
 	IMPORT_LARGE_BYTES=$${IMPORT_LARGE_BYTES:-4194304} RAPPORTEUR_FUZZ_CASES=$${RAPPORTEUR_FUZZ_CASES:-100000} cargo test --release -p rapporteur-import --test large
-	IMPORT_REWRAP_CASES=$${IMPORT_REWRAP_CASES:-10000} cargo test --release -p rapporteur-import --test rewrap -- --nocapture
+	RAPPORTEUR_FUZZ_CASES=$$(( $${RAPPORTEUR_FUZZ_CASES:-100000} / 10 )) cargo test --release -p rapporteur-import --test rewrap -- --nocapture
 	RAPPORTEUR_FUZZ_CASES=$${RAPPORTEUR_FUZZ_CASES:-100000} cargo test --release -p rapporteur-core --test co_authoring_fuzz
 
 ## The installable packages of the release app, through the Tauri bundler: a .deb and an

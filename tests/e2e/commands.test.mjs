@@ -74,8 +74,8 @@ test("create, duplicate, delete and bring back", async () => {
 
 test("a report file is imported; a bad one is refused with its path", async () => {
   const path = await session.chooseFile("import", join(ROOT, "tests/fixtures/sg17-2020-03-kanji.report.json"));
-  const { id, account } = await ok("import_report_file", { path });
-  assert.equal(account, null, "a report file is read as it is");
+  const { id, notice } = await ok("import_report_file", { path });
+  assert.equal(notice, null, "a report file is read as it is");
   assert.equal((await ok("open_report", { id })).report.style.preset, "ja-kanji");
 
   const bad = join(driver.home, "bad.report.json");

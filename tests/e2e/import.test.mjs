@@ -41,10 +41,10 @@ test("a Word file exported from the example imports back to its outcomes, and op
   const path = await session.chooseFile("export", join(driver.home, "published.docx"));
   assert.deepEqual(await ok("export_report", { id: 1, format: "docx", path }), { template: null, own_styles: [] });
   await session.chooseFile("import", path);
-  const { id, account } = await ok("import_report_file", { path });
+  const { id, notice } = await ok("import_report_file", { path });
   assert.notEqual(id, 1);
-  assert.ok(account.recognised.some((p) => p.what === "課題10: 17 outcomes"), JSON.stringify(account.recognised));
-  assert.deepEqual(account.typos, []);
+  assert.ok(notice.recognised.some((p) => p.what === "課題10: 17 outcomes"), JSON.stringify(notice.recognised));
+  assert.deepEqual(notice.typos, []);
 
   const example = (await ok("open_report", { id: 1 })).report;
   const imported = (await ok("open_report", { id })).report;
@@ -70,12 +70,12 @@ test("a Word file exported from the example imports back to its outcomes, and op
 
 test("the published seed's text imports with its typo read through", async () => {
   const path = await session.chooseFile("import", join(ROOT, "tests/fixtures/sg17-2025-12-report.txt"));
-  const { id, account } = await ok("import_report_file", { path });
+  const { id, notice } = await ok("import_report_file", { path });
   assert.deepEqual(
-    account.typos.map((t) => `${t.found} → ${t.term}`),
+    notice.typos.map((t) => `${t.found} → ${t.term}`),
     ["データミネーション → デターミネーション"],
   );
-  assert.ok(account.free_text.length > 0);
+  assert.ok(notice.free_text.length > 0);
   const imported = (await ok("open_report", { id })).report;
   const example = (await ok("open_report", { id: 1 })).report;
   assert.deepEqual(outcomes(imported), outcomes(example));

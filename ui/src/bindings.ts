@@ -598,17 +598,17 @@ export type HyphenReading = {
 	other: string,
 };
 
-/**  The account of one import. */
-export type ImportReport = {
+/**  What one import read, as the import notice shows it. */
+export type ImportNotice = {
 	/**  Parts turned into data (title, authors, meeting facts, Questions, tables …). */
-	recognised: Part[],
+	recognised: ImportedPart[],
 	/**  Paragraphs kept as they are, in place. */
-	free_text: Part[],
+	free_text: ImportedPart[],
 	/**
 	 *  Recognised parts whose wording differs from the generated sentences: their data
 	 *  was read, and their text kept as written so that nothing changes on export.
 	 */
-	kept_as_written: Part[],
+	kept_as_written: ImportedPart[],
 	typos: Typo[],
 	/**  Page numbers and running headers of a text extracted from a PDF, left out. */
 	dropped: string[],
@@ -621,14 +621,20 @@ export type ImportReport = {
 
 /**
  *  A file added to the library: its new id and, for a published report (a Word file or
- *  its text), the account of what was read of it, for the user to review; for a
+ *  its text), its import notice, for the user to review; for a
  *  co-author's share file, whether it made a new report or was merged into the one
  *  already here, and what the merge changed.
  */
 export type ImportedFile = {
 	id: number,
-	account: ImportReport | null,
+	notice: ImportNotice | null,
 	shared: SharedImport | null,
+};
+
+/**  One place in the imported report, by its JSON path, and what was found there. */
+export type ImportedPart = {
+	path: string,
+	what: string,
 };
 
 /**  A work item as autocomplete offers it: its id and its title at the most recent meeting. */
@@ -750,7 +756,7 @@ export type Node = {
 export type OpenedFile = 
 /**
  *  The file is in the library now: a report file new to it, or a published report
- *  read back (with its account, for the user to review).
+ *  read back (with its notice, for the user to review).
  */
 { kind: "imported"; file: ImportedFile } | 
 /**
@@ -793,12 +799,6 @@ export type PageLook = {
 	columns: number,
 	/**  The space between columns. */
 	column_gap_mm: number | null,
-};
-
-/**  One place in the imported report, by its JSON path, and what was found there. */
-export type Part = {
-	path: string,
-	what: string,
 };
 
 /**  Who attended. */
@@ -900,7 +900,8 @@ export type ReportSummary = {
 	ordinal: number | null,
 	start: string | null,
 	end: string | null,
-	updated_at: string,
+	/**  When its newest revision was saved. */
+	saved_at: string,
 	revision: number,
 };
 
@@ -1028,7 +1029,8 @@ export type TemplateSummary = {
 	name: string,
 	/**  The title of the reports made from it. */
 	title: string,
-	updated_at: string,
+	/**  When its newest revision was saved. */
+	saved_at: string,
 };
 
 /**  The templates, and which of them is built in. */

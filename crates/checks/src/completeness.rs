@@ -4,7 +4,7 @@
 //! all of these to fill; as findings they stay in the checks panel until they are done,
 //! rather than in a list shown once when the report is made.
 
-use crate::problems::{Found, Problem};
+use crate::findings::{FindingKind, Found};
 use rapporteur_model::{visit_sections, Block, Report};
 use std::collections::HashMap;
 
@@ -53,7 +53,7 @@ pub(crate) fn check(report: &Report) -> Vec<Found> {
     let mut found: Vec<Found> = facts
         .into_iter()
         .filter(|(missing, _, _)| *missing)
-        .map(|(_, path, fact)| (path.to_owned(), Problem::Missing(fact)))
+        .map(|(_, path, fact)| (path.to_owned(), FindingKind::Missing(fact)))
         .collect();
 
     // Question numbers are the study group's: one number, one Question, in every Working
@@ -68,12 +68,15 @@ pub(crate) fn check(report: &Report) -> Vec<Found> {
         for (b, block) in section.blocks.iter().enumerate() {
             match block {
                 Block::Schedule(s) if s.rows.is_empty() => {
-                    found.push((format!("{path}.blocks[{b}].rows"), Problem::EmptySchedule));
+                    found.push((
+                        format!("{path}.blocks[{b}].rows"),
+                        FindingKind::EmptySchedule,
+                    ));
                 }
                 Block::Question(q) => match first_place.get(&q.number) {
                     Some(first) => found.push((
                         format!("{path}.blocks[{b}].number"),
-                        Problem::DuplicateQuestion {
+                        FindingKind::DuplicateQuestion {
                             number: q.number,
                             first_section: first.clone(),
                         },

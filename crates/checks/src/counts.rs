@@ -1,7 +1,7 @@
 //! Counts of the meeting that must agree: on-site and remote participants make the
 //! total, and the home country's share is no more than the whole.
 
-use crate::problems::{Found, Problem};
+use crate::findings::{FindingKind, Found};
 use rapporteur_model::Report;
 
 pub(crate) fn check(report: &Report) -> Vec<Found> {
@@ -11,7 +11,7 @@ pub(crate) fn check(report: &Report) -> Vec<Found> {
         // Only when all three are given: a missing figure is simply not printed.
         if let (Some(total), Some(on_site), Some(remote)) = (p.total, p.on_site, p.remote) {
             if u64::from(on_site) + u64::from(remote) != u64::from(total) {
-                let sum = Problem::Sum {
+                let sum = FindingKind::Sum {
                     total,
                     on_site,
                     remote,
@@ -20,14 +20,14 @@ pub(crate) fn check(report: &Report) -> Vec<Found> {
             }
         }
         if let Some((home, total)) = more_than(p.home, p.total) {
-            let problem = Problem::HomeParticipants { home, total };
-            found.push(("meeting.participants.home".to_owned(), problem));
+            let kind = FindingKind::HomeParticipants { home, total };
+            found.push(("meeting.participants.home".to_owned(), kind));
         }
     }
     if let Some(c) = &report.meeting.contributions {
         if let Some((home, total)) = more_than(c.home, c.total) {
-            let problem = Problem::HomeContributions { home, total };
-            found.push(("meeting.contributions.home".to_owned(), problem));
+            let kind = FindingKind::HomeContributions { home, total };
+            found.push(("meeting.contributions.home".to_owned(), kind));
         }
     }
     found

@@ -1,7 +1,7 @@
 //! Dates: an end before its start, a weekday that is not the date's, and the future
 //! meetings of schedule tables (each needs a date, after this meeting).
 
-use crate::problems::{Found, Problem};
+use crate::findings::{FindingKind, Found};
 use chrono::Datelike;
 use rapporteur_model::free_texts;
 use rapporteur_model::{visit_sections, Block, Report, ScheduleDate};
@@ -22,7 +22,7 @@ pub(crate) fn check(report: &Report) -> Vec<Found> {
                 if date.weekday() != weekday {
                     found.push((
                         text.path.clone(),
-                        Problem::Weekday {
+                        FindingKind::Weekday {
                             written: text.text[mention.span].to_owned(),
                             date,
                         },
@@ -39,14 +39,14 @@ pub(crate) fn check(report: &Report) -> Vec<Found> {
             for (r, row) in schedule.rows.iter().enumerate() {
                 let row_path = format!("{path}.blocks[{b}].rows[{r}]");
                 let Some(start) = row.start else {
-                    found.push((format!("{row_path}.start"), Problem::NoDate));
+                    found.push((format!("{row_path}.start"), FindingKind::NoDate));
                     continue;
                 };
                 // A month-only date is before the meeting only when all of it is.
                 if let Some(meeting_start) = meeting.start.filter(|&m| start.last_day() < m) {
                     found.push((
                         format!("{row_path}.start"),
-                        Problem::BeforeMeeting {
+                        FindingKind::BeforeMeeting {
                             date: start,
                             meeting_start,
                         },
@@ -60,7 +60,7 @@ pub(crate) fn check(report: &Report) -> Vec<Found> {
 }
 
 /// An end before its start (a meeting's, or a table row's period).
-fn out_of_order(start: ScheduleDate, end: Option<ScheduleDate>) -> Option<Problem> {
+fn out_of_order(start: ScheduleDate, end: Option<ScheduleDate>) -> Option<FindingKind> {
     end.filter(|&end| !in_order(start, end))
-        .map(|end| Problem::EndBeforeStart { start, end })
+        .map(|end| FindingKind::EndBeforeStart { start, end })
 }

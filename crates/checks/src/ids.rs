@@ -1,7 +1,7 @@
 //! Work-item ids: of a known shape, listed with one action per report, and titled as
 //! in the latest earlier report.
 
-use crate::problems::{Found, Problem};
+use crate::findings::{FindingKind, Found};
 use crate::{EarlierTitle, History};
 use chrono::NaiveDate;
 use rapporteur_model::{Action, Report};
@@ -16,27 +16,27 @@ pub(crate) fn check(report: &Report, history: &dyn History) -> Vec<Found> {
             continue;
         };
         if !known_shape(id) {
-            let problem = Problem::IdShape { id: id.to_owned() };
-            found.push((format!("{path}.id"), problem));
+            let kind = FindingKind::IdShape { id: id.to_owned() };
+            found.push((format!("{path}.id"), kind));
         }
         let &mut (first_action, first_question) =
             first.entry(id).or_insert((outcome.action, question.number));
         // The same action twice is a joint work item of two Questions, not a conflict.
         if first_action != outcome.action {
-            let problem = Problem::IdConflict {
+            let kind = FindingKind::IdConflict {
                 id: id.to_owned(),
                 action: outcome.action,
                 first_action,
                 first_question,
             };
-            found.push((format!("{path}.action"), problem));
+            found.push((format!("{path}.action"), kind));
         }
         if let Some(earlier) = changed_title(id, &outcome.title, report.meeting.start, history) {
-            let problem = Problem::TitleChanged {
+            let kind = FindingKind::TitleChanged {
                 id: id.to_owned(),
                 earlier,
             };
-            found.push((format!("{path}.title"), problem));
+            found.push((format!("{path}.title"), kind));
         }
     }
     found

@@ -5,7 +5,7 @@
 //! [`check`] reads a report (and, for titles, what other reports called the same work
 //! item) and returns [`Finding`]s, each with a stable code, a severity, the JSON path of
 //! the field it concerns and a message in the report's language. Every check and its
-//! wording is listed in one place, `problems.rs`.
+//! wording is listed in one place, `findings.rs`.
 //!
 //! Severities: an **error** is certainly wrong (a date whose weekday is not the one
 //! written, counts that do not add up) or stops the journal printing the report (no
@@ -17,10 +17,10 @@
 mod completeness;
 mod counts;
 mod dates;
+mod findings;
 mod ids;
 mod next_meeting;
 mod path;
-mod problems;
 mod spelling;
 mod structure;
 mod typed_date;
@@ -116,10 +116,10 @@ pub fn check_in(report: &Report, history: &dyn History, language: Language) -> V
     found.sort_by_cached_key(|(path, _)| path::document_order(path));
     found
         .into_iter()
-        .map(|(path, problem)| Finding {
-            severity: problem.severity(),
-            code: problem.code(),
-            message: problem.message(language),
+        .map(|(path, kind)| Finding {
+            severity: kind.severity(),
+            code: kind.code(),
+            message: kind.message(language),
             path,
         })
         .collect()

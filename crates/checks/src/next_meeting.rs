@@ -2,7 +2,7 @@
 //! meeting, 次回. The published seed has it in its section on future meetings:
 //! `今回のSG17会合は、2026年6月2日(火)～11日(木)にスイス(ジュネーブ)で開催される。`
 
-use crate::problems::{Found, Problem};
+use crate::findings::{FindingKind, Found};
 use rapporteur_model::{free_texts, Report};
 use rapporteur_prose::dates::mentions;
 use std::ops::Range;
@@ -27,11 +27,11 @@ pub(crate) fn check(report: &Report) -> Vec<Found> {
                 continue;
             };
             if date.date.first_day() > end {
-                let problem = Problem::NextMeeting {
+                let kind = FindingKind::NextMeeting {
                     written: text.text[date.span.clone()].to_owned(),
                     end,
                 };
-                found.push((text.path.clone(), problem));
+                found.push((text.path.clone(), kind));
             }
         }
     }

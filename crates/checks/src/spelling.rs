@@ -8,7 +8,7 @@
 //! are compared with whole katakana words only, since a short term is one slip from
 //! many pieces of longer words (`ポータル` holds `ラポータ` less its first kana).
 
-use crate::problems::{Found, Problem};
+use crate::findings::{FindingKind, Found};
 use rapporteur_model::{free_texts, Report};
 
 /// The fixed terms of the domain, as the journal spells them; each of 4 kana or more.
@@ -45,11 +45,11 @@ pub(crate) fn check(report: &Report) -> Vec<Found> {
     let mut found = Vec::new();
     for text in free_texts(report) {
         for (found_text, term) in term_slips(text.text) {
-            let problem = Problem::Spelling {
+            let kind = FindingKind::Spelling {
                 found: found_text,
                 term,
             };
-            found.push((text.path.clone(), problem));
+            found.push((text.path.clone(), kind));
         }
     }
     found

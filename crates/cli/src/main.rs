@@ -276,8 +276,8 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
         Command::Import { files, .. } => {
             for (imported, file) in library.import_files(&files)?.iter().zip(&files) {
                 writeln!(out, "{}", imported.id)?;
-                if let Some(account) = &imported.account {
-                    print_account(&file.display().to_string(), account, out)?;
+                if let Some(notice) = &imported.notice {
+                    print_notice(&file.display().to_string(), notice, out)?;
                 }
                 if let Some(shared) = &imported.shared {
                     co_authoring::print_opened(shared, out)?;
@@ -292,7 +292,7 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
                     (Some(s), None) => s.to_string(),
                     _ => String::new(),
                 };
-                let edited = r.updated_at.format("%Y-%m-%d %H:%M");
+                let edited = r.saved_at.format("%Y-%m-%d %H:%M");
                 writeln!(
                     out,
                     "{}\t{}\t{} {} {ordinal}\t{dates}\trev {}\t{edited}",
@@ -490,22 +490,22 @@ fn backup(command: &BackupCommand, db: &Path, out: &mut impl Write) -> Result<()
 
 /// What the import of a published report recognised, kept and read through, indented
 /// under its id.
-fn print_account(
+fn print_notice(
     file: &str,
-    account: &rapporteur_import::ImportReport,
+    notice: &rapporteur_import::ImportNotice,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    writeln!(out, "  {}: {}", Field(file), account.counts())?;
-    for part in &account.recognised {
+    writeln!(out, "  {}: {}", Field(file), notice.counts())?;
+    for part in &notice.recognised {
         writeln!(out, "  recognised\t{}\t{}", part.path, Field(&part.what))?;
     }
-    for part in &account.free_text {
+    for part in &notice.free_text {
         writeln!(out, "  free text\t{}\t{}", part.path, Field(&part.what))?;
     }
-    for part in &account.kept_as_written {
+    for part in &notice.kept_as_written {
         writeln!(out, "  as written\t{}\t{}", part.path, Field(&part.what))?;
     }
-    for typo in &account.typos {
+    for typo in &notice.typos {
         writeln!(
             out,
             "  typo\t{}\t{} → {}",
@@ -514,7 +514,7 @@ fn print_account(
             typo.term
         )?;
     }
-    for line in &account.dropped {
+    for line in &notice.dropped {
         writeln!(out, "  dropped\t{}", Field(line))?;
     }
     Ok(())

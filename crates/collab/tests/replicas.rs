@@ -443,7 +443,7 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: std::env::var("COLLAB_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(24),
+        cases: std::env::var("RAPPORTEUR_FUZZ_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(24),
         ..ProptestConfig::default()
     })]
 

@@ -8,7 +8,7 @@ use crate::error::collab_error;
 use crate::word_templates::read_template;
 use crate::{CommandError, Library};
 use rapporteur_export::{DocxOptions, ExportFormat};
-use rapporteur_import::{ImportReport, Known};
+use rapporteur_import::{ImportNotice, Known};
 use rapporteur_model::Report;
 use rapporteur_storage::{ReportId, ReportSummary, SharedImport, StoreError, WordTemplateUse};
 use serde::Serialize;
@@ -17,9 +17,9 @@ use std::path::{Path, PathBuf};
 
 type Result<T> = std::result::Result<T, CommandError>;
 
-/// A report file, or a published report (a Word file or its text) with the account of
-/// what was read of it: told apart by content, never by the file's name.
-pub fn read_any_file(path: &Path) -> Result<(Report, Option<ImportReport>)> {
+/// A report file, or a published report (a Word file or its text) with its import
+/// notice: told apart by content, never by the file's name.
+pub fn read_any_file(path: &Path) -> Result<(Report, Option<ImportNotice>)> {
     Ok(rapporteur_import::read_path(path)?)
 }
 
@@ -29,10 +29,10 @@ pub fn read_any_file(path: &Path) -> Result<(Report, Option<ImportReport>)> {
 pub(crate) fn read_with_evidence(
     path: &Path,
     known: &mut Known,
-) -> Result<(Report, Option<ImportReport>)> {
-    let (report, account) = rapporteur_import::read_path_with(path, known)?;
+) -> Result<(Report, Option<ImportNotice>)> {
+    let (report, notice) = rapporteur_import::read_path_with(path, known)?;
     known.add_titles(report.outcomes().iter().map(|(_, _, o)| o.title.as_str()));
-    Ok((report, account))
+    Ok((report, notice))
 }
 
 /// The report file at `path`, checked as the file format demands.
@@ -41,13 +41,13 @@ pub fn read_report_file(path: &Path) -> Result<Report> {
 }
 
 /// A file added to the library: its new id and, for a published report (a Word file or
-/// its text), the account of what was read of it, for the user to review; for a
+/// its text), its import notice, for the user to review; for a
 /// co-author's share file, whether it made a new report or was merged into the one
 /// already here, and what the merge changed.
 #[derive(Debug, Serialize, Type)]
 pub struct ImportedFile {
     pub id: ReportId,
-    pub account: Option<ImportReport>,
+    pub notice: Option<ImportNotice>,
     pub shared: Option<SharedImport>,
 }
 
@@ -56,7 +56,7 @@ pub struct ImportedFile {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum OpenedFile {
     /// The file is in the library now: a report file new to it, or a published report
-    /// read back (with its account, for the user to review).
+    /// read back (with its notice, for the user to review).
     Imported { file: ImportedFile },
     /// A report of the same meeting (same title, body and dates) is in the library
     /// already: the user chooses to open it or to add the file as a copy.
@@ -105,7 +105,7 @@ impl Library {
     }
 
     /// A file read by content, with the library's words as the evidence for hyphens.
-    fn read_file(&self, path: &Path) -> Result<(Report, Option<ImportReport>)> {
+    fn read_file(&self, path: &Path) -> Result<(Report, Option<ImportNotice>)> {
         read_with_evidence(path, &mut self.known_words()?)
     }
 
@@ -138,13 +138,13 @@ impl Library {
         let reports: Vec<Report> = read.iter().map(|(report, _)| report.clone()).collect();
         let files: Vec<&[u8]> = shared.iter().map(Vec::as_slice).collect();
         // All in one transaction: one file refused, none is added.
-        let (ids, opened) =
-            self.store
-                .import_with_shares(&reports, &files)
-                .map_err(|err| match (err, shares.as_slice()) {
-                    (StoreError::Collab(err), [only]) => collab_error(Some(only), &err),
-                    (err, _) => CommandError::from(err),
-                })?;
+        let (ids, opened) = self
+            .store
+            .add_reports_and_shares(&reports, &files)
+            .map_err(|err| match (err, shares.as_slice()) {
+                (StoreError::Collab(err), [only]) => collab_error(Some(only), &err),
+                (err, _) => CommandError::from(err),
+            })?;
         // Back in the order of `paths`: the store returns one answer per file of each kind.
         let mut read = ids.into_iter().zip(read);
         let mut opened = opened.into_iter();
@@ -153,12 +153,12 @@ impl Library {
             .filter_map(|share| match share {
                 true => opened.next().map(|shared| ImportedFile {
                     id: shared.id,
-                    account: None,
+                    notice: None,
                     shared: Some(shared),
                 }),
-                false => read.next().map(|(id, (_, account))| ImportedFile {
+                false => read.next().map(|(id, (_, notice))| ImportedFile {
                     id,
-                    account,
+                    notice,
                     shared: None,
                 }),
             })
@@ -180,8 +180,8 @@ impl Library {
             let file = self.import_file(path)?;
             return Ok(OpenedFile::Imported { file });
         }
-        let (report, account) = self.read_file(path)?;
-        if account.is_none() {
+        let (report, notice) = self.read_file(path)?;
+        if notice.is_none() {
             if let Some(existing) = self.list()?.into_iter().find(|r| same_report(r, &report)) {
                 return Ok(OpenedFile::InLibrary { existing });
             }
@@ -190,7 +190,7 @@ impl Library {
         Ok(OpenedFile::Imported {
             file: ImportedFile {
                 id,
-                account,
+                notice,
                 shared: None,
             },
         })

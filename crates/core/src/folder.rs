@@ -123,7 +123,7 @@ impl Library {
     }
 
     fn import_one(&mut self, path: &Path, known: &mut Known) -> Result<FolderResult, CommandError> {
-        let (report, account) = read_with_evidence(path, known)?;
+        let (report, notice) = read_with_evidence(path, known)?;
         if let Some(existing) = self.list()?.into_iter().find(|r| same_report(r, &report)) {
             return Ok(FolderResult::AlreadyThere {
                 id: existing.id,
@@ -144,7 +144,7 @@ impl Library {
             title: report.title,
             questions,
             outcomes,
-            free_text: account.map_or(0, |a| a.free_text.len() as u32),
+            free_text: notice.map_or(0, |a| a.free_text.len() as u32),
         })
     }
 }

@@ -179,14 +179,14 @@ fn a_registry_title_decides_a_line_end_hyphen_when_one_file_is_imported() {
     let earlier = home.path().join("earlier.txt");
     fs::write(&earlier, one_question(4, "Testbed federation")).unwrap();
 
-    // Without the evidence: read as a compound, with the other reading in the account.
+    // Without the evidence: read as a compound, with the other reading in the notice.
     let mut empty = Library::open(&home.path().join("empty.sqlite3")).unwrap();
     let undecided = empty.import_file(&broken).unwrap();
     assert_eq!(
         first_title(&empty, undecided.id),
         "Security test-bed for vehicles"
     );
-    let hyphens = &undecided.account.unwrap().hyphens;
+    let hyphens = &undecided.notice.unwrap().hyphens;
     assert_eq!(
         (hyphens[0].read.as_str(), hyphens[0].other.as_str()),
         ("test-bed", "testbed")
@@ -200,7 +200,7 @@ fn a_registry_title_decides_a_line_end_hyphen_when_one_file_is_imported() {
         first_title(&library, decided.id),
         "Security testbed for vehicles"
     );
-    assert!(decided.account.unwrap().hyphens.is_empty());
+    assert!(decided.notice.unwrap().hyphens.is_empty());
 
     // The command line's import of several files, and a file opened from the desktop.
     let mut cli = Library::open(&home.path().join("cli.sqlite3")).unwrap();

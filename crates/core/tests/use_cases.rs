@@ -135,10 +135,10 @@ fn any_file_is_read_by_its_content_not_its_name() {
     let report_file = folder.copy(EXAMPLE, "notes.txt");
     let published = folder.copy(PUBLISHED_TEXT, "report.report.json");
     let imported = library.import_file(&report_file).unwrap();
-    assert!(imported.account.is_none(), "a report file has no account");
+    assert!(imported.notice.is_none(), "a report file has no notice");
     let imported = library.import_file(&published).unwrap();
-    let account = imported.account.expect("a published report has an account");
-    assert!(!account.recognised.is_empty());
+    let notice = imported.notice.expect("a published report has an notice");
+    assert!(!notice.recognised.is_empty());
     assert_eq!(
         library.report(imported.id).unwrap().report.title,
         EXAMPLE_TITLE
@@ -156,8 +156,8 @@ fn any_file_is_read_by_its_content_not_its_name() {
         .unwrap();
     let word = folder.path("word.json");
     std::fs::write(&word, &exported.bytes).unwrap();
-    let (report, account) = read_any_file(&word).unwrap();
-    assert!(account.is_some());
+    let (report, notice) = read_any_file(&word).unwrap();
+    assert!(notice.is_some());
     assert_eq!(report.title, EXAMPLE_TITLE);
 }
 
@@ -177,7 +177,7 @@ fn files_are_imported_all_or_none() {
         .import_files(&[PathBuf::from(EXAMPLE), PathBuf::from(PUBLISHED_TEXT)])
         .unwrap();
     assert_eq!(both.len(), 2);
-    assert!(both[0].account.is_none() && both[1].account.is_some());
+    assert!(both[0].notice.is_none() && both[1].notice.is_some());
     assert_eq!(titles(&library).len(), 2);
 }
 
@@ -192,13 +192,13 @@ fn a_file_opened_from_the_desktop_is_added_unless_its_report_is_there() {
         OpenedFile::InLibrary { existing } => assert_eq!(existing.id, file.id),
         other => panic!("the same meeting's report is found: {other:?}"),
     }
-    // A published report is always read back as a new report, with its account.
+    // A published report is always read back as a new report, with its notice.
     for _ in 0..2 {
         let OpenedFile::Imported { file } = library.open_file(Path::new(PUBLISHED_TEXT)).unwrap()
         else {
             panic!("a published report is imported");
         };
-        assert!(file.account.is_some());
+        assert!(file.notice.is_some());
     }
     assert_eq!(titles(&library).len(), 3);
 }

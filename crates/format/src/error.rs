@@ -1,6 +1,6 @@
 use crate::FORMAT_VERSION;
 
-/// Why a report file was refused. Every variant names where the problem is.
+/// Why a report file (or a report being saved) was refused. Every variant names where.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FormatError {
     /// The text is not JSON at all.

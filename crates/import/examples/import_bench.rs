@@ -57,7 +57,7 @@ fn run_one(size: usize, index: usize) {
         Ok(imported) => format!(
             "imported: {} sections, {} free-text parts",
             imported.report.sections.len(),
-            imported.account.free_text.len()
+            imported.notice.free_text.len()
         ),
         Err(e) => format!("refused: {e}"),
     };

@@ -1,5 +1,5 @@
 //! Why a file could not be read at all. A file that is read but not understood is no
-//! error: what is not recognised is kept as free text (see `ImportReport`).
+//! error: what is not recognised is kept as free text (see `ImportNotice`).
 
 /// A refusal, saying what was refused and why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

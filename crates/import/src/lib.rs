@@ -1,7 +1,7 @@
 //! A published report — a Word file, or the plain text of one — read back into a
 //! `Report`: the inverse of the generated sentences (`rapporteur-prose`), whose fixed
 //! phrases it uses. Nothing is lost: what is not recognised is kept as paragraphs in
-//! place, and an `ImportReport` says what was recognised, what was kept as free text and
+//! place, and an `ImportNotice` says what was recognised, what was kept as free text and
 //! which typos of fixed terms were read through.
 //!
 //! `docx` and `text` read the file into paragraphs and tables; `recognise` makes the
@@ -9,14 +9,14 @@
 
 mod docx;
 mod error;
+mod notice;
 mod piece;
 mod recognise;
-mod summary;
 mod text;
 mod words;
 
 pub use error::ImportError;
-pub use summary::{ImportReport, Part, Typo};
+pub use notice::{ImportNotice, ImportedPart, Typo};
 pub use words::{dictionary_found, HyphenReading, Known};
 
 use rapporteur_model::Report;
@@ -24,11 +24,11 @@ use rapporteur_model::Report;
 /// The largest file read, whatever its kind.
 pub const MAX_FILE: u64 = docx::MAX_FILE;
 
-/// A report read from a published file, and the account of what was read.
+/// A report read from a published file, and its import notice.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
     pub report: Report,
-    pub account: ImportReport,
+    pub notice: ImportNotice,
 }
 
 /// What a file holds, told by its content rather than its name.
@@ -80,7 +80,7 @@ pub fn import_with(bytes: &[u8], known: &Known) -> Result<Imported, ImportError>
 
 pub fn import_docx(bytes: &[u8]) -> Result<Imported, ImportError> {
     let pieces = docx::read_docx(bytes)?;
-    finish(recognise::recognise(pieces, ImportReport::default())?)
+    finish(recognise::recognise(pieces, ImportNotice::default())?)
 }
 
 /// UTF-8 text, as pdftotext or copy-paste gives it. Text holds no styles to say what it
@@ -92,23 +92,23 @@ pub fn import_text(bytes: &[u8]) -> Result<Imported, ImportError> {
 
 pub fn import_text_with(bytes: &[u8], known: &Known) -> Result<Imported, ImportError> {
     let read = text::read_text(bytes, known)?;
-    let account = ImportReport {
+    let notice = ImportNotice {
         dropped: read.dropped,
         hyphens: read.hyphens,
-        ..ImportReport::default()
+        ..ImportNotice::default()
     };
-    let (report, account) = recognise::recognise(read.pieces, account)?;
+    let (report, notice) = recognise::recognise(read.pieces, notice)?;
     if !recognise::has_a_report_part(&report) {
         return Err(ImportError::NotAReport {
-            title: summary::excerpt(&report.title),
+            title: notice::excerpt(&report.title),
         });
     }
-    finish((report, account))
+    finish((report, notice))
 }
 
 /// The imported report, unless its report file would be larger than a report file may
 /// be: what the library holds, it must be able to export and take back.
-fn finish((report, account): (Report, ImportReport)) -> Result<Imported, ImportError> {
+fn finish((report, notice): (Report, ImportNotice)) -> Result<Imported, ImportError> {
     let size = rapporteur_format::write_report(&report).len() as u64;
     if size > rapporteur_format::MAX_REPORT_FILE {
         return Err(ImportError::ReportTooLarge {
@@ -116,12 +116,12 @@ fn finish((report, account): (Report, ImportReport)) -> Result<Imported, ImportE
             limit: rapporteur_format::MAX_REPORT_FILE,
         });
     }
-    Ok(Imported { report, account })
+    Ok(Imported { report, notice })
 }
 
 /// What a file given to the CLI or the app is read as: a report, and for a published
-/// report the account of what was read of it.
-pub type ReadFile = (Report, Option<ImportReport>);
+/// report its import notice.
+pub type ReadFile = (Report, Option<ImportNotice>);
 
 /// Why a file could not be read, naming it.
 #[derive(Debug, thiserror::Error)]
@@ -170,5 +170,5 @@ pub fn read_path_with(path: &std::path::Path, known: &Known) -> Result<ReadFile,
         path: path.to_owned(),
         source,
     })?;
-    Ok((imported.report, Some(imported.account)))
+    Ok((imported.report, Some(imported.notice)))
 }

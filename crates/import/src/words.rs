@@ -2,7 +2,7 @@
 //! (`assurance`) or a compound that keeps its hyphen (`anti-`/`spoofing`)? The evidence,
 //! strongest first: the words the library already knows (titles in its registry), the
 //! rest of the document, and the word list of an English dictionary. When none decides,
-//! both readings are kept in the import's account.
+//! both readings are kept in the import's notice.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;

@@ -137,9 +137,9 @@ fn page_numbers_headers_and_form_feeds_between_any_two_lines() {
             ("X.1253".to_owned(), "Trust".to_owned())
         ]
     );
-    assert!(imported.account.dropped.contains(&"- 12 -".to_owned()));
+    assert!(imported.notice.dropped.contains(&"- 12 -".to_owned()));
     assert!(imported
-        .account
+        .notice
         .dropped
         .contains(&"情報通信ジャーナル 2026年1月号".to_owned()));
 }
@@ -159,12 +159,12 @@ fn an_undecided_hyphen_is_read_one_way_and_shown_both() {
     let text = report("●課題3では、X.1252 (Qzx-\nvwk systems) がコンセントされた。");
     let imported = import_text(text.as_bytes()).unwrap();
     assert_eq!(outcomes(&imported.report)[0].title, "Qzxvwk systems");
-    assert_eq!(imported.account.hyphens.len(), 1);
-    assert_eq!(imported.account.hyphens[0].read, "Qzxvwk");
-    assert_eq!(imported.account.hyphens[0].other, "Qzx-vwk");
+    assert_eq!(imported.notice.hyphens.len(), 1);
+    assert_eq!(imported.notice.hyphens[0].read, "Qzxvwk");
+    assert_eq!(imported.notice.hyphens[0].other, "Qzx-vwk");
     // The library's registry decides it.
     let known = Known::from_titles(["Qzx-vwk systems for the home"]);
     let imported = import_text_with(text.as_bytes(), &known).unwrap();
     assert_eq!(outcomes(&imported.report)[0].title, "Qzx-vwk systems");
-    assert!(imported.account.hyphens.is_empty());
+    assert!(imported.notice.hyphens.is_empty());
 }

@@ -30,9 +30,9 @@ fn a_report_file_with_white_space_first_is_read_as_a_report_file() {
     let dir = tempfile::tempdir().unwrap();
     let example = rapporteur_format::read_report(EXAMPLE).unwrap();
     let spaced = written(dir.path(), "a", format!("\n \t{EXAMPLE}").as_bytes());
-    let (report, account) = read_path(&spaced).unwrap();
+    let (report, notice) = read_path(&spaced).unwrap();
     assert_eq!(report, example);
-    assert!(account.is_none(), "a report file, not an import");
+    assert!(notice.is_none(), "a report file, not an import");
 }
 
 #[test]
@@ -42,8 +42,8 @@ fn a_report_file_with_a_byte_order_mark_is_never_taken_for_published_text() {
     // Read as a report file: the file format's own verdict, not an imported report whose
     // title is the whole JSON text.
     match read_path(&bom) {
-        Ok((report, account)) => {
-            assert!(account.is_none());
+        Ok((report, notice)) => {
+            assert!(notice.is_none());
             assert_eq!(report, rapporteur_format::read_report(EXAMPLE).unwrap());
         }
         Err(ReadError::File(rapporteur_format::FileError::Format { .. })) => {}

@@ -2,8 +2,9 @@
 //! too) → its text export → re-wrapped at a width from 16 to 60 columns, words broken
 //! with hyphens and ids broken after dots and hyphens, page numbers, form feeds and
 //! running headers between lines → import → the same outcomes (id, title, action),
-//! meeting facts and headings. `make test` runs `IMPORT_REWRAP_CASES` (default 300)
-//! cases; `make fuzz` 10,000, and the figure is printed.
+//! meeting facts and headings. `RAPPORTEUR_FUZZ_CASES` sets how many cases run
+//! (300 in `make test`; `make fuzz` a tenth of its count, 10,000, each case being a
+//! whole report), and the figure is printed.
 
 #[path = "common/rewrap.rs"]
 mod rewrap;
@@ -13,7 +14,7 @@ use rapporteur_import::import_text;
 use rewrap::{essentials, outcomes_found, report, rewrap, text_export, Rng};
 
 fn cases() -> usize {
-    std::env::var("IMPORT_REWRAP_CASES")
+    std::env::var("RAPPORTEUR_FUZZ_CASES")
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(300)
@@ -134,7 +135,7 @@ fn the_example_at_every_width_imports_whole() {
             let mut got = essentials(&imported.report);
             // A hyphen the evidence did not decide is shown with its other reading.
             for outcome in &mut got.outcomes {
-                for reading in &imported.account.hyphens {
+                for reading in &imported.notice.hyphens {
                     if !want.outcomes.contains(outcome) {
                         outcome.2 = outcome.2.replace(&reading.read, &reading.other);
                     }

@@ -111,7 +111,7 @@ fn a_text_export_imports_back_to_the_same_report() {
         let imported = import_text(&bytes).unwrap();
         assert_same(&report, &imported.report, true, &format!("{name} as text"));
         assert!(
-            imported.account.typos.is_empty(),
+            imported.notice.typos.is_empty(),
             "{name}: no typos in generated text"
         );
     }

@@ -34,7 +34,7 @@ fn the_seed_imports_to_the_examples_outcomes() {
     for extra in got.iter().filter(|o| !wanted.contains(o)) {
         println!("extra: {extra:?}");
     }
-    println!("{}", imported.account.counts());
+    println!("{}", imported.notice.counts());
     assert_eq!(recovered, wanted.len());
     assert_eq!(got, wanted, "no outcome more, none out of order");
 }

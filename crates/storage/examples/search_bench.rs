@@ -140,7 +140,7 @@ fn main() {
         .collect();
     let started = Instant::now();
     for batch in reports.chunks(100) {
-        store.import_reports(batch).expect("stored");
+        store.add_reports(batch).expect("stored");
     }
     let stored = started.elapsed();
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0)

@@ -338,14 +338,14 @@ impl Store {
     /// Opens a co-author's share file: merged into the report it is a copy of when that
     /// one is here, or added as a new report linked to the same document.
     pub fn import_share_file(&mut self, file: &[u8]) -> Result<SharedImport> {
-        let (_, mut opened) = self.import_with_shares(&[], &[file])?;
+        let (_, mut opened) = self.add_reports_and_shares(&[], &[file])?;
         Ok(opened.remove(0))
     }
 
     /// Adds `reports` as new ones and opens the share files `shares` (as
     /// [`Store::import_share_file`] does), all or none, in one transaction; returns the
     /// reports' ids and what each share file did, in order.
-    pub fn import_with_shares(
+    pub fn add_reports_and_shares(
         &mut self,
         reports: &[Report],
         shares: &[&[u8]],

@@ -40,6 +40,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0006_collab.sql"),
         then: Some(crate::collab::start_every_document),
     },
+    Migration {
+        sql: include_str!("migrations/0007_saved_at.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build creates and understands.

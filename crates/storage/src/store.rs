@@ -50,7 +50,8 @@ pub struct ReportSummary {
     pub ordinal: Option<u32>,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
-    pub updated_at: DateTime<Utc>,
+    /// When its newest revision was saved.
+    pub saved_at: DateTime<Utc>,
     pub revision: u32,
 }
 
@@ -235,13 +236,13 @@ impl Store {
     }
 
     /// Adds reports as new ones, all or none; returns their ids in order.
-    pub fn import_reports(&mut self, reports: &[Report]) -> Result<Vec<ReportId>> {
-        Ok(self.import_with_shares(reports, &[])?.0)
+    pub fn add_reports(&mut self, reports: &[Report]) -> Result<Vec<ReportId>> {
+        Ok(self.add_reports_and_shares(reports, &[])?.0)
     }
 
     /// Adds one report; returns its id.
     pub fn create_report(&mut self, report: &Report) -> Result<ReportId> {
-        Ok(self.import_reports(std::slice::from_ref(report))?[0])
+        Ok(self.add_reports(std::slice::from_ref(report))?[0])
     }
 
     /// Saves `report` as the newest revision of report `id` and returns that revision's
@@ -342,9 +343,9 @@ impl Store {
 
     fn read_list(&self) -> Result<Vec<ReportSummary>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, title, organization, group_name, ordinal, start_date, end_date, updated_at, head_revision
+            "SELECT id, title, organization, group_name, ordinal, start_date, end_date, saved_at, head_revision
              FROM reports WHERE deleted_at IS NULL AND template_name IS NULL
-             ORDER BY updated_at DESC, id DESC",
+             ORDER BY saved_at DESC, id DESC",
         )?;
         let rows = stmt.query_map([], |row| {
             Ok(ReportSummary {
@@ -355,7 +356,7 @@ impl Store {
                 ordinal: row.get(4)?,
                 start: row.get(5)?,
                 end: row.get(6)?,
-                updated_at: row.get(7)?,
+                saved_at: row.get(7)?,
                 revision: row.get(8)?,
             })
         })?;
@@ -585,7 +586,7 @@ pub(crate) fn insert_report(
     let report = &document.1;
     let m = &report.meeting;
     tx.execute(
-        "INSERT INTO reports (created_at, updated_at, head_revision, title, organization, group_name, template_name)
+        "INSERT INTO reports (created_at, saved_at, head_revision, title, organization, group_name, template_name)
          VALUES (?1, ?1, 0, ?2, ?3, ?4, ?5)",
         params![now, report.title, m.organization, m.group, template],
     )?;
@@ -652,7 +653,7 @@ pub(crate) fn write_head(
     )?;
     let m = &report.meeting;
     tx.execute(
-        "UPDATE reports SET head_revision = ?2, updated_at = ?3, title = ?4, organization = ?5, group_name = ?6,
+        "UPDATE reports SET head_revision = ?2, saved_at = ?3, title = ?4, organization = ?5, group_name = ?6,
                 ordinal = ?7, start_date = ?8, end_date = ?9, entry_break = NULL
          WHERE id = ?1",
         params![id, number, now, report.title, m.organization, m.group, m.ordinal, m.start, m.end],

@@ -17,7 +17,8 @@ pub struct TemplateSummary {
     pub name: String,
     /// The title of the reports made from it.
     pub title: String,
-    pub updated_at: DateTime<Utc>,
+    /// When its newest revision was saved.
+    pub saved_at: DateTime<Utc>,
 }
 
 impl Store {
@@ -48,7 +49,7 @@ impl Store {
 
     fn read_templates(&self) -> Result<Vec<TemplateSummary>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, template_name, title, updated_at FROM reports
+            "SELECT id, template_name, title, saved_at FROM reports
              WHERE template_name IS NOT NULL ORDER BY template_name",
         )?;
         let rows = stmt.query_map([], |row| {
@@ -56,7 +57,7 @@ impl Store {
                 id: row.get(0)?,
                 name: row.get(1)?,
                 title: row.get(2)?,
-                updated_at: row.get(3)?,
+                saved_at: row.get(3)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

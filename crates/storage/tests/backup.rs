@@ -79,7 +79,7 @@ fn saves_go_on_while_the_daily_backup_is_written() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
     let reports: Vec<Report> = (0..80).map(|n| retitled(&format!("報告 {n}"))).collect();
-    let newest = *store.import_reports(&reports).unwrap().last().unwrap();
+    let newest = *store.add_reports(&reports).unwrap().last().unwrap();
     let done = Arc::new(AtomicBool::new(false));
     let backup = {
         let (path, done) = (path.clone(), Arc::clone(&done));

@@ -203,9 +203,7 @@ fn a_report_too_large_or_too_deep_for_a_file_is_refused_by_every_way_in() {
         err,
         StoreError::Invalid(rapporteur_format::FormatError::TooLarge { .. })
     ));
-    let err = store
-        .import_reports(&[example(), large.clone()])
-        .unwrap_err();
+    let err = store.add_reports(&[example(), large.clone()]).unwrap_err();
     assert!(
         err.to_string().contains("a report file holds at most"),
         "{err}"
@@ -276,17 +274,17 @@ fn a_save_that_fails_half_way_leaves_the_database_exactly_as_it_was() {
 }
 
 #[test]
-fn an_import_of_several_reports_is_all_or_nothing() {
+fn adding_several_reports_is_all_or_nothing() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
     store.create_report(&example()).unwrap();
     let before = dump(&path);
     let mut bad = example();
     bad.sections[0].heading = None;
-    let err = store.import_reports(&[example(), bad]).unwrap_err();
+    let err = store.add_reports(&[example(), bad]).unwrap_err();
     assert!(err.to_string().contains("sections[0].heading"), "{err}");
     assert_eq!(dump(&path), before);
-    let ids = store.import_reports(&[example(), example()]).unwrap();
+    let ids = store.add_reports(&[example(), example()]).unwrap();
     assert_eq!(ids.len(), 2);
     assert_eq!(store.list_reports().unwrap().len(), 3);
 }
@@ -476,8 +474,14 @@ fn a_database_of_every_earlier_schema_opens_and_keeps_its_reports() {
         }
         conn.pragma_update(None, "user_version", version).unwrap();
         if version >= 1 {
+            // Schema 7 renamed the library's `updated_at` to `saved_at`.
+            let saved_at = if version >= 7 {
+                "saved_at"
+            } else {
+                "updated_at"
+            };
             conn.execute_batch(&format!(
-                "INSERT INTO reports (id, created_at, updated_at, head_revision, title, organization, group_name)
+                "INSERT INTO reports (id, created_at, {saved_at}, head_revision, title, organization, group_name)
                  VALUES (7, '2026-01-01 00:00:00+00:00', '2026-01-01 00:00:00+00:00', 1, 'ITU-T SG17第2回会合報告', 'ITU-T', 'SG17');
                  INSERT INTO revisions (report_id, number, saved_at, document)
                  VALUES (7, 1, '2026-01-01 00:00:00+00:00', '{}');",

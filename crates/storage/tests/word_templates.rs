@@ -10,7 +10,7 @@ const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json")
 fn two_reports(path: &Path) -> Store {
     let mut store = Store::open(path).unwrap();
     let example = read_report(EXAMPLE).unwrap();
-    store.import_reports(&[example.clone(), example]).unwrap();
+    store.add_reports(&[example.clone(), example]).unwrap();
     store
 }
 

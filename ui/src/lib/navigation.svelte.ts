@@ -1,6 +1,6 @@
 // Which screen is shown. Kept as data so later screens slot in here.
 
-import type { ImportReport, SharedImport } from "../bindings";
+import type { ImportNotice, SharedImport } from "../bindings";
 
 /** `at`: the JSON path of the place to show first (a search result's), or null;
  * `checks`: the checks panel open from the start (a new report's list of what to fill). */
@@ -12,7 +12,7 @@ class Navigation {
   lastReportId = $state<number | null>(null);
   /** What was read of the report just imported from a published file, shown over it
    * until dismissed. */
-  imported = $state<{ id: number; account: ImportReport } | null>(null);
+  imported = $state<{ id: number; notice: ImportNotice } | null>(null);
   /** A colleague's copy just merged into a report (its share file opened or imported):
    * the report's editor shows what the merge did when it opens. */
   merged = $state.raw<SharedImport | null>(null);

@@ -19,8 +19,8 @@ use rapporteur_model::{
 use rapporteur_prose::phrases;
 
 use crate::error::ImportError;
+use crate::notice::{ImportNotice, Typo};
 use crate::piece::{Paragraph, Piece, Role};
-use crate::summary::{ImportReport, Typo};
 use rapporteur_format::MAX_REPORT_FILE;
 
 pub(crate) fn other_preset(preset: Preset) -> Preset {
@@ -124,8 +124,8 @@ fn text_of(piece: &Piece) -> &str {
 
 pub(crate) fn recognise(
     pieces: Vec<Piece>,
-    mut account: ImportReport,
-) -> Result<(Report, ImportReport), ImportError> {
+    mut notice: ImportNotice,
+) -> Result<(Report, ImportNotice), ImportError> {
     let pieces: Vec<Piece> = pieces
         .into_iter()
         .filter(|p| !matches!(p, Piece::Paragraph(p) if p.text.trim().is_empty()))
@@ -145,7 +145,7 @@ pub(crate) fn recognise(
         .unwrap_or(0);
     let title = text_of(&pieces[title_index]).to_owned();
     if !title.is_empty() {
-        account.recognised("title", "title");
+        notice.recognised("title", "title");
     }
     let first_heading = pieces
         .iter()
@@ -166,7 +166,7 @@ pub(crate) fn recognise(
         None => (Vec::new(), title_index + 1),
     };
     for (i, author) in authors.iter().enumerate() {
-        account.recognised(&format!("authors[{i}]"), author.name.clone());
+        notice.recognised(&format!("authors[{i}]"), author.name.clone());
     }
 
     let mut builder = Builder {
@@ -176,7 +176,7 @@ pub(crate) fn recognise(
         stack: Vec::new(),
         meeting: None,
         caption: None,
-        account,
+        notice,
         size: 0,
     };
     for piece in &pieces[body_start..] {
@@ -205,7 +205,7 @@ pub(crate) fn recognise(
         meeting,
         sections: builder.sections,
     };
-    Ok((report, builder.account))
+    Ok((report, builder.notice))
 }
 
 /// Whether a paragraph is a heading that may follow the section numbered `current`.
@@ -248,7 +248,7 @@ struct Builder {
     meeting: Option<Meeting>,
     /// A table caption waiting for its table: the line as written, and its text.
     caption: Option<(String, Option<String>)>,
-    account: ImportReport,
+    notice: ImportNotice,
     /// The least the report file of the sections and blocks made so far takes: their
     /// text, and what each costs in JSON at the least (see `LEAST_BLOCK`).
     size: u64,
@@ -310,7 +310,7 @@ impl Builder {
 
     fn free_text(&mut self, text: &str) {
         let path = self.block_path();
-        self.account.free_text(&path, text);
+        self.notice.free_text(&path, text);
         self.push(Block::Paragraph {
             uid: Default::default(),
             text: text.to_owned(),
@@ -355,7 +355,7 @@ impl Builder {
             Some(wp) => format!("Working Party {}", wp.number),
             None => "heading".to_owned(),
         };
-        self.account.recognised(&path, what);
+        self.notice.recognised(&path, what);
     }
 
     /// Closes the innermost section: the Working Party's sentence gives its Questions
@@ -389,7 +389,7 @@ impl Builder {
                 phrases::working_party_sentence(self.language, self.preset, wp, &questions);
             if !generated.is_some_and(|g| same_text(&g, &sentence)) {
                 wp.intro = Some(sentence);
-                self.account.kept_as_written(
+                self.notice.kept_as_written(
                     &format!("{path}.working_party.intro"),
                     "Working Party sentence",
                 );
@@ -459,7 +459,7 @@ impl Builder {
                         items: vec![body.to_owned()],
                         boilerplate: false,
                     });
-                    self.account.recognised(&path, "bullets");
+                    self.notice.recognised(&path, "bullets");
                     LEAST_BLOCK + LEAST_ITEM
                 }
             };
@@ -490,7 +490,7 @@ impl Builder {
         let facts: String = sentences[..read.sentences].concat();
         let path = self.block_path();
         for wrong in &read.wrong_weekdays {
-            self.account.kept_as_written(
+            self.notice.kept_as_written(
                 &path,
                 format!(
                     "weekday ({}) of {} does not match the date",
@@ -502,16 +502,16 @@ impl Builder {
             .iter()
             .any(|&p| same_text(&phrases::summary(self.language, p, &read.meeting), &facts));
         self.meeting = Some(read.meeting);
-        self.account.recognised("meeting", "meeting facts");
+        self.notice.recognised("meeting", "meeting facts");
         if generated {
             self.push(Block::summary());
-            self.account.recognised(&path, "summary");
+            self.notice.recognised(&path, "summary");
             let rest = sentences[read.sentences..].concat();
             if !rest.trim().is_empty() {
                 self.free_text(rest.trim());
             }
         } else {
-            self.account
+            self.notice
                 .kept_as_written(&path, "summary paragraph (meeting facts read)");
             self.push(Block::Paragraph {
                 uid: Default::default(),
@@ -568,19 +568,19 @@ impl Builder {
         }
         let path = self.block_path();
         for (found, term) in &read.typos {
-            self.account.typos.push(Typo {
+            self.notice.typos.push(Typo {
                 path: path.clone(),
                 found: found.clone(),
                 term: (*term).to_owned(),
             });
         }
         let q = &read.question;
-        self.account.recognised(
+        self.notice.recognised(
             &path,
             format!("課題{}: {} outcomes", q.number, q.outcomes.len()),
         );
         if q.text.is_some() {
-            self.account.kept_as_written(
+            self.notice.kept_as_written(
                 &format!("{path}.text"),
                 format!("課題{} as written", q.number),
             );
@@ -593,7 +593,7 @@ impl Builder {
         if let Some((_, caption)) = self.caption.take() {
             // A caption with no table after it: a schedule with no rows prints the same.
             let path = self.block_path();
-            self.account.recognised(&path, "table caption");
+            self.notice.recognised(&path, "table caption");
             self.push(Block::Schedule(Schedule {
                 uid: Default::default(),
                 caption,
@@ -607,7 +607,7 @@ impl Builder {
         let path = self.block_path();
         match schedule::rows(rows, self.language, self.preset) {
             Some(rows) => {
-                self.account
+                self.notice
                     .recognised(&path, format!("schedule: {} rows", rows.len()));
                 self.push(Block::Schedule(Schedule {
                     uid: Default::default(),

@@ -1,12 +1,13 @@
-//! What the import recognised, what it kept as free text and where, and which typos of
-//! fixed terms it read through: shown to the user after an import.
+//! The import notice: what the import recognised, what it kept as free text and where,
+//! and which typos of fixed terms it read through, shown to the user after an import (the
+//! app's notice over the imported report, the CLI's lines under its id).
 
 use serde::Serialize;
 use specta::Type;
 
 /// One place in the imported report, by its JSON path, and what was found there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct Part {
+pub struct ImportedPart {
     pub path: String,
     pub what: String,
 }
@@ -19,16 +20,16 @@ pub struct Typo {
     pub term: String,
 }
 
-/// The account of one import.
+/// What one import read, as the import notice shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Type)]
-pub struct ImportReport {
+pub struct ImportNotice {
     /// Parts turned into data (title, authors, meeting facts, Questions, tables …).
-    pub recognised: Vec<Part>,
+    pub recognised: Vec<ImportedPart>,
     /// Paragraphs kept as they are, in place.
-    pub free_text: Vec<Part>,
+    pub free_text: Vec<ImportedPart>,
     /// Recognised parts whose wording differs from the generated sentences: their data
     /// was read, and their text kept as written so that nothing changes on export.
-    pub kept_as_written: Vec<Part>,
+    pub kept_as_written: Vec<ImportedPart>,
     pub typos: Vec<Typo>,
     /// Page numbers and running headers of a text extracted from a PDF, left out.
     pub dropped: Vec<String>,
@@ -37,23 +38,23 @@ pub struct ImportReport {
     pub hyphens: Vec<crate::words::HyphenReading>,
 }
 
-impl ImportReport {
+impl ImportNotice {
     pub(crate) fn recognised(&mut self, path: &str, what: impl Into<String>) {
-        self.recognised.push(Part {
+        self.recognised.push(ImportedPart {
             path: path.to_owned(),
             what: what.into(),
         });
     }
 
     pub(crate) fn free_text(&mut self, path: &str, text: &str) {
-        self.free_text.push(Part {
+        self.free_text.push(ImportedPart {
             path: path.to_owned(),
             what: excerpt(text),
         });
     }
 
     pub(crate) fn kept_as_written(&mut self, path: &str, what: impl Into<String>) {
-        self.kept_as_written.push(Part {
+        self.kept_as_written.push(ImportedPart {
             path: path.to_owned(),
             what: what.into(),
         });

@@ -1,4 +1,4 @@
-//! Every problem the checks can find, with its stable code, its severity and its message
+//! Every kind of finding the checks can report, with its stable code, its severity and its message
 //! in each language: the one place to read what Rapporteur checks and what it says.
 
 use crate::completeness::Fact;
@@ -7,10 +7,12 @@ use chrono::{Datelike, NaiveDate};
 use rapporteur_model::{Action, Language, ScheduleDate};
 use rapporteur_prose::dates::{date_en, date_ja, weekday_en, weekday_ja};
 
-/// A problem at a JSON path.
-pub(crate) type Found = (String, Problem);
+/// A finding of some kind at a JSON path.
+pub(crate) type Found = (String, FindingKind);
 
-pub(crate) enum Problem {
+/// What a check found, with the facts its message needs. (A report file's own rules,
+/// which refuse a file or a save, are `rapporteur_format::FormatError`: not findings.)
+pub(crate) enum FindingKind {
     /// An end date before its start (the meeting's, or a schedule row's).
     EndBeforeStart {
         start: ScheduleDate,
@@ -62,24 +64,24 @@ pub(crate) enum Problem {
     DuplicateQuestion { number: u32, first_section: String },
 }
 
-impl Problem {
+impl FindingKind {
     pub(crate) fn code(&self) -> &'static str {
         match self {
-            Problem::EndBeforeStart { .. } => "date.order",
-            Problem::Weekday { .. } => "date.weekday",
-            Problem::NoDate => "date.missing",
-            Problem::BeforeMeeting { .. } => "date.before_meeting",
-            Problem::Sum { .. } => "count.sum",
-            Problem::HomeParticipants { .. } => "count.home",
-            Problem::HomeContributions { .. } => "count.home_contributions",
-            Problem::IdShape { .. } => "id.shape",
-            Problem::IdConflict { .. } => "id.conflict",
-            Problem::TitleChanged { .. } => "id.title_changed",
-            Problem::Spelling { .. } => "text.spelling",
-            Problem::NextMeeting { .. } => "text.next_meeting",
-            Problem::EmptyQuestion { .. } => "structure.empty_question",
-            Problem::EmptySection => "structure.empty_section",
-            Problem::Missing(fact) => match fact {
+            FindingKind::EndBeforeStart { .. } => "date.order",
+            FindingKind::Weekday { .. } => "date.weekday",
+            FindingKind::NoDate => "date.missing",
+            FindingKind::BeforeMeeting { .. } => "date.before_meeting",
+            FindingKind::Sum { .. } => "count.sum",
+            FindingKind::HomeParticipants { .. } => "count.home",
+            FindingKind::HomeContributions { .. } => "count.home_contributions",
+            FindingKind::IdShape { .. } => "id.shape",
+            FindingKind::IdConflict { .. } => "id.conflict",
+            FindingKind::TitleChanged { .. } => "id.title_changed",
+            FindingKind::Spelling { .. } => "text.spelling",
+            FindingKind::NextMeeting { .. } => "text.next_meeting",
+            FindingKind::EmptyQuestion { .. } => "structure.empty_question",
+            FindingKind::EmptySection => "structure.empty_section",
+            FindingKind::Missing(fact) => match fact {
                 Fact::Title => "missing.title",
                 Fact::Authors => "missing.authors",
                 Fact::Group => "missing.group",
@@ -91,41 +93,41 @@ impl Problem {
                 Fact::Contributions => "missing.contributions",
                 Fact::TemporaryDocuments => "missing.temporary_documents",
             },
-            Problem::EmptySchedule => "structure.empty_schedule",
-            Problem::DuplicateQuestion { .. } => "structure.duplicate_question",
+            FindingKind::EmptySchedule => "structure.empty_schedule",
+            FindingKind::DuplicateQuestion { .. } => "structure.duplicate_question",
         }
     }
 
     pub(crate) fn severity(&self) -> Severity {
         match self {
             // Facts that contradict each other: one of them is wrong.
-            Problem::EndBeforeStart { .. }
-            | Problem::Weekday { .. }
-            | Problem::BeforeMeeting { .. }
-            | Problem::Sum { .. }
-            | Problem::HomeParticipants { .. }
-            | Problem::HomeContributions { .. }
-            | Problem::IdConflict { .. }
-            | Problem::DuplicateQuestion { .. } => Severity::Error,
+            FindingKind::EndBeforeStart { .. }
+            | FindingKind::Weekday { .. }
+            | FindingKind::BeforeMeeting { .. }
+            | FindingKind::Sum { .. }
+            | FindingKind::HomeParticipants { .. }
+            | FindingKind::HomeContributions { .. }
+            | FindingKind::IdConflict { .. }
+            | FindingKind::DuplicateQuestion { .. } => Severity::Error,
             // What the journal cannot print without: a title, a byline, the meeting's
             // name and its dates.
-            Problem::Missing(Fact::Title | Fact::Authors | Fact::Group | Fact::Dates) => {
+            FindingKind::Missing(Fact::Title | Fact::Authors | Fact::Group | Fact::Dates) => {
                 Severity::Error
             }
             // Very probably wrong, but the author may know better: a date not fixed yet,
             // a new shape of id, a title renamed by the meeting, a rare word one kana
             // away from a term, a sentence about a later date.
-            Problem::NoDate
-            | Problem::IdShape { .. }
-            | Problem::TitleChanged { .. }
-            | Problem::Spelling { .. }
-            | Problem::NextMeeting { .. }
-            | Problem::EmptySection => Severity::Warning,
+            FindingKind::NoDate
+            | FindingKind::IdShape { .. }
+            | FindingKind::TitleChanged { .. }
+            | FindingKind::Spelling { .. }
+            | FindingKind::NextMeeting { .. }
+            | FindingKind::EmptySection => Severity::Warning,
             // Left to fill: the report prints without them, but they are expected (a
             // Question that did not meet says so with `discussed: false`).
-            Problem::Missing(_) | Problem::EmptySchedule | Problem::EmptyQuestion { .. } => {
-                Severity::Warning
-            }
+            FindingKind::Missing(_)
+            | FindingKind::EmptySchedule
+            | FindingKind::EmptyQuestion { .. } => Severity::Warning,
         }
     }
 
@@ -142,7 +144,7 @@ impl Problem {
         let ja = |d: NaiveDate| date_ja(ScheduleDate::Day(d));
         let en = |d: NaiveDate| date_en(ScheduleDate::Day(d));
         match self {
-            Problem::EndBeforeStart { start, end } => (
+            FindingKind::EndBeforeStart { start, end } => (
                 format!(
                     "終了日({})が開始日({})より前です。",
                     date_ja(*end),
@@ -154,7 +156,7 @@ impl Problem {
                     date_en(*start)
                 ),
             ),
-            Problem::Weekday { written, date } => (
+            FindingKind::Weekday { written, date } => (
                 format!(
                     "「{written}」: {}は{}曜日です。",
                     ja(*date),
@@ -162,11 +164,11 @@ impl Problem {
                 ),
                 format!("“{written}”: {} is a {}.", en(*date), weekday_en(date.weekday())),
             ),
-            Problem::NoDate => (
+            FindingKind::NoDate => (
                 "この会合には日付がありません(開催期間が空欄になります)。".to_owned(),
                 "This meeting has no date (its period will be blank).".to_owned(),
             ),
-            Problem::BeforeMeeting {
+            FindingKind::BeforeMeeting {
                 date,
                 meeting_start,
             } => (
@@ -181,7 +183,7 @@ impl Problem {
                     en(*meeting_start)
                 ),
             ),
-            Problem::Sum {
+            FindingKind::Sum {
                 total,
                 on_site,
                 remote,
@@ -192,22 +194,22 @@ impl Problem {
                     format!("The total of {total} participants is not {on_site} on site + {remote} remote = {sum}."),
                 )
             }
-            Problem::HomeParticipants { home, total } => (
+            FindingKind::HomeParticipants { home, total } => (
                 format!("自国からの参加者{home}名が、参加者の合計{total}名を超えています。"),
                 format!("{home} participants from the home country is more than the {total} in all."),
             ),
-            Problem::HomeContributions { home, total } => (
+            FindingKind::HomeContributions { home, total } => (
                 format!("自国からの寄書{home}件が、寄書の合計{total}件を超えています。"),
                 format!("{home} contributions from the home country is more than the {total} in all."),
             ),
-            Problem::IdShape { id } => {
+            FindingKind::IdShape { id } => {
                 let shapes = "X.1234, X.1234rev, X.name-tag, XSTR.name, XSTP.name, X.Sup…, TR.name";
                 (
                     format!("「{id}」は既知の番号の形({})ではありません。", shapes.replace(", ", "、")),
                     format!("“{id}” is not of a known shape ({shapes})."),
                 )
             }
-            Problem::IdConflict {
+            FindingKind::IdConflict {
                 id,
                 action,
                 first_action,
@@ -224,7 +226,7 @@ impl Problem {
                     action_en(*action)
                 ),
             ),
-            Problem::TitleChanged { id, earlier } => {
+            FindingKind::TitleChanged { id, earlier } => {
                 let (title, report) = (&earlier.title, &earlier.report_title);
                 let (when_ja, when_en) = earlier
                     .meeting_start
@@ -235,11 +237,11 @@ impl Problem {
                     format!("The title of {id} differs from “{title}” in the earlier report “{report}”{when_en}."),
                 )
             }
-            Problem::Spelling { found, term } => (
+            FindingKind::Spelling { found, term } => (
                 format!("「{found}」は「{term}」の誤記ではありませんか。"),
                 format!("“{found}” looks like a misspelling of “{term}”."),
             ),
-            Problem::NextMeeting { written, end } => (
+            FindingKind::NextMeeting { written, end } => (
                 format!(
                     "「今回の…会合」の日付「{written}」が今回の会合の終了日({})より後です。「次回」の誤りではありませんか。",
                     ja(*end)
@@ -249,23 +251,23 @@ impl Problem {
                     en(*end)
                 ),
             ),
-            Problem::EmptyQuestion { number } => (
+            FindingKind::EmptyQuestion { number } => (
                 format!("課題{number}には結果も本文も注記もありません(「今会合でデターミネーションまたはコンセントされた勧告等は無かった」と出力されます)。審議されなかった課題なら「今会合で審議された」を外してください。"),
                 format!("Question {number} has no outcome, text or note (the report will say that nothing was determined or consented). If it did not meet, untick “Met at this meeting”."),
             ),
-            Problem::EmptySection => (
+            FindingKind::EmptySection => (
                 "この節には内容がありません(見出しだけが出力されます)。".to_owned(),
                 "This section has no content (only its heading will be printed).".to_owned(),
             ),
-            Problem::Missing(fact) => {
+            FindingKind::Missing(fact) => {
                 let (ja, en) = missing_messages(*fact);
                 (ja.to_owned(), en.to_owned())
             }
-            Problem::EmptySchedule => (
+            FindingKind::EmptySchedule => (
                 "この表には行がありません(表題だけが出力されます)。".to_owned(),
                 "This table has no rows (only its caption will be printed).".to_owned(),
             ),
-            Problem::DuplicateQuestion {
+            FindingKind::DuplicateQuestion {
                 number,
                 first_section,
             } => (
