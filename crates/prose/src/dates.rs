@@ -156,7 +156,7 @@ pub fn date_en(date: ScheduleDate) -> String {
 }
 
 /// `on Wednesday 3 December 2025`, `from Wednesday 3 to Thursday 11 December 2025`.
-pub(crate) fn meeting_range_en(start: NaiveDate, end: Option<NaiveDate>) -> String {
+pub fn meeting_range_en(start: NaiveDate, end: Option<NaiveDate>) -> String {
     let full = |d: NaiveDate| {
         format!(
             "{} {}",
@@ -177,6 +177,70 @@ pub(crate) fn meeting_range_en(start: NaiveDate, end: Option<NaiveDate>) -> Stri
             full(end)
         ),
         Some(end) => format!("from {} to {}", full(start), full(end)),
+    }
+}
+
+/// Reads what [`meeting_range_en`] prints back into the meeting's dates, for the
+/// importer: `on [Weekday] D Month YYYY`, `from [Weekday] D[ Month[ YYYY]] to [Weekday] D
+/// Month YYYY`; the start's month and year default to the end's. A weekday is any
+/// capitalised word (the journal's are not checked here), and a range must be in order.
+pub fn read_meeting_range_en(text: &str) -> Option<(NaiveDate, Option<NaiveDate>)> {
+    if let Some(day) = text.strip_prefix("on ") {
+        let (day, month, year) = day_month_year(day)?;
+        return Some((NaiveDate::from_ymd_opt(year, month, day)?, None));
+    }
+    let (start, end) = text.strip_prefix("from ")?.split_once(" to ")?;
+    let (end_day, end_month, end_year) = day_month_year(end)?;
+    let mut words = without_weekday(start).split(' ');
+    let start_day = day_number(words.next()?)?;
+    let start_month = words.next().map_or(Some(end_month), month_of_en)?;
+    let start_year = words.next().map_or(Some(end_year), year_number)?;
+    if words.next().is_some() {
+        return None;
+    }
+    let start = NaiveDate::from_ymd_opt(start_year, start_month, start_day)?;
+    let end = NaiveDate::from_ymd_opt(end_year, end_month, end_day)?;
+    (end >= start).then_some((start, Some(end)))
+}
+
+/// `[Weekday] D Month YYYY` as (day, month, year).
+fn day_month_year(text: &str) -> Option<(u32, u32, i32)> {
+    match without_weekday(text).split(' ').collect::<Vec<_>>()[..] {
+        [day, month, year] => Some((day_number(day)?, month_of_en(month)?, year_number(year)?)),
+        _ => None,
+    }
+}
+
+/// `text` without a capitalised word before its first space (a weekday's place).
+fn without_weekday(text: &str) -> &str {
+    match text.split_once(' ') {
+        Some((word, rest))
+            if word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && word.chars().skip(1).all(|c| c.is_ascii_lowercase())
+                && word.len() > 1 =>
+        {
+            rest
+        }
+        _ => text,
+    }
+}
+
+/// One or two ASCII digits.
+fn day_number(text: &str) -> Option<u32> {
+    digits(text, 1..=2)
+}
+
+/// Four ASCII digits.
+fn year_number(text: &str) -> Option<i32> {
+    digits(text, 4..=4)
+}
+
+/// `text` as a number when it is only ASCII digits, as many as `count` allows.
+fn digits<T: std::str::FromStr>(text: &str, count: std::ops::RangeInclusive<usize>) -> Option<T> {
+    if count.contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
+        text.parse().ok()
+    } else {
+        None
     }
 }
 
@@ -319,6 +383,26 @@ mod tests {
             "30 March – 2 April 2026"
         );
         assert_eq!(period_en(s("2026-05"), None), "May 2026");
+    }
+
+    #[test]
+    fn english_meeting_ranges_are_read_without_weekdays_and_refused_out_of_order() {
+        let read = read_meeting_range_en;
+        let range = |s, e| Some((day(s), Some(day(e))));
+        assert_eq!(
+            read("from 3 to 11 December 2025"),
+            range("2025-12-03", "2025-12-11")
+        );
+        assert_eq!(
+            read("from Monday 29 December 2025 to Friday 2 January 2026"),
+            range("2025-12-29", "2026-01-02")
+        );
+        assert_eq!(read("on 2 June 2026"), Some((day("2026-06-02"), None)));
+        assert_eq!(read("from Thursday 11 to Wednesday 3 December 2025"), None);
+        assert_eq!(read("on 31 June 2026"), None);
+        assert_eq!(read("on 2 Juin 2026"), None);
+        assert_eq!(read("on 2 June 26"), None);
+        assert_eq!(read("from 3 to 11 December 2025 and more"), None);
     }
 
     #[test]

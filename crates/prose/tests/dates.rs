@@ -1,12 +1,15 @@
 //! The one reader of Japanese dates reads back every date and range the presets print,
 //! with their weekdays: the meeting's dates (weekdays in either preset's brackets), a
 //! table's periods (days and months, in or out of order), a date alone, and the dates
-//! as the app shows them; the same with era years and full-width digits.
+//! as the app shows them; the same with era years and full-width digits. The English
+//! meeting dates read back the same way.
 
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 use rapporteur_model::{Language, Preset, ScheduleDate, Spelled};
-use rapporteur_prose::dates::{date_ja, read_ja, shown, JaStyle};
+use rapporteur_prose::dates::{
+    date_ja, meeting_range_en, read_ja, read_meeting_range_en, shown, JaStyle,
+};
 use rapporteur_prose::phrases;
 
 fn cases() -> u32 {
@@ -120,6 +123,18 @@ proptest! {
         let shown = shown(Language::Ja, Some(start), end);
         prop_assert_eq!(read_back(&shown), Some(expected), "{}", shown);
         prop_assert_eq!(read_back(&date_ja(start)), Some((start, None)));
+    }
+
+    #[test]
+    fn what_english_prints_for_a_meeting_reads_back(
+        start in 0..73_000u64,
+        days in prop::option::of(0..800u64),
+    ) {
+        let start = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Days::new(start);
+        let end = days.map(|days| start + chrono::Days::new(days));
+        let printed = meeting_range_en(start, end);
+        let expected = (start, end.filter(|&e| e != start));
+        prop_assert_eq!(read_meeting_range_en(&printed), Some(expected), "{}", printed);
     }
 }
 

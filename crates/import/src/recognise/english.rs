@@ -8,7 +8,7 @@ use rapporteur_model::{
     Action, Contributions, Language, Meeting, MeetingMode, Outcome, Participants, Preset, Process,
     Question,
 };
-use rapporteur_prose::dates::month_of_en;
+use rapporteur_prose::dates::read_meeting_range_en;
 use rapporteur_prose::phrases;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -261,39 +261,6 @@ static SUBMITTED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DOCUMENTS: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"^(?P<documents>\d{1,6}) temporary documents were issued\.$"));
-static ON: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"^on (?:[A-Z][a-z]+ )?(\d{1,2}) ([A-Z][a-z]+) (\d{4})$"));
-static FROM: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"^from (?:[A-Z][a-z]+ )?(\d{1,2})(?: ([A-Z][a-z]+))?(?: (\d{4}))? to (?:[A-Z][a-z]+ )?(\d{1,2}) ([A-Z][a-z]+) (\d{4})$",
-    )
-});
-
-/// `on Wednesday 3 December 2025`, `from Wednesday 3 to Thursday 11 December 2025` and
-/// the forms with the month or the year at both ends.
-fn dates(text: &str) -> Option<(NaiveDate, Option<NaiveDate>)> {
-    let number =
-        |caps: &regex::Captures, i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    if let Some(caps) = ON.captures(text) {
-        let day = NaiveDate::from_ymd_opt(
-            number(&caps, 3)? as i32,
-            month_of_en(&caps[2])?,
-            number(&caps, 1)?,
-        )?;
-        return Some((day, None));
-    }
-    let caps = FROM.captures(text)?;
-    let end_month = month_of_en(&caps[5])?;
-    let end_year = number(&caps, 6)? as i32;
-    let start_month = caps
-        .get(2)
-        .map_or(Some(end_month), |m| month_of_en(m.as_str()))?;
-    let start_year = number(&caps, 3).map_or(end_year, |y| y as i32);
-    let start = NaiveDate::from_ymd_opt(start_year, start_month, number(&caps, 1)?)?;
-    let end = NaiveDate::from_ymd_opt(end_year, end_month, number(&caps, 4)?)?;
-    (end >= start).then_some((start, Some(end)))
-}
-
 fn count(caps: &regex::Captures, name: &str) -> Option<u32> {
     caps.name(name).and_then(|m| m.as_str().parse().ok())
 }
@@ -309,7 +276,7 @@ pub(crate) fn read_summary(sentences: &[&str]) -> Option<ReadMeeting> {
         ..Meeting::default()
     };
     if let Some(text) = caps.name("dates") {
-        let (start, end) = dates(text.as_str())?;
+        let (start, end) = read_meeting_range_en(text.as_str())?;
         meeting.start = Some(start);
         meeting.end = end;
     }
