@@ -21,6 +21,7 @@ pub use rapporteur_core::{CommandError, ErrorCode};
 pub use state::AppState;
 
 use rapporteur_model::{Action, DocumentKind, Language, MeetingMode, Preset, Process, Spelled};
+use rapporteur_prose::labels::action_labels;
 
 /// The typed commands the UI may call; `ui/src/bindings.ts` is generated from this.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
@@ -81,6 +82,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         .constant("WEEKDAYS_JA", rapporteur_prose::dates::WEEKDAYS_JA)
         .constant("WEEKDAYS_EN", rapporteur_prose::dates::WEEKDAYS_EN)
         .constant("MONTHS_EN", rapporteur_prose::dates::MONTHS_EN)
+        // What the app calls each action, spelled once in prose's labels (the checks'
+        // messages quote the same words).
+        .constant("ACTION_LABELS_JA", action_labels(Language::Ja))
+        .constant("ACTION_LABELS_EN", action_labels(Language::En))
         // Report ids are SQLite row ids, far below 2^53: a JS number holds them exactly.
         .dangerously_cast_bigints_to_number()
         // One TypeScript type per Rust type: the UI sends back what it received.

@@ -6,6 +6,7 @@ use crate::{EarlierTitle, Severity};
 use chrono::{Datelike, NaiveDate};
 use rapporteur_model::{Action, Language, ScheduleDate};
 use rapporteur_prose::dates::{date_en, date_ja, weekday_en, weekday_ja};
+use rapporteur_prose::labels::action_label;
 
 /// A finding of some kind at a JSON path.
 pub(crate) type Found = (String, FindingKind);
@@ -217,13 +218,13 @@ impl FindingKind {
             } => (
                 format!(
                     "{id}は課題{first_question}で「{}」とされていますが、ここでは「{}」です。",
-                    action_ja(*first_action),
-                    action_ja(*action)
+                    action_label(*first_action, Language::Ja),
+                    action_label(*action, Language::Ja)
                 ),
                 format!(
-                    "{id} is {} in Question {first_question} but {} here.",
-                    action_en(*first_action),
-                    action_en(*action)
+                    "{id} is “{}” in Question {first_question} but “{}” here.",
+                    action_label(*first_action, Language::En),
+                    action_label(*action, Language::En)
                 ),
             ),
             FindingKind::TitleChanged { id, earlier } => {
@@ -317,29 +318,5 @@ fn missing_messages(fact: Fact) -> (&'static str, &'static str) {
             "TD(臨時文書)の数がありません(要旨から抜けます)。",
             "The number of temporary documents is not given (the summary leaves it out).",
         ),
-    }
-}
-
-fn action_ja(action: Action) -> &'static str {
-    match action {
-        Action::Approved => "承認",
-        Action::Determined => "デターミネーション",
-        Action::Consented => "コンセント",
-        Action::Agreed => "合意",
-        Action::NewWorkItem => "新規ワークアイテム",
-        Action::Postponed => "承認延期",
-        Action::Deleted => "削除",
-    }
-}
-
-fn action_en(action: Action) -> &'static str {
-    match action {
-        Action::Approved => "approved",
-        Action::Determined => "determined",
-        Action::Consented => "consented",
-        Action::Agreed => "agreed",
-        Action::NewWorkItem => "a new work item",
-        Action::Postponed => "postponed",
-        Action::Deleted => "deleted",
     }
 }

@@ -7,6 +7,7 @@ pub mod dates;
 mod document;
 mod english;
 mod japanese;
+pub mod labels;
 mod outline;
 pub mod phrases;
 mod text;

@@ -1,7 +1,7 @@
 // Every UI string, per language. Japanese is the reference: `Messages` is derived
 // from it, so a key missing from (or added only to) English is a type error.
 
-import type { Action, DocumentKind, MeetingMode, Severity, TextPart } from "../bindings";
+import { ACTION_LABELS_EN, ACTION_LABELS_JA, type Action, type DocumentKind, type MeetingMode, type Severity, type TextPart } from "../bindings";
 import { englishMonth, englishOrdinal, type Lang } from "./format";
 
 const ja = {
@@ -369,15 +369,8 @@ const ja = {
       cell: (column: string, n: number) => `${column}（結果 ${n}）`,
       row: (n: number) => `結果 ${n}`,
       unset: "—",
-      actions: {
-        approved: "承認",
-        determined: "デターミネーション",
-        consented: "コンセント",
-        agreed: "発行の合意",
-        new_work_item: "新規ワークアイテム",
-        postponed: "承認の延期",
-        deleted: "削除",
-      } satisfies Record<Action, string>,
+      // Prose's labels, which the checks' messages quote too.
+      actions: ACTION_LABELS_JA satisfies Record<Action, string>,
       documents: {
         recommendation: "勧告",
         technical_report: "技術レポート",
@@ -932,15 +925,7 @@ const en: Messages = {
       cell: (column, n) => `${column} (outcome ${n})`,
       row: (n) => `Outcome ${n}`,
       unset: "—",
-      actions: {
-        approved: "Approved",
-        determined: "Determined",
-        consented: "Consented",
-        agreed: "Agreed",
-        new_work_item: "New work item",
-        postponed: "Postponed",
-        deleted: "Deleted",
-      },
+      actions: ACTION_LABELS_EN,
       documents: {
         recommendation: "Recommendation",
         technical_report: "Technical report",
