@@ -13,17 +13,11 @@ const { driver, session } = useApp({
     await session.find('[data-testid="report-row"]');
   },
 });
-async function ok(command, args) {
-  const result = await session.invoke(command, args);
-  assert.ok("ok" in result, `${command}: ${JSON.stringify(result)}`);
-  return result.ok;
-}
-
 test("a save adds a revision; a refused save changes nothing; a revision can be restored", async () => {
-  const view = await ok("open_report", { id: 1 });
+  const view = await session.ok("open_report", { id: 1 });
   const edited = { ...view.report, title: "ITU-T SG17第2回会合報告（改訂）" };
-  assert.deepEqual(await ok("save_report", { id: 1, report: edited }), { revision: 2 });
-  assert.deepEqual(await ok("save_report", { id: 1, report: edited }), { revision: 2 }, "an unchanged save adds none");
+  assert.deepEqual(await session.ok("save_report", { id: 1, report: edited }), { revision: 2 });
+  assert.deepEqual(await session.ok("save_report", { id: 1, report: edited }), { revision: 2 }, "an unchanged save adds none");
 
   const sections = structuredClone(edited.sections);
   delete sections[1].sections[0].heading;
@@ -39,44 +33,44 @@ test("a save adds a revision; a refused save changes nothing; a revision can be 
         "the report is not valid: sections[1].sections[0].heading: missing; expected a string (only a section with a working_party may omit its heading)",
     },
   });
-  assert.equal((await ok("open_report", { id: 1 })).revision, 2);
+  assert.equal((await session.ok("open_report", { id: 1 })).revision, 2);
 
   // Opening the report started a new entry of its history, which the save began.
-  const history = await ok("report_history", { id: 1 });
+  const history = await session.ok("report_history", { id: 1 });
   assert.deepEqual(history.map((e) => [e.first, e.last, e.began, e.title]), [
     [2, 2, "opened", "ITU-T SG17第2回会合報告（改訂）"],
     [1, 1, "created", "ITU-T SG17第2回会合報告"],
   ]);
   assert.deepEqual(history[0].changes, [{ part: "title", how: "edited", count: 1, place: { section: null, question: null } }]);
-  assert.deepEqual(await ok("restore_revision", { id: 1, revision: 1 }), { revision: 3 });
-  assert.equal((await ok("report_history", { id: 1 }))[0].began, "restore");
-  assert.equal((await ok("open_report", { id: 1 })).report.title, "ITU-T SG17第2回会合報告");
+  assert.deepEqual(await session.ok("restore_revision", { id: 1, revision: 1 }), { revision: 3 });
+  assert.equal((await session.ok("report_history", { id: 1 }))[0].began, "restore");
+  assert.equal((await session.ok("open_report", { id: 1 })).report.title, "ITU-T SG17第2回会合報告");
 });
 
 test("create, duplicate, delete and bring back", async () => {
-  const created = await ok("create_report", {});
-  const blank = await ok("open_report", { id: created });
+  const created = await session.ok("create_report", {});
+  const blank = await session.ok("open_report", { id: created });
   assert.equal(blank.report.meeting.organization, "ITU-T");
   assert.deepEqual(blank.report.sections.map((s) => s.heading), ["はじめに"]);
 
-  const copy = await ok("duplicate_report", { id: 1 });
-  assert.equal((await ok("open_report", { id: copy })).report.title, "ITU-T SG17第2回会合報告（複製）");
-  assert.equal((await ok("list_reports", {})).length, 3);
+  const copy = await session.ok("duplicate_report", { id: 1 });
+  assert.equal((await session.ok("open_report", { id: copy })).report.title, "ITU-T SG17第2回会合報告（複製）");
+  assert.equal((await session.ok("list_reports", {})).length, 3);
 
-  await ok("delete_report", { id: copy });
-  assert.equal((await ok("list_reports", {})).length, 2);
+  await session.ok("delete_report", { id: copy });
+  assert.equal((await session.ok("list_reports", {})).length, 2);
   assert.deepEqual(await session.invoke("open_report", { id: copy }), {
     error: { code: "report_not_found", params: errorParams({ name: String(copy) }), message: `no report with id ${copy}` },
   });
-  await ok("undelete_report", { id: copy });
-  assert.equal((await ok("list_reports", {})).length, 3);
+  await session.ok("undelete_report", { id: copy });
+  assert.equal((await session.ok("list_reports", {})).length, 3);
 });
 
 test("a report file is imported; a bad one is refused with its path", async () => {
   const path = await session.chooseFile("import", join(ROOT, "tests/fixtures/sg17-2020-03-kanji.report.json"));
-  const { id, notice } = await ok("import_report_file", { path });
+  const { id, notice } = await session.ok("import_report_file", { path });
   assert.equal(notice, null, "a report file is read as it is");
-  assert.equal((await ok("open_report", { id })).report.style.preset, "ja-kanji");
+  assert.equal((await session.ok("open_report", { id })).report.style.preset, "ja-kanji");
 
   const bad = join(driver.home, "bad.report.json");
   writeFileSync(bad, '{"format": "rapporteur.report", "version": 1, "title": 3}');
@@ -87,8 +81,8 @@ test("a report file is imported; a bad one is refused with its path", async () =
 });
 
 test("the preview is the document the journal will print", async () => {
-  const { report } = await ok("open_report", { id: 1 });
-  const { document: doc } = await ok("preview_report", { report });
+  const { report } = await session.ok("open_report", { id: 1 });
+  const { document: doc } = await session.ok("preview_report", { report });
   assert.deepEqual(doc.body[0], { kind: "heading", level: 1, number: "1.", separator: " ", text: "はじめに" });
   const bullet = doc.body.find((n) => n.kind === "bullet");
   assert.equal(bullet.marker, "●");
@@ -98,10 +92,10 @@ test("the preview is the document the journal will print", async () => {
 });
 
 test("everything saved is there after the app restarts", async () => {
-  const before = await ok("list_reports", {});
+  const before = await session.ok("list_reports", {});
   await session.restart();
   await session.find('[data-testid="report-row"]');
-  const afterRestart = await ok("list_reports", {});
+  const afterRestart = await session.ok("list_reports", {});
   assert.deepEqual(afterRestart.map((r) => [r.id, r.title, r.revision]), before.map((r) => [r.id, r.title, r.revision]));
   const rows = await session.findAll('[data-testid="report-row"]');
   assert.equal(rows.length, before.length);

@@ -15,12 +15,6 @@ const { driver, session } = useApp({
   },
 });
 
-async function ok(command, args) {
-  const result = await session.invoke(command, args);
-  assert.ok("ok" in result, `${command}: ${JSON.stringify(result)}`);
-  return result.ok;
-}
-
 /** Every outcome of a report as "Question id title action", in document order. */
 function outcomes(report) {
   const found = [];
@@ -39,15 +33,15 @@ function outcomes(report) {
 
 test("a Word file exported from the example imports back to its outcomes, and opens", async () => {
   const path = await session.chooseFile("export", join(driver.home, "published.docx"));
-  assert.deepEqual(await ok("export_report", { id: 1, format: "docx", path }), { template: null, own_styles: [] });
+  assert.deepEqual(await session.ok("export_report", { id: 1, format: "docx", path }), { template: null, own_styles: [] });
   await session.chooseFile("import", path);
-  const { id, notice } = await ok("import_report_file", { path });
+  const { id, notice } = await session.ok("import_report_file", { path });
   assert.notEqual(id, 1);
   assert.ok(notice.recognised.some((p) => p.what === "課題10: 17 outcomes"), JSON.stringify(notice.recognised));
   assert.deepEqual(notice.typos, []);
 
-  const example = (await ok("open_report", { id: 1 })).report;
-  const imported = (await ok("open_report", { id })).report;
+  const example = (await session.ok("open_report", { id: 1 })).report;
+  const imported = (await session.ok("open_report", { id })).report;
   assert.equal(outcomes(example).length, 99);
   assert.deepEqual(outcomes(imported), outcomes(example));
   assert.deepEqual(imported.meeting, example.meeting);
@@ -70,36 +64,36 @@ test("a Word file exported from the example imports back to its outcomes, and op
 
 test("the published seed's text imports with its typo read through", async () => {
   const path = await session.chooseFile("import", join(ROOT, "tests/fixtures/sg17-2025-12-report.txt"));
-  const { id, notice } = await ok("import_report_file", { path });
+  const { id, notice } = await session.ok("import_report_file", { path });
   assert.deepEqual(
     notice.typos.map((t) => `${t.found} → ${t.term}`),
     ["データミネーション → デターミネーション"],
   );
   assert.ok(notice.free_text.length > 0);
-  const imported = (await ok("open_report", { id })).report;
-  const example = (await ok("open_report", { id: 1 })).report;
+  const imported = (await session.ok("open_report", { id })).report;
+  const example = (await session.ok("open_report", { id: 1 })).report;
   assert.deepEqual(outcomes(imported), outcomes(example));
 });
 
 test("a broken Word file is refused with its path and what is wrong", async () => {
   const whole = await session.chooseFile("export", join(driver.home, "whole.docx"));
-  await ok("export_report", { id: 1, format: "docx", path: whole });
+  await session.ok("export_report", { id: 1, format: "docx", path: whole });
   const bytes = readFileSync(whole);
   const path = join(driver.home, "truncated.docx");
   writeFileSync(path, bytes.subarray(0, bytes.length / 2));
   await session.chooseFile("import", path);
-  const before = (await ok("list_reports", {})).length;
+  const before = (await session.ok("list_reports", {})).length;
   const refused = await session.invoke("import_report_file", { path });
   assert.equal(refused.error.code, "word_not_zip");
   assert.equal(refused.error.params.path, path);
   assert.match(refused.error.message, new RegExp(`^${path}: not a Word file: `));
-  assert.equal((await ok("list_reports", {})).length, before, "nothing added");
+  assert.equal((await session.ok("list_reports", {})).length, before, "nothing added");
 });
 
 test("a file that is not a report, chosen in the library's import, is refused in Japanese with its path", async () => {
   const path = join(driver.home, "手紙.txt");
   writeFileSync(path, "拝啓\n\n先日はありがとうございました。\n");
-  const before = (await ok("list_reports", {})).length;
+  const before = (await session.ok("list_reports", {})).length;
   // Back from the report the tests above opened, to the library.
   await session.click(await session.find('[data-testid="back"]'));
   session.answerNextDialog(path);
@@ -109,7 +103,7 @@ test("a file that is not a report, chosen in the library's import, is refused in
     await session.text(alert),
     `${path} は会合報告として読めません。表題（「拝啓」）の後に、番号付きの節見出し（「1. はじめに」など）も会合の概要も課題もありません。`,
   );
-  assert.equal((await ok("list_reports", {})).length, before, "nothing added");
+  assert.equal((await session.ok("list_reports", {})).length, before, "nothing added");
 });
 
 test("the import's notice names each place as the checks panel does, not by its path in the file", async () => {

@@ -321,6 +321,13 @@ export class Session {
     );
   }
 
+  /** Calls a command that must succeed; resolves to its result. */
+  async ok(command, args) {
+    const result = await this.invoke(command, args);
+    if (!("ok" in result)) throw new Error(`${command}: ${JSON.stringify(result)}`);
+    return result.ok;
+  }
+
   async screenshot(name) {
     // Let the window paint what the DOM already holds before taking the picture.
     await this.call("POST", "/execute/async", {

@@ -183,14 +183,7 @@ pub fn search(
     out: &mut impl Write,
 ) -> Result<(), Failure> {
     for hit in library.search(query, limit)? {
-        let snippet: String = hit
-            .snippet
-            .iter()
-            .map(|s| match s.hit {
-                true => format!("{HIT_OPEN}{}{HIT_CLOSE}", s.text),
-                false => s.text.clone(),
-            })
-            .collect();
+        let snippet = rapporteur_storage::marked(&hit.snippet, HIT_OPEN, HIT_CLOSE);
         let mut place = vec![hit.report_title.clone()];
         place.extend(hit.section.clone());
         place.extend(hit.question.map(|q| format!("Question {q}")));

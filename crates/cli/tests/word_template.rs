@@ -2,42 +2,18 @@
 //! on a real database file, with a template made by tests/templates/make_templates.py.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-const EXAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../examples/sg17-2025-12.report.json"
-);
+mod common;
+use common::{Env, EXAMPLE_PATH};
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rapporteur-cli"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("RAPPORTEUR_DB")
-        .output()
-        .unwrap()
-}
-
-/// Standard output and error of a command that must succeed.
-fn ok(db: &Path, args: &[&str]) -> (String, String) {
-    let out = cli(db, args);
-    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        text(out.stderr.clone())
-    );
-    (text(out.stdout), text(out.stderr))
-}
-
 /// Exports report `id` as a Word file with `extra` arguments; its bytes and stderr.
-fn export(db: &Path, dir: &Path, id: &str, extra: &[&str]) -> (Vec<u8>, String) {
-    let out = dir.join("out.docx");
+fn export(env: &Env, id: &str, extra: &[&str]) -> (Vec<u8>, String) {
+    let out = env.path("out.docx");
     let mut args = vec![
         "export",
         id,
@@ -47,7 +23,7 @@ fn export(db: &Path, dir: &Path, id: &str, extra: &[&str]) -> (Vec<u8>, String) 
         out.to_str().unwrap(),
     ];
     args.extend(extra);
-    let (_, stderr) = ok(db, &args);
+    let (_, stderr) = env.ok_telling(&args);
     (std::fs::read(&out).unwrap(), stderr)
 }
 
@@ -58,35 +34,34 @@ fn a_report_keeps_its_word_template_and_later_exports_use_it() {
         python.exists(),
         "the test tools are missing: run `make deps`"
     );
-    let dir = tempfile::tempdir().unwrap();
-    let (dir, db) = (dir.path(), dir.path().join("reports.sqlite3"));
-    let templates = dir.join("templates");
+    let env = Env::new();
+    let templates = env.path("templates");
     let made = Command::new(&python)
         .arg(workspace().join("tests/templates/make_templates.py"))
         .arg(&templates)
         .status()
         .unwrap();
     assert!(made.success());
-    ok(&db, &["import", EXAMPLE]);
+    env.ok(&["import", EXAMPLE_PATH]);
 
-    let (own, stderr) = export(&db, dir, "1", &[]);
+    let (own, stderr) = export(&env, "1", &[]);
     assert_eq!(
         stderr, "",
         "no template yet: Rapporteur's own style, nothing to tell"
     );
 
     // The template is checked and kept; the file can then go.
-    let file = dir.join("journal.dotx");
+    let file = env.path("journal.dotx");
     std::fs::copy(templates.join("b5-two-columns.dotx"), &file).unwrap();
-    let (with_file, _) = export(&db, dir, "1", &["--template", file.to_str().unwrap()]);
-    let (said, _) = ok(&db, &["word-template", "set", "1", file.to_str().unwrap()]);
+    let (with_file, _) = export(&env, "1", &["--template", file.to_str().unwrap()]);
+    let said = env.ok(&["word-template", "set", "1", file.to_str().unwrap()]);
     assert_eq!(
         said,
         "report 1: exported into journal.dotx from now on; also the library default\n\
          the template lacks Affiliation, Author, Table Text: Rapporteur's own used for them\n"
     );
     std::fs::remove_file(&file).unwrap();
-    let (stored, stderr) = export(&db, dir, "1", &[]);
+    let (stored, stderr) = export(&env, "1", &[]);
     assert!(
         stored == with_file,
         "the export without --template uses the kept template"
@@ -98,21 +73,16 @@ fn a_report_keeps_its_word_template_and_later_exports_use_it() {
     );
 
     // A report that chose nothing takes the library default.
-    ok(&db, &["import", EXAMPLE]);
+    env.ok(&["import", EXAMPLE_PATH]);
     assert_eq!(
-        ok(&db, &["word-template", "show", "2"]).0,
+        env.ok(&["word-template", "show", "2"]),
         "journal.dotx (the library default)\n"
     );
 
     // A refused file says why and leaves the report's template as it was.
-    let not_word = dir.join("notes.docx");
+    let not_word = env.path("notes.docx");
     std::fs::write(&not_word, "a text file").unwrap();
-    let refused = cli(
-        &db,
-        &["word-template", "set", "1", not_word.to_str().unwrap()],
-    );
-    assert_eq!(refused.status.code(), Some(1));
-    let message = String::from_utf8(refused.stderr).unwrap();
+    let message = env.user_error(&["word-template", "set", "1", not_word.to_str().unwrap()]);
     assert!(
         message.starts_with(&format!(
             "rapporteur-cli: {}: not a Word file",
@@ -121,23 +91,23 @@ fn a_report_keeps_its_word_template_and_later_exports_use_it() {
         "{message}"
     );
     assert_eq!(
-        ok(&db, &["word-template", "show", "1"]).0,
+        env.ok(&["word-template", "show", "1"]),
         "journal.dotx (chosen for this report)\n"
     );
 
     // A template lacking styles says which, once.
     let half = templates.join("half-styles.docx");
-    let (said, _) = ok(&db, &["word-template", "set", "2", half.to_str().unwrap()]);
+    let said = env.ok(&["word-template", "set", "2", half.to_str().unwrap()]);
     assert!(said.ends_with("\nthe template lacks Title, Heading 2, Heading 3, List Bullet, Caption, Table Grid, Affiliation, Author, Table Text: Rapporteur's own used for them\n"), "{said}");
 
     // Rapporteur's own style, this time or from now on.
-    let (once, _) = export(&db, dir, "1", &["--own-style"]);
+    let (once, _) = export(&env, "1", &["--own-style"]);
     assert!(once == own);
-    ok(&db, &["word-template", "own", "1"]);
-    let (back, stderr) = export(&db, dir, "1", &[]);
+    env.ok(&["word-template", "own", "1"]);
+    let (back, stderr) = export(&env, "1", &[]);
     assert!(back == own && stderr.is_empty());
     assert_eq!(
-        ok(&db, &["word-template", "show", "1"]).0,
+        env.ok(&["word-template", "show", "1"]),
         "none: Rapporteur's own style, chosen for this report\n"
     );
 }

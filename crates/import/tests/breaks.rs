@@ -2,7 +2,7 @@
 //! written for the purpose: the import reads the same outcomes as from the unbroken text.
 
 use rapporteur_import::{import_text, import_text_with, Known};
-use rapporteur_model::{Action, Block, Outcome, Report, Section};
+use rapporteur_model::{Action, Outcome, Report};
 
 /// A report's text with one Question paragraph, `lines` as printed.
 fn report(lines: &str) -> String {
@@ -10,23 +10,17 @@ fn report(lines: &str) -> String {
 }
 
 fn outcomes(report: &Report) -> Vec<Outcome> {
-    fn walk(sections: &[Section], out: &mut Vec<Outcome>) {
-        for section in sections {
-            for block in &section.blocks {
-                if let Block::Question(q) = block {
-                    out.extend(q.outcomes.iter().cloned());
-                }
-            }
-            walk(&section.sections, out);
-        }
-    }
-    let mut out = Vec::new();
-    walk(&report.sections, &mut out);
-    out
+    report
+        .outcomes()
+        .into_iter()
+        .map(|(_, _, outcome)| outcome.clone())
+        .collect()
 }
 
+type Read = (Option<String>, String, Action);
+
 /// The (id, title, action) of each outcome read from `lines`.
-fn read(lines: &str) -> Vec<(Option<String>, String, Action)> {
+fn read(lines: &str) -> Vec<Read> {
     let imported = import_text(report(lines).as_bytes()).unwrap();
     outcomes(&imported.report)
         .into_iter()
@@ -34,85 +28,103 @@ fn read(lines: &str) -> Vec<(Option<String>, String, Action)> {
         .collect()
 }
 
-fn one(id: &str, title: &str, action: Action) -> Vec<(Option<String>, String, Action)> {
-    vec![(Some(id.to_owned()), title.to_owned(), action)]
+/// Each of `cases` (the lines as printed, then the id, title and action of the one
+/// outcome they hold) read as its outcome.
+#[track_caller]
+fn each_reads_as_its_outcome(cases: &[(&str, &str, &str, Action)]) {
+    for &(lines, id, title, action) in cases {
+        let wanted = vec![(Some(id.to_owned()), title.to_owned(), action)];
+        assert_eq!(read(lines), wanted, "{lines}");
+    }
 }
 
 #[test]
 fn an_id_broken_after_its_dot_is_joined_whole() {
-    assert_eq!(
-        read("●課題3では、TR.\niot (Security of things) が合意された。"),
-        one("TR.iot", "Security of things", Action::Agreed)
-    );
-    assert_eq!(
-        read("●課題3では、X.\n1252 (Baseline) がコンセントされた。"),
-        one("X.1252", "Baseline", Action::Consented)
-    );
-    // Broken at its second dot, and the next line starting like a heading `1080.1 (`.
-    assert_eq!(
-        read("●課題3では、X.1080.\n1 (Telebiometrics) がコンセントされた。"),
-        one("X.1080.1", "Telebiometrics", Action::Consented)
-    );
+    each_reads_as_its_outcome(&[
+        (
+            "●課題3では、TR.\niot (Security of things) が合意された。",
+            "TR.iot",
+            "Security of things",
+            Action::Agreed,
+        ),
+        (
+            "●課題3では、X.\n1252 (Baseline) がコンセントされた。",
+            "X.1252",
+            "Baseline",
+            Action::Consented,
+        ),
+        // Broken at its second dot, and the next line starting like a heading `1080.1 (`.
+        (
+            "●課題3では、X.1080.\n1 (Telebiometrics) がコンセントされた。",
+            "X.1080.1",
+            "Telebiometrics",
+            Action::Consented,
+        ),
+    ]);
 }
 
 #[test]
 fn an_id_broken_after_its_hyphen_keeps_it() {
-    assert_eq!(
-        read("●課題3では、XSTR.SEC-\nZT (Zero trust) が合意された。"),
-        one("XSTR.SEC-ZT", "Zero trust", Action::Agreed)
-    );
-    assert_eq!(
-        read("●課題3では、X.sg-\ndfivc (Data format) を新規ワークアイテムとして設立した。"),
-        one("X.sg-dfivc", "Data format", Action::NewWorkItem)
-    );
+    each_reads_as_its_outcome(&[
+        (
+            "●課題3では、XSTR.SEC-\nZT (Zero trust) が合意された。",
+            "XSTR.SEC-ZT",
+            "Zero trust",
+            Action::Agreed,
+        ),
+        (
+            "●課題3では、X.sg-\ndfivc (Data format) を新規ワークアイテムとして設立した。",
+            "X.sg-dfivc",
+            "Data format",
+            Action::NewWorkItem,
+        ),
+    ]);
 }
 
 #[test]
 fn a_title_broken_at_a_space_or_inside_a_word() {
-    // At a space, and inside a word with a hyphen the dictionary says is no word's.
-    assert_eq!(
-        read("●課題3では、X.1252 (Age assur-\nance systems for\nservices) がコンセントされた。"),
-        one(
+    each_reads_as_its_outcome(&[
+        // At a space, and inside a word with a hyphen the dictionary says is no word's.
+        (
+            "●課題3では、X.1252 (Age assur-\nance systems for\nservices) がコンセントされた。",
             "X.1252",
             "Age assurance systems for services",
-            Action::Consented
-        )
-    );
-    // A compound's own hyphen at the line end stays.
-    assert_eq!(
-        read("●課題3では、X.1252 (Face anti-\nspoofing) がコンセントされた。"),
-        one("X.1252", "Face anti-spoofing", Action::Consented)
-    );
-    // Japanese broken anywhere, with no hyphen.
-    assert_eq!(
-        read("●課題3では、勧告草\n案X.1252 (Base) がコン\nセントされた。"),
-        vec![(
-            Some("X.1252".to_owned()),
-            "Base".to_owned(),
-            Action::Consented
-        )]
-    );
+            Action::Consented,
+        ),
+        // A compound's own hyphen at the line end stays.
+        (
+            "●課題3では、X.1252 (Face anti-\nspoofing) がコンセントされた。",
+            "X.1252",
+            "Face anti-spoofing",
+            Action::Consented,
+        ),
+        // Japanese broken anywhere, with no hyphen.
+        (
+            "●課題3では、勧告草\n案X.1252 (Base) がコン\nセントされた。",
+            "X.1252",
+            "Base",
+            Action::Consented,
+        ),
+    ]);
 }
 
 #[test]
 fn nested_brackets_of_either_width() {
-    assert_eq!(
-        read("●課題3では、X.1373（Secure software update for Vehicle-to-\nEverything（V2X）communication）をコンセントした。"),
-        one(
+    each_reads_as_its_outcome(&[
+        (
+            "●課題3では、X.1373（Secure software update for Vehicle-to-\nEverything（V2X）communication）をコンセントした。",
             "X.1373",
             "Secure software update for Vehicle-to-Everything（V2X）communication",
-            Action::Consented
-        )
-    );
-    // Mixed widths: a half-width pair inside a full-width one.
-    assert_eq!(
-        read("●課題3では、X.1373（Update for V2X (Vehicle-to-\nEverything) systems）をコンセントした。"),
-        one(
+            Action::Consented,
+        ),
+        // Mixed widths: a half-width pair inside a full-width one.
+        (
+            "●課題3では、X.1373（Update for V2X (Vehicle-to-\nEverything) systems）をコンセントした。",
             "X.1373",
             "Update for V2X (Vehicle-to-Everything) systems",
-            Action::Consented
-        )
-    );
+            Action::Consented,
+        ),
+    ]);
 }
 
 #[test]
@@ -147,11 +159,12 @@ fn page_numbers_headers_and_form_feeds_between_any_two_lines() {
 #[test]
 fn a_number_alone_on_a_line_inside_an_id_is_no_page_number() {
     // The page numbers are `- N -`; the bare 1097 continues the id.
-    let lines = "●課題3では、X.\n- 18 -\n\u{c}1097\n(Telebiometrics) がコンセントされた。";
-    assert_eq!(
-        read(&format!("{lines}\n- 19 -\n\u{c}")),
-        one("X.1097", "Telebiometrics", Action::Consented)
-    );
+    each_reads_as_its_outcome(&[(
+        "●課題3では、X.\n- 18 -\n\u{c}1097\n(Telebiometrics) がコンセントされた。\n- 19 -\n\u{c}",
+        "X.1097",
+        "Telebiometrics",
+        Action::Consented,
+    )]);
 }
 
 #[test]

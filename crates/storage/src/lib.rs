@@ -27,7 +27,7 @@ pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;
 pub use rapporteur_collab::MergeSummary;
 pub use registry::{ItemSuggestion, ItemUse, RegistryItem};
-pub use search::{snippet, SearchHit, Segment, TextPart};
+pub use search::{marked, snippet, SearchHit, Segment, TextPart};
 pub use store::{
     checkpoint, ItemTitle, ReportId, ReportSummary, RevisionInfo, Store, StoredReport,
     KEPT_REVISIONS,

@@ -469,6 +469,17 @@ impl Store {
     }
 }
 
+/// A snippet as one line, each match between `open` and `close` (the CLI's « and »).
+pub fn marked(snippet: &[Segment], open: &str, close: &str) -> String {
+    snippet
+        .iter()
+        .map(|s| match s.hit {
+            true => format!("{open}{}{close}", s.text),
+            false => s.text.clone(),
+        })
+        .collect()
+}
+
 /// Some of `text` around the first match of any of `terms`, every match in it marked.
 /// Works on characters, never bytes, so Japanese is never cut inside a character.
 pub fn snippet(text: &str, terms: &[&str]) -> Vec<Segment> {
@@ -521,17 +532,8 @@ fn fold(c: char) -> char {
 mod tests {
     use super::*;
 
-    fn marked(segments: &[Segment]) -> String {
-        segments
-            .iter()
-            .map(|s| {
-                if s.hit {
-                    format!("[{}]", s.text)
-                } else {
-                    s.text.clone()
-                }
-            })
-            .collect()
+    fn bracketed(segments: &[Segment]) -> String {
+        marked(segments, "[", "]")
     }
 
     #[test]
@@ -542,7 +544,7 @@ mod tests {
             "い".repeat(100)
         );
         let snip = snippet(&text, &["量子", "x.1714"]);
-        let shown = marked(&snip);
+        let shown = bracketed(&snip);
         assert!(shown.starts_with("…"), "{shown}");
         assert!(shown.ends_with("…"), "{shown}");
         assert!(
@@ -556,7 +558,7 @@ mod tests {
     #[test]
     fn a_short_text_is_shown_whole_and_line_breaks_become_spaces() {
         let snip = snippet("課題1中間会合\nWP1", &["wp"]);
-        assert_eq!(marked(&snip), "課題1中間会合 [WP]1");
+        assert_eq!(bracketed(&snip), "課題1中間会合 [WP]1");
     }
 
     #[test]

@@ -7,21 +7,14 @@ use rapporteur_storage::{
     StoreError, KEPT_BACKUPS,
 };
 use rusqlite::Connection;
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
-
-fn example() -> Report {
-    read_report(EXAMPLE).unwrap()
-}
-
-fn temp_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("rapporteur.sqlite3");
-    (dir, path)
-}
+mod common;
+use common::{example, retitled, temp_db};
 
 /// The titles of the reports in a database file, read without the store (which would
 /// back up the backup).
@@ -34,12 +27,6 @@ fn titles(path: &Path) -> Vec<String> {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap()
-}
-
-fn retitled(title: &str) -> Report {
-    let mut report = example();
-    report.title = title.to_owned();
-    report
 }
 
 #[test]
@@ -333,55 +320,42 @@ fn a_missing_or_bad_backup_is_refused_before_anything_changes() {
     assert_eq!(list_backups(&path).unwrap().len(), 1, "no backup was made");
 }
 
-/// Sets the immutable attribute on `path` (it binds root too, as these tests run) and
-/// clears it when dropped, whatever the test's outcome.
-struct Immutable(PathBuf);
+/// What a command changed on this machine (it needs root, as these tests run), undone by
+/// another command when dropped, whatever the test's outcome.
+struct Changed(Vec<OsString>);
 
-impl Immutable {
-    fn set(path: &Path) -> Immutable {
-        let status = std::process::Command::new("chattr")
-            .arg("+i")
-            .arg(path)
+impl Changed {
+    fn by(command: &[&OsStr], undo: &[&OsStr]) -> Changed {
+        let status = Command::new(command[0])
+            .args(&command[1..])
             .status()
-            .expect("chattr, to make a file immutable");
-        assert!(status.success(), "chattr +i {}", path.display());
-        Immutable(path.to_owned())
+            .unwrap_or_else(|e| panic!("{command:?}: {e}"));
+        assert!(status.success(), "{command:?}");
+        Changed(undo.iter().map(|arg| arg.to_os_string()).collect())
     }
 }
 
-impl Drop for Immutable {
+impl Drop for Changed {
     fn drop(&mut self) {
-        let _ = std::process::Command::new("chattr")
-            .arg("-i")
-            .arg(&self.0)
-            .status();
+        let _ = Command::new(&self.0[0]).args(&self.0[1..]).status();
     }
 }
 
-/// A small file system mounted over `dir` (needs root, as these tests run), unmounted
-/// when dropped: how a test meets a full disk without filling the real one.
-struct SmallDisk(PathBuf);
-
-impl SmallDisk {
-    fn mount(dir: &Path, size: &str) -> SmallDisk {
-        std::fs::create_dir_all(dir).unwrap();
-        let status = std::process::Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-            .arg(dir)
-            .status()
-            .expect("mount, to make a small file system");
-        assert!(status.success(), "mount tmpfs on {}", dir.display());
-        SmallDisk(dir.to_owned())
-    }
+/// `path` given the immutable attribute, which binds root too.
+fn immutable(path: &Path) -> Changed {
+    let (os, path) = (OsStr::new, path.as_os_str());
+    Changed::by(&[os("chattr"), os("+i"), path], &[os("chattr"), os("-i"), path])
 }
 
-impl Drop for SmallDisk {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("umount")
-            .arg("-l")
-            .arg(&self.0)
-            .status();
-    }
+/// A small file system mounted over `dir`: how a test meets a full disk without filling
+/// the real one.
+fn small_disk(dir: &Path, size: &str) -> Changed {
+    std::fs::create_dir_all(dir).unwrap();
+    let (os, dir, options) = (OsStr::new, dir.as_os_str(), format!("size={size}"));
+    Changed::by(
+        &[os("mount"), os("-t"), os("tmpfs"), os("-o"), os(&options), os("tmpfs"), dir],
+        &[os("umount"), os("-l"), dir],
+    )
 }
 
 fn file_names(dir: &Path) -> Vec<String> {
@@ -475,7 +449,7 @@ fn a_backup_on_a_full_disk_says_so_and_leaves_nothing_behind() {
     drop(store);
     let before = std::fs::read(&path).unwrap();
     let dir = backups_dir(&path);
-    let _disk = SmallDisk::mount(&dir, "64k");
+    let _disk = small_disk(&dir, "64k");
 
     let err = back_up(&path, BackupReason::Manual).unwrap_err();
     assert!(
@@ -506,7 +480,7 @@ fn a_read_only_backups_folder_says_so() {
         .unwrap();
     let dir = backups_dir(&path);
     std::fs::create_dir_all(&dir).unwrap();
-    let _immutable = Immutable::set(&dir);
+    let _immutable = immutable(&dir);
 
     let err = back_up(&path, BackupReason::Manual).unwrap_err();
     assert!(
@@ -531,7 +505,7 @@ fn a_restore_onto_an_immutable_database_says_so_and_changes_nothing() {
     store.save_report(id, &retitled("後の編集")).unwrap();
     drop(store);
     let before = std::fs::read(&path).unwrap();
-    let _immutable = Immutable::set(&path);
+    let _immutable = immutable(&path);
 
     let err = restore_backup(&path, backup.file_name().unwrap().to_str().unwrap()).unwrap_err();
     assert!(

@@ -6,22 +6,8 @@ use rapporteur_model::Report;
 use rapporteur_storage::{EntryStart, Store};
 use rusqlite::Connection;
 
-#[path = "support/dump.rs"]
-mod dump;
-use dump::dump;
-
-const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
-
-fn example() -> Report {
-    rapporteur_format::read_report(EXAMPLE).unwrap()
-}
-
-fn count(path: &std::path::Path, sql: &str) -> i64 {
-    Connection::open(path)
-        .unwrap()
-        .query_row(sql, [], |r| r.get(0))
-        .unwrap()
-}
+mod common;
+use common::{count, dump::dump, example};
 
 #[test]
 fn each_save_appends_one_update_in_the_transaction_of_its_revision() {

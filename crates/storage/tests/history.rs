@@ -8,22 +8,11 @@ use rapporteur_storage::{EntryStart, Store, KEPT_ENTRIES, KEPT_REVISIONS, SCHEMA
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
-const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
-
-fn example() -> Report {
-    read_report(EXAMPLE).unwrap()
-}
+mod common;
+use common::{example, retitled, temp_db};
 
 fn titled(n: u32) -> Report {
-    let mut report = example();
-    report.title = format!("ITU-T SG17第2回会合報告（{n}）");
-    report
-}
-
-fn temp_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("rapporteur.sqlite3");
-    (dir, path)
+    retitled(&format!("ITU-T SG17第2回会合報告（{n}）"))
 }
 
 /// Moves every save of report `id` an hour back, as if the user had paused that long.
@@ -235,6 +224,7 @@ fn only_the_newest_entries_are_kept() {
 
 /// A database of schema 2, whose revisions were saved at the given minutes past 10:00.
 fn schema_2_database(path: &Path, minutes: &[u32]) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     let conn = Connection::open(path).unwrap();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/migrations");
     for file in ["0001_reports.sql", "0002_search_and_templates.sql"] {

@@ -10,15 +10,14 @@ use rapporteur_storage::{ReportId, Store};
 use rusqlite::Connection;
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 mod common;
-use common::{fresh_index_rows, index_rows};
+use common::{fresh_index_rows, index_rows, temp_db, EXAMPLE};
 
-const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
 const ROLE: &str = "RAPPORTEUR_TEST_ROLE";
 /// How many times the writer is killed; the issue asks for 100.
 const KILLS: usize = 100;
@@ -141,15 +140,20 @@ impl Random {
     }
 }
 
-fn every_acknowledged_edit_survives_a_writer_killed_at_random_moments(seed: u64) {
-    println!("crash safety: seed {seed} (RAPPORTEUR_CRASH_SEED={seed} repeats this run)");
-    let mut random = Random(seed);
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("rapporteur.sqlite3");
+/// A database holding one report, edit 0 of no writer.
+fn one_report() -> (tempfile::TempDir, PathBuf, ReportId) {
+    let (dir, db) = temp_db();
     let id = Store::open(&db)
         .unwrap()
         .create_report(&edit("", 0))
         .unwrap();
+    (dir, db, id)
+}
+
+fn every_acknowledged_edit_survives_a_writer_killed_at_random_moments(seed: u64) {
+    println!("crash safety: seed {seed} (RAPPORTEUR_CRASH_SEED={seed} repeats this run)");
+    let mut random = Random(seed);
+    let (_dir, db, id) = one_report();
     let mut next = 1;
     let (mut acks_total, mut runs_with_acks, mut committed_unacknowledged) = (0, 0, 0);
     for run in 0..KILLS {
@@ -229,12 +233,7 @@ fn every_acknowledged_edit_survives_a_writer_killed_at_random_moments(seed: u64)
 
 fn two_processes_saving_at_once_both_succeed_one_after_the_other() {
     const EACH: u64 = 40;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("rapporteur.sqlite3");
-    let id = Store::open(&db)
-        .unwrap()
-        .create_report(&edit("", 0))
-        .unwrap();
+    let (_dir, db, id) = one_report();
     let writers: Vec<(&str, Child)> = ["A", "B"]
         .into_iter()
         .map(|name| (name, spawn_writer(&db, name, id, 1, Some(EACH))))

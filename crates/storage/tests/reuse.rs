@@ -7,31 +7,10 @@ use rusqlite::Connection;
 use std::path::PathBuf;
 
 mod common;
-use common::{fresh_index_rows, index_rows};
-
-const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
-
-fn example() -> Report {
-    read_report(EXAMPLE).unwrap()
-}
-
-fn temp_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("rapporteur.sqlite3");
-    (dir, path)
-}
+use common::{example, fresh_index_rows, index_rows, temp_db};
 
 fn shown(hit: &SearchHit) -> String {
-    hit.snippet
-        .iter()
-        .map(|s| {
-            if s.hit {
-                format!("[{}]", s.text)
-            } else {
-                s.text.clone()
-            }
-        })
-        .collect()
+    rapporteur_storage::marked(&hit.snippet, "[", "]")
 }
 
 fn paths(hits: &[SearchHit]) -> Vec<&str> {

@@ -9,27 +9,11 @@ use rusqlite::Connection;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
-
-fn example() -> Report {
-    read_report(EXAMPLE).unwrap()
-}
-
-fn temp_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("nested").join("rapporteur.sqlite3");
-    (dir, path)
-}
-
-#[path = "support/dump.rs"]
-mod dump;
-use dump::dump;
+mod common;
+use common::{count, dump::dump, example, temp_db};
 
 fn outcome_rows(path: &Path) -> i64 {
-    Connection::open(path)
-        .unwrap()
-        .query_row("SELECT count(*) FROM outcomes", [], |r| r.get(0))
-        .unwrap()
+    count(path, "SELECT count(*) FROM outcomes")
 }
 
 #[test]

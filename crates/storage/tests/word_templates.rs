@@ -5,12 +5,12 @@ use rapporteur_storage::{Store, StoreError, WordTemplateUse};
 use rusqlite::Connection;
 use std::path::Path;
 
-const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
+mod common;
+use common::{count, example};
 
 fn two_reports(path: &Path) -> Store {
     let mut store = Store::open(path).unwrap();
-    let example = read_report(EXAMPLE).unwrap();
-    store.add_reports(&[example.clone(), example]).unwrap();
+    store.add_reports(&[example(), example()]).unwrap();
     store
 }
 
@@ -19,10 +19,7 @@ fn file_name(used: &WordTemplateUse) -> Option<&str> {
 }
 
 fn stored_templates(path: &Path) -> i64 {
-    Connection::open(path)
-        .unwrap()
-        .query_row("SELECT count(*) FROM word_templates", [], |r| r.get(0))
-        .unwrap()
+    count(path, "SELECT count(*) FROM word_templates")
 }
 
 #[test]

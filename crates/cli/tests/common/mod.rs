@@ -50,13 +50,16 @@ impl Env {
 
     /// Runs a command that must succeed; its standard output.
     pub fn ok(&self, args: &[&str]) -> String {
+        self.ok_telling(args).0
+    }
+
+    /// Runs a command that must succeed; its standard output and what it told on
+    /// standard error.
+    pub fn ok_telling(&self, args: &[&str]) -> (String, String) {
         let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        (String::from_utf8(out.stdout).unwrap(), stderr)
     }
 
     /// Runs a command that must fail as a user error: exit 1, one line on stderr.

@@ -1,9 +1,47 @@
-//! What the tests of more than one file share.
+//! What the store's tests share: the example report, a database file in a folder of its
+//! own, counting rows without the store, the search index's rows, and a database's every
+//! row as text (`dump`, shared with the CLI's tests by path).
+// Each test file is a crate of its own and uses only some of these.
+#![allow(dead_code)]
 
+use rapporteur_format::read_report;
 use rapporteur_model::Report;
 use rapporteur_storage::Store;
 use rusqlite::Connection;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+#[path = "../support/dump.rs"]
+pub mod dump;
+
+pub const EXAMPLE: &str = include_str!("../../../../examples/sg17-2025-12.report.json");
+
+/// The example report, as the file format reads it.
+pub fn example() -> Report {
+    read_report(EXAMPLE).unwrap()
+}
+
+/// The example under another title.
+pub fn retitled(title: &str) -> Report {
+    let mut report = example();
+    report.title = title.to_owned();
+    report
+}
+
+/// A database path in a temporary folder, in a folder not made yet (as the app's data
+/// folder on a first run): the store makes it.
+pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested").join("rapporteur.sqlite3");
+    (dir, path)
+}
+
+/// The one number `sql` selects, read without the store.
+pub fn count(path: &Path, sql: &str) -> i64 {
+    Connection::open(path)
+        .unwrap()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap()
+}
 
 /// One row of the search index: path, part, section, Question and text.
 pub type IndexRow = (String, String, Option<String>, Option<i64>, String);

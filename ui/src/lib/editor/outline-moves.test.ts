@@ -1,27 +1,21 @@
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../bindings";
 import { addSection, dropSection, moveSection, nextWorkingPartyNumber, outline, removeSection } from "./outline";
+import { testReport } from "./testReport";
 
 function report(): Report {
-  return {
-    title: "t",
-    language: "ja",
-    style: { preset: "ja-katakana" },
-    authors: [],
-    meeting: { organization: "ITU-T", group: "SG17" },
-    sections: [
-      { heading: "はじめに", blocks: [] },
-      {
-        heading: "結果",
-        blocks: [],
-        sections: [
-          { working_party: { number: 1, title: "ID" }, blocks: [] },
-          { working_party: { number: 3, title: "管理" }, blocks: [] },
-        ],
-      },
-      { heading: "おわりに", blocks: [] },
-    ],
-  };
+  return testReport([
+    { heading: "はじめに", blocks: [] },
+    {
+      heading: "結果",
+      blocks: [],
+      sections: [
+        { working_party: { number: 1, title: "ID" }, blocks: [] },
+        { working_party: { number: 3, title: "管理" }, blocks: [] },
+      ],
+    },
+    { heading: "おわりに", blocks: [] },
+  ]);
 }
 
 const headings = (r: Report): string[] => outline(r).map((e) => `${e.number.join(".")} ${e.heading}`);

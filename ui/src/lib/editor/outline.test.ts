@@ -2,22 +2,16 @@ import { describe, expect, it } from "vitest";
 import type { Language, Preset, Report } from "../../bindings";
 import contract from "../../../../tests/fixtures/contract/outline.json";
 import { outline, samePath, sectionAt } from "./outline";
+import { testReport } from "./testReport";
 
-const report: Report = {
-  title: "t",
-  language: "ja",
-  style: { preset: "ja-katakana" },
-  authors: [],
-  meeting: { organization: "ITU-T", group: "SG17" },
-  sections: [
-    { heading: "はじめに", blocks: [] },
-    {
-      heading: "結果",
-      blocks: [],
-      sections: [{ working_party: { number: 1, title: "デジタルID" }, blocks: [] }, { heading: "その他", blocks: [] }],
-    },
-  ],
-};
+const report: Report = testReport([
+  { heading: "はじめに", blocks: [] },
+  {
+    heading: "結果",
+    blocks: [],
+    sections: [{ working_party: { number: 1, title: "デジタルID" }, blocks: [] }, { heading: "その他", blocks: [] }],
+  },
+]);
 
 describe("the outline contract with prose (tests/fixtures/contract/outline.json)", () => {
   // Written from what crates/prose prints; the editor must show the same headings.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Change, ChangePlace, HistoryEntry, Report } from "../../bindings";
+import type { Change, ChangePlace, HistoryEntry } from "../../bindings";
 import { messages } from "../i18n";
 import { describeChange, describeEntry, fieldRows, shownText } from "./revisions";
+import { testReport } from "./testReport";
 
 const { ja, en } = messages;
 const nowhere: ChangePlace = { section: null, question: null };
@@ -60,14 +61,7 @@ describe("what changed, in the user's words", () => {
   });
 
   it("names a changed field where the checks panel would, in the report that has it", () => {
-    const report = {
-      title: "t",
-      language: "ja",
-      style: { preset: "ja-katakana" },
-      authors: [],
-      meeting: { organization: "ITU-T", group: "SG17" },
-      sections: [],
-    } as unknown as Report;
+    const report = testReport([]);
     const removed = { before_path: "meeting.start", after_path: null, before: [], after: [] };
     const added = { before_path: null, after_path: "title", before: [], after: [] };
     expect(fieldRows([removed, added], report, report, ja)).toEqual([
