@@ -344,7 +344,10 @@ impl Drop for Changed {
 /// `path` given the immutable attribute, which binds root too.
 fn immutable(path: &Path) -> Changed {
     let (os, path) = (OsStr::new, path.as_os_str());
-    Changed::by(&[os("chattr"), os("+i"), path], &[os("chattr"), os("-i"), path])
+    Changed::by(
+        &[os("chattr"), os("+i"), path],
+        &[os("chattr"), os("-i"), path],
+    )
 }
 
 /// A small file system mounted over `dir`: how a test meets a full disk without filling
@@ -353,7 +356,15 @@ fn small_disk(dir: &Path, size: &str) -> Changed {
     std::fs::create_dir_all(dir).unwrap();
     let (os, dir, options) = (OsStr::new, dir.as_os_str(), format!("size={size}"));
     Changed::by(
-        &[os("mount"), os("-t"), os("tmpfs"), os("-o"), os(&options), os("tmpfs"), dir],
+        &[
+            os("mount"),
+            os("-t"),
+            os("tmpfs"),
+            os("-o"),
+            os(&options),
+            os("tmpfs"),
+            dir,
+        ],
         &[os("umount"), os("-l"), dir],
     )
 }

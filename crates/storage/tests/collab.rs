@@ -4,7 +4,6 @@
 use rapporteur_collab::MergeConflict;
 use rapporteur_model::Report;
 use rapporteur_storage::{EntryStart, Store};
-use rusqlite::Connection;
 
 mod common;
 use common::{count, dump::dump, example};

@@ -1,8 +1,6 @@
 //! The Word templates reports are exported into, against a real SQLite file.
 
-use rapporteur_format::read_report;
 use rapporteur_storage::{Store, StoreError, WordTemplateUse};
-use rusqlite::Connection;
 use std::path::Path;
 
 mod common;
@@ -62,7 +60,7 @@ fn a_report_follows_the_library_default_until_it_chooses() {
         file_name(&store.word_template(2).unwrap()),
         Some("other.docx")
     );
-    let third = store.create_report(&read_report(EXAMPLE).unwrap()).unwrap();
+    let third = store.create_report(&example()).unwrap();
     assert_eq!(
         file_name(&store.word_template(third).unwrap()),
         Some("journal.dotx")
@@ -107,7 +105,7 @@ fn the_same_bytes_are_stored_once_and_an_unused_template_is_dropped() {
     store.use_own_style(1).unwrap();
     assert_eq!(stored_templates(&path), 1);
     assert_eq!(file_name(&store.word_template(2).unwrap()), None);
-    let third = store.create_report(&read_report(EXAMPLE).unwrap()).unwrap();
+    let third = store.create_report(&example()).unwrap();
     assert_eq!(
         file_name(&store.word_template(third).unwrap()),
         Some("d.docx")

@@ -3,7 +3,6 @@
 //! `… were approved under TAP.`, `As new work items, … were established.`), the summary's
 //! meeting facts, and the Working Party sentence (`WP1 consists of Question 3 (…) and …`).
 
-use chrono::NaiveDate;
 use rapporteur_model::{
     Action, Contributions, Language, Meeting, MeetingMode, Outcome, Participants, Preset, Process,
     Question,
