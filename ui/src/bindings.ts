@@ -412,7 +412,11 @@ export type ErrorCode =
 "share_file_not_one" | 
 /**  A share file made by a newer version (its format `found`; this one reads `known`). */
 "share_file_newer" | 
-/**  A share file damaged or cut short (`detail`: what is wrong with it). */
+/**
+ *  A share file damaged or cut short (`found`: what is wrong with it, one of
+ *  `cut_short`, `unreadable`, `missing_history`, `no_report`, `invalid_report`; the
+ *  technical detail is in the English `message` only).
+ */
 "share_file_damaged" | 
 /**  A share file of another report, not a copy of the one it is merged into. */
 "share_file_other_report" | 
@@ -420,6 +424,20 @@ export type ErrorCode =
 "co_authoring_failed" | 
 /**  An author name that is empty: co-authors are told apart by it. */
 "author_name_missing" | 
+/**
+ *  A shared folder (`path`) that is not there, or not a folder: not yet synced, or
+ *  a network drive not mounted.
+ */
+"shared_folder_missing" | 
+/**  A report (`name`: its id) linked to no shared folder. */
+"shared_folder_not_linked" | 
+/**
+ *  A co-author's file in a shared folder (`path`) not taken this time (`found`: what
+ *  is wrong, as for `share_file_damaged`, or `foreign` for a file that is not one
+ *  of Rapporteur's): read again at the next look, so one still being synced is taken
+ *  once whole.
+ */
+"shared_folder_file_refused" | 
 /**
  *  A path the user did not choose in a file dialog (or hand to the app from the
  *  desktop): the page cannot name files.
@@ -549,6 +567,12 @@ free_text: number } |
  *  library already, imported before or written there: not added again.
  */
 { kind: "already_there"; id: number; title: string } | 
+/**
+ *  A co-author's share file of a report the library has: merged into it, as
+ *  "Merge a colleague's copy…" does (`changed`: it brought something new), with the
+ *  edits of `from`.
+ */
+{ kind: "merged"; id: number; title: string; from: string[]; changed: boolean } | 
 /**  Not read: why, as every refusal says it. */
 { kind: "refused"; error: CommandError } | 
 /**  Not read: the user stopped the import before this file. */

@@ -3,13 +3,13 @@
 
 use crate::terminal::Field;
 use rapporteur_collab::{FieldValue, MergeChange, MergeConflict};
-use rapporteur_core::Merged;
-use rapporteur_storage::{MergeSummary, ReportId, SharedImport};
+use rapporteur_core::{FolderSync, Merged};
+use rapporteur_storage::{FolderLink, MergeSummary, ReportId, SharedImport};
 use std::io::{self, Write};
 
 /// Who the edits that came in are by, as the sentence names them.
-fn by(summary: &MergeSummary) -> String {
-    match summary.from.as_slice() {
+pub(crate) fn by(from: &[String]) -> String {
+    match from {
         [] => "a co-author who gave no name".to_owned(),
         names => names.join(", "),
     }
@@ -17,7 +17,7 @@ fn by(summary: &MergeSummary) -> String {
 
 pub(crate) fn print_merged(id: ReportId, merged: &Merged, out: &mut impl Write) -> io::Result<()> {
     if merged.changed {
-        let by = by(&merged.summary);
+        let by = by(&merged.summary.from);
         writeln!(
             out,
             "report {id}: merged as revision {}, with the edits of {}",
@@ -33,6 +33,40 @@ pub(crate) fn print_merged(id: ReportId, merged: &Merged, out: &mut impl Write) 
     print_summary(&merged.summary, "", out)
 }
 
+/// What a look at a report's shared folder did: what came in (as `merge` prints it), the
+/// file written, and each file not taken this time, with why.
+pub(crate) fn print_synced(
+    id: ReportId,
+    synced: &FolderSync,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    if synced.merged.changed || !synced.merged.summary.is_empty() {
+        print_merged(id, &synced.merged, out)?;
+    } else {
+        writeln!(out, "report {id}: nothing new in the shared folder")?;
+    }
+    if let Some(file) = &synced.wrote {
+        writeln!(out, "wrote\t{}", Field(file))?;
+    }
+    for refused in &synced.refused {
+        writeln!(out, "not taken yet\t{}", Field(&refused.message))?;
+    }
+    Ok(())
+}
+
+/// The shared folder a report is linked to, and what the last look at it found.
+pub(crate) fn print_link(link: &FolderLink, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "folder\t{}", Field(&link.dir))?;
+    if let Some(at) = link.synced_at {
+        writeln!(out, "last sync\t{}", at.to_rfc3339())?;
+    }
+    if let Some(at) = link.arrived_at {
+        let from = by(&link.arrived_from);
+        writeln!(out, "last edits in\t{}\t{}", at.to_rfc3339(), Field(&from))?;
+    }
+    Ok(())
+}
+
 /// Under the id `import` printed for a share file: what opening it did.
 pub(crate) fn print_opened(shared: &SharedImport, out: &mut impl Write) -> io::Result<()> {
     if shared.created {
@@ -41,7 +75,7 @@ pub(crate) fn print_opened(shared: &SharedImport, out: &mut impl Write) -> io::R
     if shared.summary.is_empty() {
         return writeln!(out, "  a copy of this report: nothing new in it");
     }
-    let by = by(&shared.summary);
+    let by = by(&shared.summary.from);
     writeln!(
         out,
         "  a copy of this report: merged, with the edits of {}",

@@ -139,6 +139,21 @@ enum Command {
     Update { id: ReportId, file: PathBuf },
     /// The author name recorded with this installation's edits: printed, or set to NAME
     Author { name: Option<String> },
+    /// Link a report to a folder its co-authors sync (OneDrive, Dropbox, Syncthing, a
+    /// network drive, a git repository), then sync it; this installation writes only its
+    /// own files there. Without DIR: print the folder it is linked to and the last sync
+    Link { id: ReportId, dir: Option<PathBuf> },
+    /// Unlink a report from its shared folder (the files written there stay)
+    Unlink { id: ReportId },
+    /// Merge the co-authors' files in a report's shared folder and write this copy's
+    /// edits there; prints what came in, as `merge` does, and each file not taken yet.
+    /// With --all, every linked report
+    Sync {
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        id: Option<ReportId>,
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -267,6 +282,12 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
                         format!("imported\t{id}\t{group}{ordinal}{start}\t{questions} Questions\t{outcomes} outcomes\t{free_text} kept as free text")
                     }
                     FolderResult::AlreadyThere { id, .. } => format!("already there\t{id}"),
+                    FolderResult::Merged {
+                        id, from, changed, ..
+                    } => match changed {
+                        true => format!("merged\t{id}\tthe edits of {}", co_authoring::by(&from)),
+                        false => format!("merged\t{id}\tnothing new in it"),
+                    },
                     FolderResult::Refused { error } => format!("refused\t{}", error.message),
                     FolderResult::Stopped => unreachable!("the command line never stops an import"),
                 };
@@ -400,6 +421,29 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
             }
         }
         Command::Author { name: Some(name) } => library.set_author_name(&name)?,
+        Command::Link { id, dir: Some(dir) } => {
+            let synced = library.link_folder(id, &dir)?;
+            co_authoring::print_synced(id, &synced, out)?;
+        }
+        Command::Link { id, dir: None } => match library.linked_folder(id)? {
+            Some(link) => co_authoring::print_link(&link, out)?,
+            None => writeln!(out, "report {id} is linked to no shared folder")?,
+        },
+        Command::Unlink { id } => {
+            if !library.unlink_folder(id)? {
+                writeln!(out, "report {id} was linked to no shared folder")?;
+            }
+        }
+        Command::Sync { id, all } => {
+            let ids = match (id, all) {
+                (Some(id), _) => vec![id],
+                (None, _) => library.linked_reports()?,
+            };
+            for id in ids {
+                let synced = library.sync_folder(id)?;
+                co_authoring::print_synced(id, &synced, out)?;
+            }
+        }
     }
     drop(library);
     // The day's backup, after the command's work; one that cannot be made must not fail

@@ -254,3 +254,128 @@ fn update_saves_a_file_as_the_next_edit_and_an_unchanged_file_as_nothing() {
     env.user_error(&["update", "1", arg(&bad)]);
     assert_eq!(dump(&env.db()), before);
 }
+
+#[test]
+fn two_co_authors_linked_to_one_folder_sync_with_link_and_sync() {
+    let aoki = co_author("青木");
+    assert_eq!(aoki.ok(&["import", EXAMPLE_PATH]), "1\n");
+    let brown = co_author("Brown");
+    brown.ok(&["import", arg(&share(&aoki, "1", "aoki.rapporteur"))]);
+    let folder = aoki.path("Dropbox/SG17");
+    std::fs::create_dir_all(&folder).unwrap();
+
+    let linked = aoki.ok(&["link", "1", arg(&folder)]);
+    assert!(
+        linked.starts_with("report 1: nothing new in the shared folder\nwrote\t"),
+        "{linked}"
+    );
+    assert_eq!(
+        brown.ok(&["link", "1", arg(&folder)]),
+        "report 1: nothing new in the shared folder\n"
+    );
+    update(&aoki, "1", |r| r["title"] = "青木の題".into());
+    let synced = aoki.ok(&["sync", "1"]);
+    assert!(synced.contains("\nwrote\t"), "{synced}");
+    let before = dump(&brown.db());
+    let came = brown.ok(&["sync", "--all"]);
+    assert!(
+        came.starts_with("report 1: merged as revision 2, with the edits of 青木\n"),
+        "{came}"
+    );
+    assert!(came.contains("changed\tthe report\ttitle\t"), "{came}");
+    assert_ne!(dump(&brown.db()), before);
+    assert_eq!(report(&brown, "1")["title"], "青木の題");
+    // Read again: nothing changes, not a row.
+    let after = dump(&brown.db());
+    assert_eq!(
+        brown.ok(&["sync", "1"]),
+        "report 1: nothing new in the shared folder\n"
+    );
+    let mut again = dump(&brown.db());
+    let mut kept = after.clone();
+    // Only the time of the look moves.
+    for rows in [&mut again, &mut kept] {
+        rows.retain(|line| !line.starts_with("collab_folders"));
+    }
+    assert_eq!(again, kept);
+    let shown = brown.ok(&["link", "1"]);
+    assert!(
+        shown.starts_with(&format!("folder\t{}\nlast sync\t", folder.display())),
+        "{shown}"
+    );
+    assert!(shown.contains("\nlast edits in\t"), "{shown}");
+    assert!(shown.ends_with("\t青木\n"), "{shown}");
+
+    // A half-synced file is named, and taken once whole.
+    update(&brown, "1", |r| r["meeting"]["city"] = "ソウル".into());
+    let wrote = brown.ok(&["sync", "1"]);
+    let file = PathBuf::from(
+        wrote
+            .lines()
+            .find_map(|l| l.strip_prefix("wrote\t"))
+            .expect(&wrote),
+    );
+    let whole = std::fs::read(&file).unwrap();
+    std::fs::write(&file, &whole[..whole.len() / 2]).unwrap();
+    let half = aoki.ok(&["sync", "1"]);
+    assert!(
+        half.contains(&format!(
+            "not taken yet\t{}: not taken this time",
+            file.display()
+        )),
+        "{half}"
+    );
+    assert_ne!(report(&aoki, "1")["meeting"]["city"], "ソウル");
+    std::fs::write(&file, &whole).unwrap();
+    let whole_now = aoki.ok(&["sync", "1"]);
+    assert!(whole_now.contains("with the edits of Brown"), "{whole_now}");
+    assert_eq!(report(&aoki, "1"), report(&brown, "1"));
+
+    brown.ok(&["unlink", "1"]);
+    assert_eq!(
+        brown.ok(&["link", "1"]),
+        "report 1 is linked to no shared folder\n"
+    );
+    let err = brown.user_error(&["sync", "1"]);
+    assert!(err.contains("linked to no shared folder"), "{err}");
+}
+
+#[test]
+fn import_dir_takes_share_files_as_import_does() {
+    let aoki = co_author("青木");
+    assert_eq!(aoki.ok(&["import", EXAMPLE_PATH]), "1\n");
+    let brown = co_author("Brown");
+    let dir = brown.path("mail");
+    std::fs::create_dir(&dir).unwrap();
+    let first = share(&aoki, "1", "first.rapporteur");
+    std::fs::copy(&first, dir.join("1-aoki.rapporteur")).unwrap();
+    update(&aoki, "1", |r| r["title"] = "青木の題".into());
+    std::fs::copy(
+        share(&aoki, "1", "second.rapporteur"),
+        dir.join("2-aoki.rapporteur"),
+    )
+    .unwrap();
+    std::fs::copy(&first, dir.join("3-again.rapporteur")).unwrap();
+    std::fs::write(
+        dir.join("4-cut.rapporteur"),
+        &std::fs::read(&first).unwrap()[..40],
+    )
+    .unwrap();
+
+    let lines = brown.ok(&["import", "--dir", arg(&dir)]);
+    let lines: Vec<&str> = lines.lines().collect();
+    assert!(
+        lines[0].starts_with("1-aoki.rapporteur\timported\t1\t"),
+        "{lines:?}"
+    );
+    assert_eq!(lines[1], "2-aoki.rapporteur\tmerged\t1\tthe edits of 青木");
+    assert_eq!(lines[2], "3-again.rapporteur\tmerged\t1\tnothing new in it");
+    assert!(
+        lines[3].starts_with("4-cut.rapporteur\trefused\t"),
+        "{lines:?}"
+    );
+    assert!(lines[3].contains("damaged or incomplete"), "{lines:?}");
+    assert_eq!(lines.len(), 4);
+    assert_eq!(brown.ok(&["list"]).lines().count(), 1);
+    assert_eq!(report(&brown, "1"), report(&aoki, "1"));
+}

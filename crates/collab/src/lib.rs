@@ -9,10 +9,12 @@
 //! unless the whole file is a valid copy of the same report. See `docs/collaboration.md`.
 
 mod doc;
+mod folder;
 mod shape;
 mod summary;
 
 pub use doc::{ReportDoc, LAYOUT_VERSION};
+pub use folder::{gather, Gathered, FOLDER_MAGIC, FOLDER_VERSION};
 pub use loro::VersionVector;
 pub use summary::{FieldValue, MergeChange, MergeConflict, MergeSummary};
 
@@ -37,8 +39,14 @@ pub enum CollabError {
     NotAShareFile,
     #[error("this share file was made by a newer version of Rapporteur (share format {found}); update Rapporteur to merge it")]
     NewerVersion { found: u32 },
-    #[error("this share file is damaged or incomplete ({reason}); ask for it again")]
-    Damaged { reason: String },
+    #[error("this file is damaged or incomplete ({detail}); ask for it again")]
+    Damaged {
+        /// What is wrong, as the user is told it.
+        damage: Damage,
+        /// The technical detail (the CRDT library's or the file reader's words, in
+        /// English): for logs and the command line, not for the user's message.
+        detail: String,
+    },
     #[error("this share file holds another report, not a copy of this one")]
     OtherReport,
     #[error("the co-authoring document does not read as a report: {0}")]
@@ -47,6 +55,41 @@ pub enum CollabError {
     Loro(#[from] loro::LoroError),
     #[error("the co-authoring document could not be written: {0}")]
     Export(#[from] loro::LoroEncodeError),
+}
+
+/// What is wrong with a damaged share file or shared-folder file, as the user is told it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Damage {
+    /// It ends before its content begins (cut short while copied or synced).
+    CutShort,
+    /// Its content does not decode: damaged, or cut short within it.
+    Unreadable,
+    /// It builds on history that is not in it.
+    MissingHistory,
+    /// It holds no report.
+    NoReport,
+    /// What it holds, alone or merged with this copy, is not a valid report.
+    InvalidReport,
+}
+
+impl Damage {
+    /// The stable name the user's message is chosen by.
+    pub fn code(self) -> &'static str {
+        match self {
+            Damage::CutShort => "cut_short",
+            Damage::Unreadable => "unreadable",
+            Damage::MissingHistory => "missing_history",
+            Damage::NoReport => "no_report",
+            Damage::InvalidReport => "invalid_report",
+        }
+    }
+}
+
+pub(crate) fn damaged(damage: Damage, detail: impl ToString) -> CollabError {
+    CollabError::Damaged {
+        damage,
+        detail: detail.to_string(),
+    }
 }
 
 impl ReportDoc {
@@ -73,7 +116,12 @@ impl ReportDoc {
     /// A file that is not a whole, valid copy of this same report is refused and the
     /// document is left as it was.
     pub fn merge(&self, bytes: &[u8]) -> Result<MergeSummary, CollabError> {
-        let theirs = read_share_file(bytes)?;
+        self.merge_copy(&read_share_file(bytes)?)
+    }
+
+    /// Merges another copy of this document, checked whole (a share file's, or what a
+    /// shared folder's files hold together), as [`ReportDoc::merge`] does.
+    pub fn merge_copy(&self, theirs: &ReportDoc) -> Result<MergeSummary, CollabError> {
         if theirs.document_id() != self.document_id() {
             return Err(CollabError::OtherReport);
         }
@@ -86,8 +134,11 @@ impl ReportDoc {
             Ok(merged)
         })?;
         let merged_report = doc::file_value(&merged);
-        rapporteur_format::read_report_value(&merged_report).map_err(|e| CollabError::Damaged {
-            reason: format!("merged, it would not be a valid report: {e}"),
+        rapporteur_format::read_report_value(&merged_report).map_err(|e| {
+            damaged(
+                Damage::InvalidReport,
+                format!("merged, it would not be a valid report: {e}"),
+            )
         })?;
         let ours_vv = self.doc.oplog_vv();
         let theirs_vv = theirs.doc.oplog_vv();
@@ -136,9 +187,7 @@ fn read_share_file(bytes: &[u8]) -> Result<ReportDoc, CollabError> {
         return Err(CollabError::NotAShareFile);
     };
     let Some((&version, snapshot)) = rest.split_first() else {
-        return Err(CollabError::Damaged {
-            reason: "it ends after its first line".into(),
-        });
+        return Err(damaged(Damage::CutShort, "it ends after its first line"));
     };
     if version > SHARE_VERSION {
         return Err(CollabError::NewerVersion {
@@ -146,45 +195,41 @@ fn read_share_file(bytes: &[u8]) -> Result<ReportDoc, CollabError> {
         });
     }
     if version == 0 {
-        return Err(CollabError::Damaged {
-            reason: "its version is 0".into(),
-        });
+        return Err(damaged(Damage::Unreadable, "its version is 0"));
     }
     let doc = guarded(|| {
         let doc = LoroDoc::new();
         let status = doc.import(snapshot)?;
         if status.pending.is_some() {
-            return Err(CollabError::Damaged {
-                reason: "it lacks part of the history it builds on".into(),
-            });
+            return Err(damaged(
+                Damage::MissingHistory,
+                "it lacks part of the history it builds on",
+            ));
         }
         Ok(doc)
     })?;
+    checked(doc)
+}
+
+/// `doc` as a report's document this build can read, or why not.
+pub(crate) fn checked(doc: LoroDoc) -> Result<ReportDoc, CollabError> {
     match doc::layout_version(&doc) {
-        None => Err(CollabError::Damaged {
-            reason: "it holds no report".into(),
-        }),
+        None => Err(damaged(Damage::NoReport, "it holds no report")),
         Some(found) if found > LAYOUT_VERSION => Err(CollabError::NewerVersion {
             found: u32::try_from(found).unwrap_or(u32::MAX),
         }),
         Some(_) => {
-            doc::read_report(&doc).map_err(|e| CollabError::Damaged {
-                reason: e.to_string(),
-            })?;
+            doc::read_report(&doc).map_err(|e| damaged(Damage::InvalidReport, e))?;
             Ok(ReportDoc { doc })
         }
     }
 }
 
 /// Runs `f`, turning a panic inside Loro (on a hostile file) into a refusal.
-fn guarded<T>(f: impl FnOnce() -> Result<T, CollabError>) -> Result<T, CollabError> {
+pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T, CollabError>) -> Result<T, CollabError> {
     match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(Err(CollabError::Loro(e))) => Err(CollabError::Damaged {
-            reason: e.to_string(),
-        }),
+        Ok(Err(CollabError::Loro(e))) => Err(damaged(Damage::Unreadable, e)),
         Ok(result) => result,
-        Err(_) => Err(CollabError::Damaged {
-            reason: "the CRDT library failed on it".into(),
-        }),
+        Err(_) => Err(damaged(Damage::Unreadable, "the CRDT library failed on it")),
     }
 }

@@ -117,7 +117,9 @@ error_codes! {
     ShareFileNotOne,
     /// A share file made by a newer version (its format `found`; this one reads `known`).
     ShareFileNewer,
-    /// A share file damaged or cut short (`detail`: what is wrong with it).
+    /// A share file damaged or cut short (`found`: what is wrong with it, one of
+    /// `cut_short`, `unreadable`, `missing_history`, `no_report`, `invalid_report`; the
+    /// technical detail is in the English `message` only).
     ShareFileDamaged,
     /// A share file of another report, not a copy of the one it is merged into.
     ShareFileOtherReport,
@@ -125,6 +127,16 @@ error_codes! {
     CoAuthoringFailed,
     /// An author name that is empty: co-authors are told apart by it.
     AuthorNameMissing,
+    /// A shared folder (`path`) that is not there, or not a folder: not yet synced, or
+    /// a network drive not mounted.
+    SharedFolderMissing,
+    /// A report (`name`: its id) linked to no shared folder.
+    SharedFolderNotLinked,
+    /// A co-author's file in a shared folder (`path`) not taken this time (`found`: what
+    /// is wrong, as for `share_file_damaged`, or `foreign` for a file that is not one
+    /// of Rapporteur's): read again at the next look, so one still being synced is taken
+    /// once whole.
+    SharedFolderFileRefused,
     /// A path the user did not choose in a file dialog (or hand to the app from the
     /// desktop): the page cannot name files.
     NotChosen,
@@ -218,6 +230,41 @@ impl CommandError {
             params: Box::new(params),
             message: message.to_string(),
         }
+    }
+
+    /// Report `id`, linked to no shared folder.
+    pub(crate) fn folder_not_linked(id: i64) -> CommandError {
+        CommandError::with(
+            ErrorCode::SharedFolderNotLinked,
+            ErrorParams::default().name(id),
+            format!("report {id} is linked to no shared folder: link it first (link {id} DIR)"),
+        )
+    }
+
+    /// A shared folder at `path` that is not there, or is no folder.
+    pub(crate) fn folder_missing(path: &Path) -> CommandError {
+        CommandError::with(
+            ErrorCode::SharedFolderMissing,
+            ErrorParams::default().path(path),
+            format!(
+                "{}: no such folder (not synced yet, or a network drive not mounted?)",
+                path.display()
+            ),
+        )
+    }
+
+    /// A co-author's file at `path` in a shared folder, not taken this time.
+    pub(crate) fn folder_file_refused(path: &Path, err: &CollabError) -> CommandError {
+        let found = match err {
+            CollabError::Damaged { damage, .. } => damage.code(),
+            CollabError::NewerVersion { .. } => "newer",
+            _ => "foreign",
+        };
+        CommandError::with(
+            ErrorCode::SharedFolderFileRefused,
+            ErrorParams::default().path(path).found(found),
+            format!("{}: not taken this time: {err}", path.display()),
+        )
     }
 
     /// An author name left empty.
@@ -425,7 +472,9 @@ pub(crate) fn collab_error(path: Option<&Path>, err: &CollabError) -> CommandErr
             ErrorCode::ShareFileNewer,
             p.found(found).known(rapporteur_collab::SHARE_VERSION),
         ),
-        CollabError::Damaged { reason } => (ErrorCode::ShareFileDamaged, p.detail(reason)),
+        CollabError::Damaged { damage, .. } => {
+            (ErrorCode::ShareFileDamaged, p.found(damage.code()))
+        }
         CollabError::OtherReport => (ErrorCode::ShareFileOtherReport, p),
         CollabError::Unreadable(_) | CollabError::Loro(_) | CollabError::Export(_) => {
             (ErrorCode::CoAuthoringFailed, p.detail(err))

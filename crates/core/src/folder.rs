@@ -4,6 +4,7 @@
 //! The library's work-item titles, and those of the files read before in the same
 //! folder, are the evidence for the hyphens at line ends.
 
+use crate::co_authoring::is_share_file;
 use crate::files::{read_with_evidence, same_report};
 use crate::{CommandError, Library};
 use rapporteur_import::Known;
@@ -42,6 +43,15 @@ pub enum FolderResult {
     /// The report of the same meeting (same title, group, ordinal and dates) is in the
     /// library already, imported before or written there: not added again.
     AlreadyThere { id: ReportId, title: String },
+    /// A co-author's share file of a report the library has: merged into it, as
+    /// "Merge a colleague's copy…" does (`changed`: it brought something new), with the
+    /// edits of `from`.
+    Merged {
+        id: ReportId,
+        title: String,
+        from: Vec<String>,
+        changed: bool,
+    },
     /// Not read: why, as every refusal says it.
     Refused { error: CommandError },
     /// Not read: the user stopped the import before this file.
@@ -123,6 +133,21 @@ impl Library {
     }
 
     fn import_one(&mut self, path: &Path, known: &mut Known) -> Result<FolderResult, CommandError> {
+        if is_share_file(path) {
+            // A co-author's copy: the report it is a copy of, merged, or a new one
+            // linked to the same document, as a share file opened alone does.
+            let shared = self.open_share_file(path)?;
+            let report = self.store.report(shared.id)?.report;
+            if shared.created {
+                return Ok(imported(shared.id, report, 0));
+            }
+            return Ok(FolderResult::Merged {
+                id: shared.id,
+                title: report.title,
+                changed: !shared.summary.is_empty(),
+                from: shared.summary.from,
+            });
+        }
         let (report, notice) = read_with_evidence(path, known)?;
         if let Some(existing) = self.list()?.into_iter().find(|r| same_report(r, &report)) {
             return Ok(FolderResult::AlreadyThere {
@@ -131,20 +156,27 @@ impl Library {
             });
         }
         let id = self.store.create_report(&report)?;
-        let (questions, outcomes) = count(&report);
-        let meeting = &report.meeting;
-        Ok(FolderResult::Imported {
-            id,
-            group: format!("{} {}", meeting.organization, meeting.group)
-                .trim()
-                .to_owned(),
-            ordinal: meeting.ordinal,
-            start: meeting.start,
-            end: meeting.end,
-            title: report.title,
-            questions,
-            outcomes,
-            free_text: notice.map_or(0, |a| a.free_text.len() as u32),
-        })
+        let free_text = notice.map_or(0, |a| a.free_text.len() as u32);
+        Ok(imported(id, report, free_text))
+    }
+}
+
+/// The line of a file that added report `id`, `report`, with `free_text` paragraphs
+/// kept as free text.
+fn imported(id: ReportId, report: Report, free_text: u32) -> FolderResult {
+    let (questions, outcomes) = count(&report);
+    let meeting = &report.meeting;
+    FolderResult::Imported {
+        id,
+        group: format!("{} {}", meeting.organization, meeting.group)
+            .trim()
+            .to_owned(),
+        ordinal: meeting.ordinal,
+        start: meeting.start,
+        end: meeting.end,
+        title: report.title,
+        questions,
+        outcomes,
+        free_text,
     }
 }

@@ -18,6 +18,7 @@ mod history;
 mod library;
 mod reuse;
 mod seed;
+mod shared_folder;
 mod word_templates;
 
 pub use co_authoring::Merged;
@@ -31,6 +32,7 @@ pub use history::Comparison;
 pub use library::Library;
 pub use reuse::{NewReportMade, Templates};
 pub use seed::built_in_template;
+pub use shared_folder::{FolderSync, UPDATE_EXTENSION};
 pub use word_templates::{ExportNotice, WordTemplateInfo, WordTemplateSet, WordTemplateSource};
 
 use chrono::NaiveDate;

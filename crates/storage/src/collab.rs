@@ -37,7 +37,7 @@ pub(crate) fn author_name(conn: &Connection) -> Result<Option<String>> {
 /// This installation's peer identity: random, 63 bits, made by the first edit that
 /// needs it. Two installations must never share one (Loro would take one's changes for
 /// the other's), so it comes from the system's random source.
-fn peer(conn: &Connection) -> Result<u64> {
+pub(crate) fn peer(conn: &Connection) -> Result<u64> {
     if let Some(peer) = setting(conn, PEER_KEY)?.and_then(|v| v.parse().ok()) {
         return Ok(peer);
     }
@@ -52,7 +52,7 @@ fn peer(conn: &Connection) -> Result<u64> {
 
 /// A report's co-authoring document as loaded, with where its stored form stands.
 pub(crate) struct OpenDoc {
-    doc: ReportDoc,
+    pub(crate) doc: ReportDoc,
     /// The head revision of the report it is the document of.
     head: u32,
     /// How many updates follow the stored snapshot.
@@ -66,7 +66,7 @@ pub(crate) struct OpenDoc {
 pub(crate) struct OpenDocs(Vec<(ReportId, OpenDoc)>);
 
 impl OpenDocs {
-    fn take(&mut self, id: ReportId) -> Option<OpenDoc> {
+    pub(crate) fn take(&mut self, id: ReportId) -> Option<OpenDoc> {
         let at = self.0.iter().position(|(kept, _)| *kept == id)?;
         Some(self.0.remove(at).1)
     }
@@ -78,7 +78,7 @@ impl OpenDocs {
             .map(|(_, doc)| doc)
     }
 
-    fn keep(&mut self, id: ReportId, doc: OpenDoc) {
+    pub(crate) fn keep(&mut self, id: ReportId, doc: OpenDoc) {
         self.forget(id);
         if self.0.len() >= KEPT_OPEN {
             self.0.remove(0);
@@ -115,7 +115,7 @@ fn is_current(open: &OpenDoc, head: u32, stored: &(String, i64)) -> bool {
 
 /// Report `id`'s document at its head revision `head`: `kept` when it still is that,
 /// else loaded from the database; `None` when the report has none.
-fn current(
+pub(crate) fn current(
     conn: &Connection,
     id: ReportId,
     head: u32,
@@ -332,7 +332,7 @@ impl Store {
     /// in the name of the co-authors whose edits came in. A file that is not a valid
     /// copy of this report is refused and nothing changes.
     pub fn merge_file(&mut self, id: ReportId, file: &[u8]) -> Result<(u32, MergeSummary)> {
-        self.write_with_docs(|tx, docs| merge_into(tx, docs, id, file))
+        self.write_with_docs(|tx, docs| merge_into(tx, docs, id, |doc| doc.merge(file)))
     }
 
     /// Opens a co-author's share file: merged into the report it is a copy of when that
@@ -392,7 +392,7 @@ fn open_share_file(tx: &Transaction, docs: &mut OpenDocs, file: &[u8]) -> Result
         )
         .optional()?;
     if let Some(id) = existing {
-        let (_, summary) = merge_into(tx, docs, id, file)?;
+        let (_, summary) = merge_into(tx, docs, id, |doc| doc.merge(file))?;
         return Ok(SharedImport {
             id,
             created: false,
@@ -411,23 +411,25 @@ fn open_share_file(tx: &Transaction, docs: &mut OpenDocs, file: &[u8]) -> Result
 }
 
 /// Co-authors' names as one, sorted, each once (`None` when there is none).
-fn names(names: impl IntoIterator<Item = String>) -> Option<String> {
+pub(crate) fn names(names: impl IntoIterator<Item = String>) -> Option<String> {
     let mut names: Vec<String> = names.into_iter().collect();
     names.sort();
     names.dedup();
     (!names.is_empty()).then(|| names.join(", "))
 }
 
-fn merge_into(
+/// Merges a co-author's copy into report `id`'s document by `merge` (a share file's, or
+/// a shared folder's): the merged report as its new head revision, when it changed.
+pub(crate) fn merge_into(
     tx: &Transaction,
     docs: &mut OpenDocs,
     id: ReportId,
-    file: &[u8],
+    merge: impl FnOnce(&ReportDoc) -> std::result::Result<MergeSummary, rapporteur_collab::CollabError>,
 ) -> Result<(u32, MergeSummary)> {
     let head = head(tx, id)?;
     let mut open = current(tx, id, head.number, docs.take(id))?.ok_or(StoreError::NotFound(id))?;
     let before = open.doc.version();
-    let summary = open.doc.merge(file)?;
+    let summary = merge(&open.doc)?;
     if open.doc.version() == before {
         docs.keep(id, open);
         return Ok((head.number, summary));

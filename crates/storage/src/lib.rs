@@ -9,6 +9,7 @@ mod backup;
 mod collab;
 mod entries;
 mod error;
+mod folders;
 mod history;
 mod migrations;
 mod registry;
@@ -24,6 +25,7 @@ pub use backup::{
 pub use collab::SharedImport;
 pub use entries::{EntryStart, HistoryEntry, ENTRY_PAUSE, KEPT_ENTRIES};
 pub use error::StoreError;
+pub use folders::{FolderLink, FolderMerge};
 pub use migrations::SCHEMA_VERSION;
 pub use rapporteur_collab::MergeSummary;
 pub use registry::{ItemSuggestion, ItemUse, RegistryItem};

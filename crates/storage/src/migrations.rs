@@ -44,6 +44,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0007_saved_at.sql"),
         then: None,
     },
+    Migration {
+        sql: include_str!("migrations/0008_collab_folders.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build creates and understands.

@@ -39,6 +39,27 @@ const enKinds: Record<string, string> = {
   special_file: "a special file",
 };
 
+// What is wrong with a damaged share file or shared-folder file (`found`); the CRDT
+// library's own words stay in the English message, for logs and the command line.
+const jaDamage: Record<string, string> = {
+  cut_short: "途中で切れています",
+  unreadable: "中身が壊れていて読めません",
+  missing_history: "前提となる編集の記録が欠けています",
+  no_report: "報告書が入っていません",
+  invalid_report: "取り込むと報告書として正しくなくなります",
+  newer: "新しい版の Rapporteur で作られています",
+  foreign: "Rapporteur のファイルではありません",
+};
+const enDamage: Record<string, string> = {
+  cut_short: "is cut short",
+  unreadable: "is damaged and cannot be read",
+  missing_history: "lacks part of the history of edits it builds on",
+  no_report: "holds no report",
+  invalid_report: "would not leave a valid report once merged",
+  newer: "was made by a newer version of Rapporteur",
+  foreign: "is not a Rapporteur file",
+};
+
 const ja: Record<ErrorCode, Describe> = {
   invalid_report: (p) =>
     `${p.path ? `${p.path} は` : ""}報告書として正しくありません（${place(p, "：")}${p.detail ?? ""}）。`,
@@ -52,7 +73,7 @@ const ja: Record<ErrorCode, Describe> = {
   share_file_newer: (p) =>
     `${p.path ?? "この共有ファイル"} は新しい版の Rapporteur で作られています（共有ファイル形式 ${p.found}、この版は ${p.known} まで）。Rapporteur を更新してから取り込んでください。何も変更していません。`,
   share_file_damaged: (p) =>
-    `${p.path ?? "この共有ファイル"} は壊れているか途中で切れています${detail(p, "（", "）")}。送り直してもらってください。何も変更していません。`,
+    `${p.path ?? "この共有ファイル"} は壊れているか途中で切れています（${jaDamage[p.found ?? ""] ?? jaDamage.unreadable}）。送り直してもらってください。何も変更していません。`,
   share_file_other_report: (p) =>
     `${p.path ?? "この共有ファイル"} は別の報告書のものです。この報告書の写しではないため、統合できません。何も変更していません。`,
   co_authoring_failed: (p) => `共同執筆の記録を読み書きできませんでした${detail(p, "（", "）")}。この変更は保存されていません。`,
@@ -112,6 +133,11 @@ const ja: Record<ErrorCode, Describe> = {
   database_not_replaceable: (p) =>
     `データベースのファイル ${p.path} を置き換えられません（読み取り専用か変更不可の設定です）。何も変更していません。書き込めるようにしてからもう一度お試しください。`,
   author_name_missing: () => "名前が空です。共同執筆者にあなたの変更と分かる名前を入れてください。",
+  shared_folder_missing: (p) =>
+    `共有フォルダー ${p.path ?? ""} が見つかりません。同期がまだ済んでいないか、ネットワークドライブが接続されていない可能性があります。`,
+  shared_folder_not_linked: () => "この報告書は共有フォルダーにつながっていません。",
+  shared_folder_file_refused: (p) =>
+    `共有フォルダーのファイル ${p.path ?? ""} は今回は取り込みませんでした（${jaDamage[p.found ?? ""] ?? jaDamage.unreadable}）。同期の途中なら、そろった時点で取り込みます。何も失われていません。`,
   not_chosen: () => "このファイルはファイル選択の画面で選ばれていません。読み書きするファイルはその画面で選んでください。",
   word_template_refused: (p) =>
     `${p.path} は Word のテンプレートとして使えません${detail(p, "（", "）")}。報告書のテンプレートは前のままです。`,
@@ -130,7 +156,7 @@ const en: Record<ErrorCode, Describe> = {
   share_file_newer: (p) =>
     `${p.path ?? "This share file"} was made by a newer version of Rapporteur (share format ${p.found}; this version reads up to ${p.known}): update Rapporteur, then open it again. Nothing was changed.`,
   share_file_damaged: (p) =>
-    `${p.path ?? "This share file"} is damaged or incomplete${detail(p, " (", ")")}: ask for it again. Nothing was changed.`,
+    `${p.path ?? "This share file"} is damaged or incomplete (it ${enDamage[p.found ?? ""] ?? enDamage.unreadable}): ask for it again. Nothing was changed.`,
   share_file_other_report: (p) =>
     `${p.path ?? "This share file"} holds another report, not a copy of this one, so it cannot be merged. Nothing was changed.`,
   co_authoring_failed: (p) => `The co-authoring record could not be read or written${detail(p, " (", ")")}. This change was not saved.`,
@@ -190,6 +216,11 @@ const en: Record<ErrorCode, Describe> = {
   database_not_replaceable: (p) =>
     `The database file ${p.path} cannot be replaced (it is read-only or immutable). Nothing was changed: make it writable and try again.`,
   author_name_missing: () => "The name is empty: give the name your co-authors know you by.",
+  shared_folder_missing: (p) =>
+    `The shared folder ${p.path ?? ""} is not there: it may not be synced yet, or its network drive may not be connected.`,
+  shared_folder_not_linked: () => "This report is linked to no shared folder.",
+  shared_folder_file_refused: (p) =>
+    `The shared folder's file ${p.path ?? ""} was not taken this time (it ${enDamage[p.found ?? ""] ?? enDamage.unreadable}). If it is still being synced, it is taken once whole. Nothing is lost.`,
   not_chosen: () => "This file was not chosen in the file dialog: choose the file to read or write there.",
   word_template_refused: (p) =>
     `${p.path} cannot be used as a Word template${detail(p, " (", ")")}. The report's template is as it was.`,

@@ -45,10 +45,11 @@ const ja = {
     stop: "中止",
     stopping: "中止しています…",
     summaryHeading: (folder: string) => `${folder} の読み込み結果`,
-    counts: (imported: number, already: number, refused: number, stopped: number) =>
+    counts: (imported: number, already: number, merged: number, refused: number, stopped: number) =>
       [
         `${imported} 件を追加`,
         already > 0 ? `${already} 件は既にあり` : "",
+        merged > 0 ? `${merged} 件は共同執筆者の版として統合` : "",
         refused > 0 ? `${refused} 件は読めませんでした` : "",
         stopped > 0 ? `${stopped} 件は中止したため読んでいません` : "",
       ]
@@ -56,8 +57,12 @@ const ja = {
         .join("、"),
     empty: "このフォルダーには読み込めるファイルがありません。",
     columns: { file: "ファイル", status: "状態", meeting: "会合", questions: "課題", outcomes: "結果", freeText: "段落のまま" },
-    status: { imported: "追加", already_there: "既にあり", refused: "読めず", stopped: "未読込" },
+    status: { imported: "追加", already_there: "既にあり", merged: "統合", refused: "読めず", stopped: "未読込" },
     alreadyThere: (title: string) => `「${title}」としてライブラリにあります。追加していません。`,
+    merged: (title: string, from: readonly string[], changed: boolean) =>
+      changed
+        ? `共同執筆者の版として「${title}」に統合しました（${from.length > 0 ? `${from.join("、")} の変更` : "名前のない共同執筆者の変更"}）。`
+        : `「${title}」の共同執筆者の版です。新しい変更はありませんでした。`,
     sameAs: (file: string) => `「${file}」と同じ報告書です。一度だけ追加しました。`,
     stopped: "中止したため読んでいません。",
     dismiss: "閉じる",
@@ -586,10 +591,11 @@ const en: Messages = {
     stop: "Stop",
     stopping: "Stopping…",
     summaryHeading: (folder) => `Imported from ${folder}`,
-    counts: (imported, already, refused, stopped) =>
+    counts: (imported, already, merged, refused, stopped) =>
       [
         `${imported} added`,
         already > 0 ? `${already} already there` : "",
+        merged > 0 ? `${merged} merged as co-authors' copies` : "",
         refused > 0 ? `${refused} refused` : "",
         stopped > 0 ? `${stopped} not read (stopped)` : "",
       ]
@@ -604,8 +610,12 @@ const en: Messages = {
       outcomes: "Outcomes",
       freeText: "Kept as paragraphs",
     },
-    status: { imported: "Added", already_there: "Already there", refused: "Refused", stopped: "Not read" },
+    status: { imported: "Added", already_there: "Already there", merged: "Merged", refused: "Refused", stopped: "Not read" },
     alreadyThere: (title) => `In the library already as “${title}”: not added again.`,
+    merged: (title, from, changed) =>
+      changed
+        ? `A co-author's copy of “${title}”, merged into it (the edits of ${from.length > 0 ? from.join(", ") : "a co-author who gave no name"}).`
+        : `A co-author's copy of “${title}”: nothing new in it.`,
     sameAs: (file) => `The same report as “${file}”: added once.`,
     stopped: "Not read: the import was stopped.",
     dismiss: "Close",
