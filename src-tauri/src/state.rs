@@ -86,7 +86,8 @@ impl AppState {
 /// What must not delay the window or a save, once the window's page has loaded: the
 /// day's backup (a copy of the whole database, on a connection of its own, so saves go
 /// on meanwhile), then, whenever the app has been idle for a moment after using the
-/// database, a checkpoint of its write-ahead log, which the saves leave to it. Failures
+/// database, the compaction of co-authoring documents whose updates piled up and a
+/// checkpoint of its write-ahead log, which the saves leave to it. Failures
 /// are left for the next try: neither may keep the user from their reports.
 fn keep_house(state: &AppState) {
     state.wait_until_shown(SHOWN_AT_LATEST);
@@ -103,6 +104,8 @@ fn keep_house(state: &AppState) {
         std::thread::sleep(IDLE / 2);
         let last = state.last_use();
         if last != checkpointed && last.is_some_and(|t| t.elapsed() >= IDLE) {
+            // Compaction first: what it writes goes into the checkpoint too.
+            let _ = backups::compact_documents(&path);
             let _ = backups::checkpoint(&path);
             checkpointed = last;
         }

@@ -16,6 +16,9 @@ impl ReportDoc {
     /// holds beyond `folder` (the version the folder's files hold together); `None`
     /// when the folder has it all.
     pub fn folder_file(&self, folder: &VersionVector) -> Result<Option<Vec<u8>>, CollabError> {
+        if !self.is_whole() {
+            return Err(CollabError::Incomplete);
+        }
         let ours = self.doc.oplog_vv();
         let ahead = ours
             .iter()

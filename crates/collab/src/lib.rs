@@ -49,6 +49,8 @@ pub enum CollabError {
     },
     #[error("this share file holds another report, not a copy of this one")]
     OtherReport,
+    #[error("the co-authoring document lacks part of the history its edits build on")]
+    Incomplete,
     #[error("the co-authoring document does not read as a report: {0}")]
     Unreadable(rapporteur_format::FormatError),
     #[error("the co-authoring document could not be changed: {0}")]
@@ -95,6 +97,9 @@ pub(crate) fn damaged(damage: Damage, detail: impl ToString) -> CollabError {
 impl ReportDoc {
     /// The share file: the report with its whole history, for a co-author.
     pub fn share_file(&self) -> Result<Vec<u8>, CollabError> {
+        if !self.is_whole() {
+            return Err(CollabError::Incomplete);
+        }
         let snapshot = self.snapshot()?;
         let mut bytes = Vec::with_capacity(SHARE_MAGIC.len() + 1 + snapshot.len());
         bytes.extend_from_slice(SHARE_MAGIC);
@@ -120,8 +125,12 @@ impl ReportDoc {
     }
 
     /// Merges another copy of this document, checked whole (a share file's, or what a
-    /// shared folder's files hold together), as [`ReportDoc::merge`] does.
+    /// shared folder's files hold together), as [`ReportDoc::merge`] does. This document
+    /// must hold its whole history (loaded for merging, not only its state).
     pub fn merge_copy(&self, theirs: &ReportDoc) -> Result<MergeSummary, CollabError> {
+        if !self.is_whole() {
+            return Err(CollabError::Incomplete);
+        }
         if theirs.document_id() != self.document_id() {
             return Err(CollabError::OtherReport);
         }

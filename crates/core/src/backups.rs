@@ -1,5 +1,6 @@
-//! The database's rolling backups, in the `backups` folder beside it. These work on the
-//! file, not on an opened `Library`: a damaged database, which opening refuses, is the
+//! The database's rolling backups, in the `backups` folder beside it, and the other
+//! housekeeping done on the file beside the app's work. These work on the file, not on
+//! an opened `Library`: a damaged database, which opening refuses, is the
 //! one to restore.
 
 use crate::CommandError;
@@ -29,6 +30,13 @@ pub fn daily_backup(db: &Path) -> Result<Option<PathBuf>, CommandError> {
 pub fn checkpoint(db: &Path) -> Result<(), CommandError> {
     rapporteur_storage::checkpoint(db)?;
     Ok(())
+}
+
+/// Compacts the co-authoring documents whose updates have piled up (see
+/// `rapporteur_storage::compact_documents`): housekeeping for an idle moment, like the
+/// checkpoint, since it loads each such document's whole history. Returns how many.
+pub fn compact_documents(db: &Path) -> Result<usize, CommandError> {
+    Ok(rapporteur_storage::compact_documents(db)?)
 }
 
 /// Puts the backup `name` back as the database, after backing up the database as it

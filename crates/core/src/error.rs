@@ -476,9 +476,10 @@ pub(crate) fn collab_error(path: Option<&Path>, err: &CollabError) -> CommandErr
             (ErrorCode::ShareFileDamaged, p.found(damage.code()))
         }
         CollabError::OtherReport => (ErrorCode::ShareFileOtherReport, p),
-        CollabError::Unreadable(_) | CollabError::Loro(_) | CollabError::Export(_) => {
-            (ErrorCode::CoAuthoringFailed, p.detail(err))
-        }
+        CollabError::Unreadable(_)
+        | CollabError::Incomplete
+        | CollabError::Loro(_)
+        | CollabError::Export(_) => (ErrorCode::CoAuthoringFailed, p.detail(err)),
     };
     let message = match path {
         Some(path) => format!("{}: {err}", path.display()),

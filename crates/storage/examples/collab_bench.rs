@@ -5,7 +5,7 @@
 
 use rapporteur_format::read_report;
 use rapporteur_model::{Block, Report};
-use rapporteur_storage::Store;
+use rapporteur_storage::{compact_documents, compact_documents_after, Store};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -18,13 +18,18 @@ const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json")
 /// docs/performance.md, 2026-12-01): the co-authored save may be at most 2 ms slower.
 const SAVE_P50_BEFORE_MS: f64 = 4.29;
 
-/// Edit `n` of a co-author typing: a paragraph grows by a few characters, an outcome's
+/// Edit `n` of a co-author typing: a paragraph grows by a few characters (and, once it
+/// is 1,000 characters long, is cut back to its first 500: rewritten, as a paragraph
+/// is, rather than growing through 10,000 edits to a size no report has), an outcome's
 /// title or the title of the report changes, now and then an outcome is added.
 fn edit(report: &mut Report, n: usize, who: &str) {
     match n % 4 {
         0 | 1 => {
             let last = report.sections.len() - 1;
             if let Some(Block::Paragraph { text, .. }) = report.sections[last].blocks.first_mut() {
+                if text.chars().count() >= 1_000 {
+                    *text = text.chars().take(500).collect();
+                }
                 text.push_str(if n.is_multiple_of(8) { "、" } else { "審議" });
             }
         }
@@ -51,7 +56,13 @@ fn edit(report: &mut Report, n: usize, who: &str) {
     }
 }
 
-/// `edits` saves of edits to report `id`, each read back as the editor would have it.
+/// How many saves the bench makes between two compactions of the co-authoring documents:
+/// the app compacts when it has been idle for two seconds, which a user typing for a
+/// minute or two gives it.
+const SAVES_BETWEEN_IDLES: usize = 100;
+
+/// `edits` saves of edits to report `id`, each read back as the editor would have it, the
+/// documents compacted as the app's housekeeping would (not timed: it is not a save).
 fn make_edits(store: &mut Store, id: i64, edits: usize, who: &str) -> Vec<Duration> {
     let mut report = store.report(id).expect("read").report;
     let mut saves = Vec::with_capacity(edits);
@@ -63,6 +74,9 @@ fn make_edits(store: &mut Store, id: i64, edits: usize, who: &str) -> Vec<Durati
         if n % 50 == 49 {
             // The editor gets the identities of what it added with the next reading.
             report = store.report(id).expect("read").report;
+        }
+        if n % SAVES_BETWEEN_IDLES == SAVES_BETWEEN_IDLES - 1 {
+            compact_documents(store.path()).expect("compact");
         }
     }
     saves
@@ -153,7 +167,15 @@ fn long_history(dir: &Path) {
     // The saves that follow, with the document kept loaded.
     let saves = make_edits(&mut store, id, 200, "aoki");
     let save = median(saves);
+    // What the housekeeping does with that history when the app is idle: loading it
+    // whole, folding the updates into a new snapshot, writing the state anew; after
+    // as many saves as the bench lets pile up between two idle moments (fewer than
+    // make the next compaction).
+    make_edits(&mut store, id, SAVES_BETWEEN_IDLES - 1, "aoki");
     drop(store);
+    let started = Instant::now();
+    compact_documents_after(&db, 1).expect("compact");
+    let compaction = started.elapsed();
 
     let (history, revisions, kept) = sizes(&db, id);
     println!("A report whose co-authoring document holds {EDITS} edits (the example, typed into)");
@@ -165,6 +187,10 @@ fn long_history(dir: &Path) {
     println!(
         "  save p50 {:.2} ms (before co-authoring: {SAVE_P50_BEFORE_MS} ms in save_bench)",
         ms(save)
+    );
+    println!(
+        "  its compaction (when the app is idle, not in a save) {:.2} ms",
+        ms(compaction)
     );
     println!(
         "  the document {:.2} MB (snapshot and updates) against the {kept} revisions kept, {:.2} MB: {:.2}×",
@@ -185,6 +211,12 @@ fn long_history(dir: &Path) {
         Some(SAVE_P50_BEFORE_MS + 2.0),
     );
     figure(
+        "compaction of a history of 10,000 edits (idle housekeeping)",
+        ms(compaction),
+        "ms",
+        None,
+    );
+    figure(
         "history of 10,000 edits / kept revisions",
         history as f64 / revisions as f64,
         "×",
@@ -192,12 +224,14 @@ fn long_history(dir: &Path) {
     );
 }
 
-/// The bytes of report `id`'s co-authoring document, of its kept revisions, and how many
+/// The bytes of report `id`'s co-authoring document (snapshot, state and updates), of its kept revisions, and how many
 /// revisions are kept, read from the file.
 fn sizes(db: &Path, id: i64) -> (i64, i64, i64) {
     let conn = rusqlite::Connection::open(db).expect("open");
     let one = |sql: &str| -> i64 { conn.query_row(sql, [id], |r| r.get(0)).expect(sql) };
-    let history = one("SELECT length(snapshot) FROM collab_documents WHERE report_id = ?1")
+    let history = one(
+        "SELECT length(snapshot) + coalesce(length(state), 0) FROM collab_documents WHERE report_id = ?1",
+    )
         + one("SELECT coalesce(sum(length(bytes)), 0) FROM collab_updates WHERE report_id = ?1");
     let revisions = one("SELECT sum(length(document)) FROM revisions WHERE report_id = ?1");
     let kept = one("SELECT count(*) FROM revisions WHERE report_id = ?1");

@@ -3,17 +3,21 @@
 //! produces, so the revisions and the document never disagree.
 
 use crate::entries::{EntryStart, InEntry};
-use crate::store::{head, insert_report, write_head, Document, NewRevision, Store};
+use crate::migrations::{user_version, SCHEMA_VERSION};
+use crate::store::{head, insert_report, write_head, Document, NewRevision, Store, BUSY_TIMEOUT};
 use crate::{ReportId, StoreError};
 use rapporteur_collab::{MergeSummary, ReportDoc, VersionVector};
 use rapporteur_model::Report;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{
+    params, Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior,
+};
+use std::path::Path;
 
 type Result<T> = std::result::Result<T, StoreError>;
 
-/// After this many updates, the next edit writes a new snapshot and clears them, so that
-/// loading a document stays quick whatever its history.
-const COMPACT_AFTER: i64 = 200;
+/// With this many updates beyond its snapshot, a document is due for compaction
+/// (`compact_documents`): loading it whole, as a share or a merge does, imports each.
+const COMPACT_AFTER: i64 = 100;
 
 /// How many reports' documents a store keeps loaded: those open in the app's window
 /// and the one the user came from.
@@ -55,8 +59,18 @@ pub(crate) struct OpenDoc {
     pub(crate) doc: ReportDoc,
     /// The head revision of the report it is the document of.
     head: u32,
-    /// How many updates follow the stored snapshot.
-    updates: i64,
+    /// The number (`seq`) of the last update it holds, 0 for none.
+    seq: i64,
+}
+
+/// What a document is loaded for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Need {
+    /// Recording the next edit: its state and the updates since are enough, and load in
+    /// a few milliseconds whatever the history.
+    Edit,
+    /// Sharing or merging with a co-author: the whole history.
+    Whole,
 }
 
 /// The documents of the reports written last, by report id. One is used again only
@@ -96,85 +110,125 @@ impl OpenDocs {
     }
 }
 
-/// How report `id`'s document is stored: its identity and how many updates follow its
-/// snapshot; `None` when the report has none.
-fn stored(conn: &Connection, id: ReportId) -> Result<Option<(String, i64)>> {
+/// How report `id`'s document is stored: its identity and the number of its last update
+/// (update numbers only grow, compactions included); `None` when the report has none.
+struct Stored {
+    document_id: String,
+    seq: i64,
+}
+
+fn stored(conn: &Connection, id: ReportId) -> Result<Option<Stored>> {
     Ok(conn
         .prepare_cached(
-            "SELECT document_id, (SELECT count(*) FROM collab_updates WHERE report_id = ?1)
+            "SELECT document_id,
+                    max(snapshot_seq, coalesce((SELECT max(seq) FROM collab_updates WHERE report_id = ?1), 0))
              FROM collab_documents WHERE report_id = ?1",
         )?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row([id], |r| {
+            Ok(Stored {
+                document_id: r.get(0)?,
+                seq: r.get(1)?,
+            })
+        })
         .optional()?)
 }
 
 /// Whether `open` is report `id`'s document as stored now, at head revision `head`.
-fn is_current(open: &OpenDoc, head: u32, stored: &(String, i64)) -> bool {
-    open.head == head && open.updates == stored.1 && open.doc.document_id() == stored.0
+fn is_current(open: &OpenDoc, head: u32, stored: &Stored) -> bool {
+    open.head == head && open.seq == stored.seq && open.doc.document_id() == stored.document_id
 }
 
-/// Report `id`'s document at its head revision `head`: `kept` when it still is that,
-/// else loaded from the database; `None` when the report has none.
+/// Report `id`'s document at its head revision `head`, holding what `need` asks: `kept`
+/// when it still is that, else loaded from the database; `None` when the report has none.
 pub(crate) fn current(
     conn: &Connection,
     id: ReportId,
     head: u32,
     kept: Option<OpenDoc>,
+    need: Need,
 ) -> Result<Option<OpenDoc>> {
     let Some(stored) = stored(conn, id)? else {
         return Ok(None);
     };
-    if let Some(open) = kept.filter(|open| is_current(open, head, &stored)) {
+    if let Some(open) = kept.filter(|open| {
+        is_current(open, head, &stored) && (need == Need::Edit || open.doc.is_whole())
+    }) {
         return Ok(Some(open));
     }
-    let snapshot: Vec<u8> = conn.query_row(
-        "SELECT snapshot FROM collab_documents WHERE report_id = ?1",
-        [id],
-        |r| r.get(0),
-    )?;
-    let mut stmt =
-        conn.prepare_cached("SELECT bytes FROM collab_updates WHERE report_id = ?1 ORDER BY seq")?;
-    let updates = stmt
-        .query_map([id], |r| r.get::<_, Vec<u8>>(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let doc = ReportDoc::load(&snapshot, &updates, peer(conn)?)?;
+    let peer = peer(conn)?;
+    let from_state = match need {
+        Need::Edit => load_from_state(conn, id, peer)?,
+        Need::Whole => None,
+    };
+    let doc = match from_state {
+        Some(doc) => doc,
+        None => load_whole(conn, id, peer)?,
+    };
     Ok(Some(OpenDoc {
         doc,
         head,
-        updates: updates.len() as i64,
+        seq: stored.seq,
     }))
 }
 
-fn write_snapshot(tx: &Transaction, id: ReportId, doc: &ReportDoc) -> Result<()> {
-    tx.execute("DELETE FROM collab_updates WHERE report_id = ?1", [id])?;
-    tx.execute(
-        "INSERT INTO collab_documents (report_id, document_id, snapshot) VALUES (?1, ?2, ?3)
-         ON CONFLICT (report_id) DO UPDATE SET document_id = ?2, snapshot = ?3",
-        params![id, doc.document_id(), doc.snapshot()?],
-    )?;
-    Ok(())
+/// Report `id`'s updates numbered after `since`, in order.
+fn updates_after(conn: &Connection, id: ReportId, since: i64) -> Result<Vec<Vec<u8>>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT bytes FROM collab_updates WHERE report_id = ?1 AND seq > ?2 ORDER BY seq",
+        )?
+        .query_map(params![id, since], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
 }
 
-/// Appends what `open` holds beyond `before` to report `id`'s log (or, past
-/// `COMPACT_AFTER` updates, writes a new snapshot instead).
+/// Report `id`'s document from its state and the updates after it; `None` when it has no
+/// state yet, or (which its writers prevent) updates that do not build on it: the whole
+/// document is loaded then, which holds everything.
+fn load_from_state(conn: &Connection, id: ReportId, peer: u64) -> Result<Option<ReportDoc>> {
+    let (state, since): (Option<Vec<u8>>, i64) = conn
+        .prepare_cached("SELECT state, state_seq FROM collab_documents WHERE report_id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let Some(state) = state else {
+        return Ok(None);
+    };
+    Ok(ReportDoc::load(&state, &updates_after(conn, id, since)?, peer).ok())
+}
+
+/// Report `id`'s document with its whole history: its snapshot and every update since.
+fn load_whole(conn: &Connection, id: ReportId, peer: u64) -> Result<ReportDoc> {
+    let snapshot: Vec<u8> = conn
+        .prepare_cached("SELECT snapshot FROM collab_documents WHERE report_id = ?1")?
+        .query_row([id], |r| r.get(0))?;
+    Ok(ReportDoc::load(
+        &snapshot,
+        &updates_after(conn, id, 0)?,
+        peer,
+    )?)
+}
+
+/// Appends what `open` holds beyond `before` to report `id`'s log as its next update.
 fn append(
     tx: &Transaction,
     id: ReportId,
     open: &mut OpenDoc,
     before: &VersionVector,
 ) -> Result<()> {
-    if open.updates >= COMPACT_AFTER {
-        write_snapshot(tx, id, &open.doc)?;
-        open.updates = 0;
-        return Ok(());
-    }
+    let seq = open.seq + 1;
     tx.prepare_cached("INSERT INTO collab_updates (report_id, seq, bytes) VALUES (?1, ?2, ?3)")?
-        .execute(params![
-            id,
-            open.updates + 1,
-            open.doc.updates_since(before)?
-        ])?;
-    open.updates += 1;
+        .execute(params![id, seq, open.doc.updates_since(before)?])?;
+    open.seq = seq;
+    if open.doc.is_whole() {
+        // A whole document may now hold a co-author's changes, which build on history the
+        // stored state lacks, so the state is written anew with them; and the edits that
+        // follow are recorded from it: a whole document with a long history takes
+        // milliseconds to export each update, its state microseconds.
+        let state = open.doc.state()?;
+        tx.prepare_cached(
+            "UPDATE collab_documents SET state = ?2, state_seq = ?3 WHERE report_id = ?1",
+        )?
+        .execute(params![id, state, seq])?;
+        open.doc = ReportDoc::load(&state, &[], open.doc.peer())?;
+    }
     Ok(())
 }
 
@@ -197,12 +251,15 @@ fn start(
             doc
         }
     };
-    write_snapshot(tx, id, &doc)?;
-    Ok(OpenDoc {
-        doc,
-        head,
-        updates: 0,
-    })
+    // Only the columns of migration 0006, which starts every report's document with
+    // this: the others start empty (no state yet, no update).
+    tx.execute("DELETE FROM collab_updates WHERE report_id = ?1", [id])?;
+    tx.execute("DELETE FROM collab_documents WHERE report_id = ?1", [id])?;
+    tx.execute(
+        "INSERT INTO collab_documents (report_id, document_id, snapshot) VALUES (?1, ?2, ?3)",
+        params![id, doc.document_id(), doc.snapshot()?],
+    )?;
+    Ok(OpenDoc { doc, head, seq: 0 })
 }
 
 /// Records `report` (every element with its identity), the content of report `id`'s
@@ -221,7 +278,7 @@ pub(crate) fn record(
     let kept = docs.take(id);
     let earlier = match revision {
         1 => None,
-        _ => current(tx, id, revision - 1, kept)?,
+        _ => current(tx, id, revision - 1, kept, Need::Edit)?,
     };
     let open = match earlier {
         None => start(tx, id, revision, report, author, shared)?,
@@ -298,7 +355,8 @@ impl Store {
                 return Ok(());
             };
             let head = head(tx, id)?.number;
-            let mut open = current(tx, id, head, docs.take(id))?.ok_or(StoreError::NotFound(id))?;
+            let mut open = current(tx, id, head, docs.take(id), Need::Edit)?
+                .ok_or(StoreError::NotFound(id))?;
             let before = open.doc.version();
             open.doc.set_author_name(&name)?;
             open.doc.commit();
@@ -318,11 +376,12 @@ impl Store {
             if let Some(open) = self
                 .docs
                 .peek(id)
-                .filter(|open| is_current(open, head, &stored))
+                .filter(|open| is_current(open, head, &stored) && open.doc.is_whole())
             {
                 return Ok(open.doc.share_file()?);
             }
-            let open = current(&self.conn, id, head, None)?.ok_or(StoreError::NotFound(id))?;
+            let open = current(&self.conn, id, head, None, Need::Whole)?
+                .ok_or(StoreError::NotFound(id))?;
             Ok(open.doc.share_file()?)
         })())
     }
@@ -427,7 +486,8 @@ pub(crate) fn merge_into(
     merge: impl FnOnce(&ReportDoc) -> std::result::Result<MergeSummary, rapporteur_collab::CollabError>,
 ) -> Result<(u32, MergeSummary)> {
     let head = head(tx, id)?;
-    let mut open = current(tx, id, head.number, docs.take(id))?.ok_or(StoreError::NotFound(id))?;
+    let mut open = current(tx, id, head.number, docs.take(id), Need::Whole)?
+        .ok_or(StoreError::NotFound(id))?;
     let before = open.doc.version();
     let summary = merge(&open.doc)?;
     if open.doc.version() == before {
@@ -452,4 +512,75 @@ pub(crate) fn merge_into(
     };
     write_head(tx, docs, id, merged, None)?;
     Ok((revision, summary))
+}
+
+/// Compacts the co-authoring documents that are due, through a connection of its own:
+/// each one's snapshot is written anew with its whole history and its updates folded in,
+/// and its state anew (so that a save loads it and few updates). Loading a long history
+/// takes long (a few hundred milliseconds for 10,000 edits), so this is kept out of the
+/// saves: the app calls it when idle, the CLI after its command. It reads without the
+/// write lock, then writes each document in a short transaction of its own, and only if
+/// no update came meanwhile (that document is left for the next time): a save is never
+/// kept waiting long, and nothing saved is lost. Returns how many were compacted.
+pub fn compact_documents(db: &Path) -> Result<usize> {
+    compact_documents_after(db, COMPACT_AFTER)
+}
+
+/// As [`compact_documents`], for documents with `updates` updates or more: how the tests
+/// compact at every save.
+#[doc(hidden)]
+pub fn compact_documents_after(db: &Path, updates: i64) -> Result<usize> {
+    let located = |e: StoreError| e.at(db);
+    // Without SQLite's create flag: a database that was removed is not made anew.
+    let mut conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE)
+        .map_err(|e| located(e.into()))?;
+    (|| {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Only a database of this build's schema (the caller opened it, which upgrades it).
+        if user_version(&conn)? != SCHEMA_VERSION {
+            return Ok(0);
+        }
+        let due: Vec<ReportId> = conn
+            .prepare(
+                "SELECT report_id FROM collab_documents d
+                 WHERE state IS NULL
+                    OR (SELECT count(*) FROM collab_updates u WHERE u.report_id = d.report_id) >= ?1",
+            )?
+            .query_map([updates], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut compacted = 0;
+        for id in due {
+            compacted += usize::from(compact(&mut conn, id)?);
+        }
+        Ok(compacted)
+    })()
+    .map_err(located)
+}
+
+/// Compacts report `id`'s document (see `compact_documents`); whether it did.
+fn compact(conn: &mut Connection, id: ReportId) -> Result<bool> {
+    // The snapshot and the updates as of one moment.
+    let read = conn.transaction()?;
+    let Some(before) = stored(&read, id)? else {
+        return Ok(false);
+    };
+    let doc = load_whole(&read, id, peer(&read)?)?;
+    read.finish()?;
+    let (snapshot, state) = (doc.snapshot()?, doc.state()?);
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    match stored(&tx, id)? {
+        Some(now) if now.seq == before.seq && now.document_id == before.document_id => {}
+        _ => return Ok(false),
+    }
+    tx.execute(
+        "UPDATE collab_documents SET snapshot = ?2, state = ?3, snapshot_seq = ?4, state_seq = ?4
+         WHERE report_id = ?1",
+        params![id, snapshot, state, before.seq],
+    )?;
+    tx.execute(
+        "DELETE FROM collab_updates WHERE report_id = ?1 AND seq <= ?2",
+        params![id, before.seq],
+    )?;
+    tx.commit()?;
+    Ok(true)
 }

@@ -3,7 +3,7 @@
 //! merged into the report as a co-author's copy is, and the file this installation
 //! writes there next. The files themselves are read and written by the application core.
 
-use crate::collab::{current, merge_into, peer, OpenDocs};
+use crate::collab::{current, merge_into, peer, Need, OpenDocs};
 use crate::store::{head, Store};
 use crate::{ReportId, StoreError};
 use chrono::{DateTime, Utc};
@@ -67,7 +67,8 @@ fn next_file(
     head: u32,
     folder: &VersionVector,
 ) -> Result<Option<Vec<u8>>> {
-    let open = current(tx, id, head, docs.take(id))?.ok_or(StoreError::NotFound(id))?;
+    let open =
+        current(tx, id, head, docs.take(id), Need::Whole)?.ok_or(StoreError::NotFound(id))?;
     let file = open.doc.folder_file(folder);
     docs.keep(id, open);
     Ok(file?)
@@ -131,7 +132,8 @@ impl Store {
     pub fn folder_names(&mut self, id: ReportId) -> Result<(String, String)> {
         self.write_with_docs(|tx, docs| {
             let head = head(tx, id)?.number;
-            let open = current(tx, id, head, docs.take(id))?.ok_or(StoreError::NotFound(id))?;
+            let open = current(tx, id, head, docs.take(id), Need::Edit)?
+                .ok_or(StoreError::NotFound(id))?;
             let document = open.doc.document_id();
             docs.keep(id, open);
             Ok((document, format!("{:016x}", peer(tx)?)))
@@ -148,7 +150,8 @@ impl Store {
                 Some(copy) => merge_into(tx, docs, id, |doc| doc.merge_copy(copy))?,
                 None => (head(tx, id)?.number, MergeSummary::default()),
             };
-            let open = current(tx, id, revision, docs.take(id))?.ok_or(StoreError::NotFound(id))?;
+            let open = current(tx, id, revision, docs.take(id), Need::Whole)?
+                .ok_or(StoreError::NotFound(id))?;
             let file = open.doc.folder_file(&gathered.version)?;
             docs.keep(id, open);
             let now = Utc::now();

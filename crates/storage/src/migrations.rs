@@ -48,6 +48,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0008_collab_folders.sql"),
         then: None,
     },
+    Migration {
+        sql: include_str!("migrations/0009_collab_state.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build creates and understands.

@@ -26,7 +26,7 @@ pub type ReportId = i64;
 pub const KEPT_REVISIONS: u32 = 200;
 
 /// How long a write waits for another process's write to finish before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// A report as stored: its newest revision.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]

@@ -268,3 +268,104 @@ fn a_share_signed_after_the_edits_tells_the_co_author_whose_they_are() {
     assert_eq!(summary.from, ["鈴木 一郎"]);
     assert_eq!(aoki.report(id).unwrap().report.title, "鈴木の題");
 }
+
+#[test]
+fn a_compacted_document_loses_no_edit_and_saves_go_on_from_its_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let id = store.create_report(&example()).unwrap();
+    let mut report = store.report(id).unwrap().report;
+    for n in 0..5 {
+        report.title = format!("題 {n}");
+        store.save_report(id, &report).unwrap();
+    }
+    assert_eq!(count(&path, "SELECT count(*) FROM collab_updates"), 5);
+    // Not yet due at the threshold the app uses; due at one update.
+    assert_eq!(rapporteur_storage::compact_documents(&path).unwrap(), 0);
+    assert_eq!(
+        rapporteur_storage::compact_documents_after(&path, 1).unwrap(),
+        1
+    );
+    assert_eq!(count(&path, "SELECT count(*) FROM collab_updates"), 0);
+    assert_eq!(
+        count(
+            &path,
+            "SELECT count(*) FROM collab_documents WHERE state IS NOT NULL AND state_seq = 5 AND snapshot_seq = 5"
+        ),
+        1
+    );
+    assert_eq!(from_document(&path, id), store.report(id).unwrap().report);
+
+    // The store that kept the document goes on from it: the compaction changed nothing in it.
+    report.meeting.city = Some("東京".into());
+    store.save_report(id, &report).unwrap();
+    assert_eq!(
+        count(&path, "SELECT max(seq) FROM collab_updates"),
+        6,
+        "update numbers go on across a compaction"
+    );
+    // Another store loads the state and the update after it, and records its edit there.
+    let mut other = Store::open(&path).unwrap();
+    let mut theirs = other.report(id).unwrap().report;
+    theirs.meeting.site = Some("会議場".into());
+    other.save_report(id, &theirs).unwrap();
+    let head = other.report(id).unwrap().report;
+    assert_eq!(head.meeting.city.as_deref(), Some("東京"));
+    assert_eq!(from_document(&path, id), head);
+    // And the first store, after the other's save, builds on it.
+    let mut report = store.report(id).unwrap().report;
+    report.title = "題 最後".into();
+    store.save_report(id, &report).unwrap();
+    assert_eq!(from_document(&path, id), store.report(id).unwrap().report);
+}
+
+#[test]
+fn a_merge_after_a_compaction_writes_the_state_the_next_saves_build_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let aoki_db = dir.path().join("aoki.sqlite3");
+    let mut aoki = Store::open(&aoki_db).unwrap();
+    let mut brown = Store::open(&dir.path().join("brown.sqlite3")).unwrap();
+    let id = aoki.create_report(&example()).unwrap();
+    let copy = brown
+        .import_share_file(&aoki.share_file(id).unwrap())
+        .unwrap()
+        .id;
+    // Concurrent edits on both sides, Aoki's compacted: Brown's changes build on
+    // history that Aoki's state no longer holds.
+    let mut mine = aoki.report(id).unwrap().report;
+    mine.title = "青木の題".into();
+    aoki.save_report(id, &mine).unwrap();
+    let mut theirs = brown.report(copy).unwrap().report;
+    theirs.meeting.city = Some("東京".into());
+    brown.save_report(copy, &theirs).unwrap();
+    rapporteur_storage::compact_documents_after(&aoki_db, 1).unwrap();
+
+    aoki.merge_file(id, &brown.share_file(copy).unwrap())
+        .unwrap();
+    let merged = aoki.report(id).unwrap().report;
+    assert_eq!(
+        (merged.title.as_str(), merged.meeting.city.as_deref()),
+        ("青木の題", Some("東京"))
+    );
+    // A store of its own loads the state the merge wrote, and records its edit on it.
+    let mut later = Store::open(&aoki_db).unwrap();
+    let mut report = later.report(id).unwrap().report;
+    report.meeting.site = Some("会議場".into());
+    later.save_report(id, &report).unwrap();
+    assert_eq!(
+        count(
+            &aoki_db,
+            "SELECT count(*) FROM collab_documents WHERE state_seq = 2"
+        ),
+        1,
+        "the merge's update wrote the state"
+    );
+    let head = later.report(id).unwrap().report;
+    assert_eq!(from_document(&aoki_db, id), head);
+    // And Brown takes all of it back.
+    brown
+        .merge_file(copy, &later.share_file(id).unwrap())
+        .unwrap();
+    assert_eq!(brown.report(copy).unwrap().report, head);
+}

@@ -56,7 +56,9 @@ fn edit(name: &str, n: u64) -> Report {
 
 /// The child's role: saves edits of report `RAPPORTEUR_TEST_REPORT` numbered from
 /// `RAPPORTEUR_TEST_FIRST`, printing `ack N` only after `save_report` returned; stops
-/// after `RAPPORTEUR_TEST_COUNT` edits if given, else runs until killed.
+/// after `RAPPORTEUR_TEST_COUNT` edits if given, else runs until killed. With
+/// `RAPPORTEUR_TEST_COMPACT`, it compacts the co-authoring document after every save, as
+/// the app's housekeeping does when idle, so that kills land in compactions too.
 fn writer() {
     let var = |name: &str| std::env::var(name).unwrap();
     let path = var("RAPPORTEUR_DB");
@@ -66,6 +68,7 @@ fn writer() {
     let count: Option<u64> = std::env::var("RAPPORTEUR_TEST_COUNT")
         .ok()
         .map(|c| c.parse().unwrap());
+    let compact = std::env::var_os("RAPPORTEUR_TEST_COMPACT").is_some();
     let mut out = std::io::stdout().lock();
     let mut store = match Store::open(Path::new(&path)) {
         Ok(store) => store,
@@ -83,11 +86,31 @@ fn writer() {
             }
         }
         out.flush().unwrap();
+        if compact {
+            if let Err(e) = rapporteur_storage::compact_documents_after(Path::new(&path), 1) {
+                writeln!(out, "error {e}").unwrap();
+                std::process::exit(1);
+            }
+        }
     }
 }
 
 fn spawn_writer(db: &Path, name: &str, id: ReportId, first: u64, count: Option<u64>) -> Child {
+    spawn_writer_compacting(db, name, id, first, count, false)
+}
+
+fn spawn_writer_compacting(
+    db: &Path,
+    name: &str,
+    id: ReportId,
+    first: u64,
+    count: Option<u64>,
+    compact: bool,
+) -> Child {
     let mut command = Command::new(std::env::current_exe().unwrap());
+    if compact {
+        command.env("RAPPORTEUR_TEST_COMPACT", "1");
+    }
     command
         .env(ROLE, "writer")
         .env("RAPPORTEUR_DB", db)
@@ -157,7 +180,8 @@ fn every_acknowledged_edit_survives_a_writer_killed_at_random_moments(seed: u64)
     let mut next = 1;
     let (mut acks_total, mut runs_with_acks, mut committed_unacknowledged) = (0, 0, 0);
     for run in 0..KILLS {
-        let mut child = spawn_writer(&db, "", id, next, None);
+        // Every third run compacts after each save.
+        let mut child = spawn_writer_compacting(&db, "", id, next, None, run % 3 == 2);
         let mut stdout = BufReader::new(child.stdout.take().unwrap());
         let mut output = String::new();
         // Even runs: a moment from the start, which covers the opening of the database
@@ -212,6 +236,10 @@ fn every_acknowledged_edit_survives_a_writer_killed_at_random_moments(seed: u64)
             fresh_index_rows(&stored.report),
             "run {run}"
         );
+        // The co-authoring document holds the newest revision, read whole.
+        let shared = store.share_file(id).unwrap();
+        let document = rapporteur_collab::ReportDoc::open_share_file(&shared, 1).unwrap();
+        assert_eq!(document.report().unwrap(), stored.report, "run {run}");
         let found = store.search(&stored.report.title, 50).unwrap();
         assert!(
             found.iter().any(|h| h.report == id && h.path == "title"),
