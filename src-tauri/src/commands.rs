@@ -5,7 +5,10 @@ use crate::files::Use;
 use crate::AppState;
 use chrono::NaiveDate;
 use rapporteur_checks::{Finding, TypedDate};
-use rapporteur_core::{CommandError, ExportNotice, ExportRequest, ImportedFile, TemplateChoice};
+use rapporteur_core::{
+    CommandError, ExportNotice, ExportRequest, ImportedFile, PreviewRequest, PreviewUpdate,
+    TemplateChoice,
+};
 use rapporteur_export::ExportFormat;
 use rapporteur_model::{Language, Report};
 use rapporteur_storage::{EntryStart, ReportId, ReportSummary, StoredReport};
@@ -167,9 +170,14 @@ pub async fn restore_revision(
 }
 
 /// The report as the journal will print it, for the live preview: the document tree every
-/// export is written from, and where each of its nodes comes from.
+/// export is written from, and where each of its nodes comes from. The preview keeps the
+/// report it was last sent, so the editor sends it whole once, then only what each edit
+/// changed, and hears back only the nodes that changed (`rapporteur_core::Previewer`).
 #[tauri::command]
 #[specta::specta]
-pub async fn preview_report(report: Report) -> Result<rapporteur_prose::Preview, CommandError> {
-    Ok(rapporteur_core::preview(&report))
+pub async fn preview_report(
+    state: State<'_, AppState>,
+    request: PreviewRequest,
+) -> Result<PreviewUpdate, CommandError> {
+    Ok(state.preview().follow(request))
 }

@@ -1,5 +1,5 @@
 use crate::files::Chosen;
-use rapporteur_core::{backups, database_path, CommandError, Library};
+use rapporteur_core::{backups, database_path, CommandError, Library, Previewer};
 use std::sync::{Condvar, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 use tauri::{AppHandle, Manager};
@@ -21,6 +21,8 @@ pub struct AppState {
     last_use: Mutex<Option<Instant>>,
     /// Whether the window's page has loaded: the housekeeping waits for it.
     shown: (Mutex<bool>, Condvar),
+    /// The report the live preview follows (the one open in the editor).
+    preview: Mutex<Previewer>,
 }
 
 /// How long the housekeeping waits for the window's page before it goes on regardless.
@@ -57,6 +59,12 @@ impl AppState {
 
     fn last_use(&self) -> Option<Instant> {
         *self.last_use.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The live preview; it needs no database.
+    pub fn preview(&self) -> MutexGuard<'_, Previewer> {
+        // A panic while holding it leaves at worst a report to be sent whole again.
+        self.preview.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     pub fn library(&self) -> Result<MutexGuard<'_, Library>, CommandError> {

@@ -80,15 +80,31 @@ test("a report file is imported; a bad one is refused with its path", async () =
   assert.equal(refused.error.message, `${bad}: title: expected a string; found 3`);
 });
 
-test("the preview is the document the journal will print", async () => {
+test("the preview is the document the journal will print, and follows an edit by what it changed", async () => {
   const { report } = await session.ok("open_report", { id: 1 });
-  const { document: doc } = await session.ok("preview_report", { report });
+  const whole = await session.ok("preview_report", { request: { kind: "whole", report } });
+  assert.equal(whole.kind, "whole");
+  const doc = whole.preview.document;
   assert.deepEqual(doc.body[0], { kind: "heading", level: 1, number: "1.", separator: " ", text: "はじめに" });
   const bullet = doc.body.find((n) => n.kind === "bullet");
   assert.equal(bullet.marker, "●");
   assert.match(bullet.text, /^課題10では、X\.1250rev \(Baseline capabilities/);
   const tables = doc.body.filter((n) => n.kind === "table");
   assert.deepEqual(tables.map((t) => t.caption), ["■表1. 今後のプレナリ会合の予定", "■表2. 今後の中間会合の予定"]);
+
+  // A keystroke's change: only the paragraph typed into comes back.
+  const at = report.sections[0].blocks.findIndex((b) => b.type === "paragraph");
+  const text = `${report.sections[0].blocks[at].text}（追記）`;
+  const changes = [{ pointer: `/sections/0/blocks/${at}/text`, value: JSON.stringify(text) }];
+  const changed = await session.ok("preview_report", { request: { kind: "changes", base: whole.version, changes } });
+  assert.equal(changed.kind, "changed");
+  assert.equal(changed.title, doc.title);
+  assert.deepEqual(changed.nodes, [{ kind: "paragraph", text }]);
+  assert.equal(changed.removed, 1);
+  assert.equal(doc.body[changed.start].kind, "paragraph");
+  assert.notEqual(changed.version, whole.version);
+  // The version it was given is gone: sent whole again.
+  assert.deepEqual(await session.ok("preview_report", { request: { kind: "changes", base: whole.version, changes } }), { kind: "stale" });
 });
 
 test("everything saved is there after the app restarts", async () => {

@@ -70,9 +70,11 @@ export const commands = {
 	restoreRevision: (id: number, revision: number) => typedError<Saved, CommandError>(__TAURI_INVOKE("restore_revision", { id, revision })),
 	/**
 	 *  The report as the journal will print it, for the live preview: the document tree every
-	 *  export is written from, and where each of its nodes comes from.
+	 *  export is written from, and where each of its nodes comes from. The preview keeps the
+	 *  report it was last sent, so the editor sends it whole once, then only what each edit
+	 *  changed, and hears back only the nodes that changed (`rapporteur_core::Previewer`).
 	 */
-	previewReport: (report: Report) => typedError<Preview, CommandError>(__TAURI_INVOKE("preview_report", { report })),
+	previewReport: (request: PreviewRequest) => typedError<PreviewUpdate, CommandError>(__TAURI_INVOKE("preview_report", { request })),
 	/**
 	 *  Writes report `id` in `format` to `path`, the file the user named in the export
 	 *  dialog (`choose_export_file`); any other path is refused, as is the database itself
@@ -853,6 +855,28 @@ export type Preview = {
 	origins: Origin[],
 };
 
+/**  What the editor asks the preview to follow. */
+export type PreviewRequest = 
+/**  The report whole: on opening, and whenever the preview answered `Stale`. */
+{ kind: "whole"; report: Report } | 
+/**  The parts replaced since the report whose preview was numbered `base`. */
+{ kind: "changes"; base: number; changes: ReportChange[] };
+
+/**  The preview's answer, numbered: the next request's `base`. */
+export type PreviewUpdate = 
+/**  The whole preview of a whole report. */
+{ kind: "whole"; version: number; preview: Preview } | 
+/**
+ *  What changed: the document's head as it is now, and the body's nodes from
+ *  `start` on, `removed` of them replaced by `nodes` (with their `origins`).
+ */
+{ kind: "changed"; version: number; title: string; authors: Author[]; language: Language; preset: Preset; meeting_start: string | null; start: number; removed: number; nodes: Node[]; origins: Origin[] } | 
+/**
+ *  The preview no longer holds the report `base` named (another report was opened
+ *  since, or a change did not apply to it): the editor sends the report whole.
+ */
+{ kind: "stale" };
+
 /**  The approval process of an approved text. */
 export type Process = 
 /**  Traditional Approval Process: policy-related texts. */
@@ -893,6 +917,18 @@ export type Report = {
 	authors: Author[],
 	meeting: Meeting,
 	sections: Section[],
+};
+
+/**  A part of the report an edit replaced. */
+export type ReportChange = {
+	/**
+	 *  Where, as a JSON Pointer into the report's JSON (`/sections/0/blocks/1/text`);
+	 *  empty for the whole report. The place must exist: a key added or removed is sent
+	 *  as its whole object.
+	 */
+	pointer: string,
+	/**  The part's new value, as JSON text. */
+	value: string,
 };
 
 /**  The parts of a report a change can concern, as the user sees them. */

@@ -16,6 +16,7 @@ mod files;
 mod folder;
 mod history;
 mod library;
+mod preview;
 mod reuse;
 mod seed;
 mod shared_folder;
@@ -30,6 +31,7 @@ pub use files::{
 pub use folder::{FolderFile, FolderProgress, FolderResult};
 pub use history::Comparison;
 pub use library::Library;
+pub use preview::{PreviewRequest, PreviewUpdate, Previewer, ReportChange};
 pub use reuse::{NewReportMade, Templates};
 pub use seed::built_in_template;
 pub use shared_folder::{FolderSync, UPDATE_EXTENSION};
@@ -57,12 +59,6 @@ pub fn database_path(given: Option<PathBuf>) -> Result<PathBuf, CommandError> {
         Some(path) => Ok(path),
         None => Ok(rapporteur_storage::default_db_path()?),
     }
-}
-
-/// The report as the journal will print it, for the app's live preview: the document
-/// tree every export is written from, and where each of its nodes comes from.
-pub fn preview(report: &Report) -> rapporteur_prose::Preview {
-    rapporteur_prose::preview(report)
 }
 
 /// What a date typed into a date field or a schedule cell means, or why it is not one;

@@ -1,5 +1,6 @@
-// Undo/redo over whole-report snapshots. Snapshots are immutable values (the session
-// clones before every change), so keeping them costs memory but never aliasing bugs.
+// Undo/redo over whole-report snapshots. Snapshots are immutable values (an edit makes a
+// new report sharing the parts it did not change), so keeping them costs only the changed
+// parts, and never aliasing bugs.
 
 export type HistoryOptions = {
   /** How many undo steps are kept; the oldest are dropped first. */

@@ -1,6 +1,6 @@
 // The list operations every editor shares (authors, blocks, bullet items, outcomes,
 // schedule rows, sections). They change a draft in place: the session hands each edit a
-// fresh copy of the report, so the array is never one a component still shows.
+// copy-on-write draft of the report, so the array is never one a component still shows.
 
 /** Moves the item at `from` to `to`; false (nothing changed) when either is out of range. */
 export function moveItem(list: unknown[], from: number, to: number): boolean {

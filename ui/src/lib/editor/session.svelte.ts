@@ -1,13 +1,15 @@
 // The state of the report open in the editor: the current snapshot, its undo history,
 // autosave and the live preview. Components change the report only through `update`.
 
-import { commands, type Finding, type Preview, type Report, type StoredReport } from "../../bindings";
+import { Immer } from "immer";
+import { commands, type Finding, type Preview, type PreviewRequest, type Report, type StoredReport } from "../../bindings";
 import { nowTimestamp } from "../format";
 import { locale } from "../locale.svelte";
 import { load, type Loadable } from "../result";
 import { Checker } from "./checker";
 import { conflictedFields, setValueAt, type Conflicted } from "./conflicts";
 import { Drafts, type Draft } from "./drafts.svelte";
+import { applyPreviewUpdate, reportChanges } from "./preview";
 import { History } from "./history";
 import type { MergeReview } from "./merge";
 import type { SectionPath } from "./outline";
@@ -24,6 +26,13 @@ export type Part =
 const SAVE_DELAY_MS = 500;
 const NOTICE_MS = 8000;
 const CHECK_DELAY_MS = 400;
+
+/**
+ * Edits as copies on write: an edit copies only the objects on the paths it changes, the
+ * rest of the report stays the same objects (docs/performance.md). Not frozen: freezing
+ * walks the whole report on the first edit, and nothing mutates a report in place.
+ */
+const edits = new Immer({ autoFreeze: false });
 
 export class EditorSession {
   readonly id: number;
@@ -54,6 +63,8 @@ export class EditorSession {
   #opening: ReturnType<typeof setTimeout>;
   #noticeTimer: ReturnType<typeof setTimeout> | null = null;
   #previewRequest = 0;
+  /** The report the shell's preview holds, and the version it gave it; null: none yet. */
+  #previewed: { version: number; report: Report } | null = null;
   readonly #history: History<Report>;
   readonly #autosaver: Autosaver<Report>;
   readonly #previewer: Follower;
@@ -96,11 +107,13 @@ export class EditorSession {
    * changes to one field become a single undo step.
    */
   update(key: string | null, change: (draft: Report) => void): void {
-    const draft = structuredClone(this.report);
-    change(draft);
-    // The parts the change did not touch stay the same objects: the editor redraws only
-    // what changed, and a change that changed nothing is no change.
-    const report = share(this.report, draft);
+    const changed = edits.produce(this.report, (draft) => {
+      change(draft);
+    });
+    // The parts the change did not touch are the same objects: the editor redraws only
+    // what changed. A part replaced by an equal one (a group of fields written anew) is
+    // the previous object again, and a change that changed nothing is no change.
+    const report = share(this.report, changed);
     if (report === this.report) return;
     this.#history.push(report, key);
     this.#apply(report);
@@ -253,14 +266,40 @@ export class EditorSession {
     if (this.#composing) return;
     const request = ++this.#previewRequest;
     const report = this.report;
-    const result = await load(() => commands.previewReport(report));
+    const followed = this.#previewed;
+    let asked: PreviewRequest;
+    if (followed === null) {
+      asked = { kind: "whole", report };
+    } else {
+      // Only the parts changed since the report the preview holds.
+      const changes = reportChanges(followed.report, report);
+      if (changes.length === 0) return;
+      asked = { kind: "changes", base: followed.version, changes };
+    }
+    const result = await load(() => commands.previewReport(asked));
     // An older reply must not replace a newer preview.
     if (request !== this.#previewRequest) return;
     if (result.state === "ready") {
+      const update = result.data;
+      if (update.kind === "stale") {
+        // The shell holds another report (or none): it gets this one whole.
+        this.#previewed = null;
+        this.#previewer.schedule();
+        return;
+      }
+      this.#previewed = { version: update.version, report };
+      const next = update.kind === "whole" ? update.preview : this.preview === null ? null : applyPreviewUpdate(this.preview, update);
+      if (next === null) {
+        this.#previewed = null;
+        this.#previewer.schedule();
+        return;
+      }
       // Only the nodes that changed are new objects, and only they are redrawn.
-      this.preview = this.preview === null ? result.data : share(this.preview, result.data);
+      this.preview = this.preview === null ? next : share(this.preview, next);
       this.previewError = null;
     } else if (result.state === "failed") {
+      // Sent whole next time: what the shell holds is not known.
+      this.#previewed = null;
       this.previewError = result.message;
     }
   }

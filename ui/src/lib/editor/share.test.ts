@@ -33,4 +33,19 @@ describe("structural sharing", () => {
     expect(share<Record<string, unknown>>(previous, fewer)).not.toBe(previous);
     expect(share<unknown>({ a: null }, { a: 0 })).toEqual({ a: 0 });
   });
+
+  it("changes neither value, also when the new one holds parts of older ones", () => {
+    const deepFreeze = <T>(value: T): T => {
+      if (typeof value === "object" && value !== null) Object.values(value).forEach(deepFreeze);
+      return Object.freeze(value);
+    };
+    // Sections swapped: each new place holds the other's object, equal in most of its parts.
+    const twin = { heading: "はじめに", blocks: [{ type: "paragraph", text: "本文" }] };
+    const before = deepFreeze({ title: "報告", sections: [twin, { heading: "結果", blocks: twin.blocks }] });
+    const after = deepFreeze({ title: "報告", sections: [before.sections[1], before.sections[0]] });
+    const shared = share(before, after);
+    expect(shared).toEqual(after);
+    expect(shared.sections[0]?.blocks).toBe(before.sections[0]?.blocks);
+    expect(after.sections[0]).toBe(before.sections[1]);
+  });
 });

@@ -11,8 +11,10 @@ function isObject(value: unknown): value is { [key: string]: unknown } {
 
 /**
  * `next` with each part equal to `previous`'s replaced by it; `previous` itself when the
- * two are equal. `next` is changed in place (its changed objects keep their unchanged
- * parts shared), so it must be a value of its own (a copy, a reply just parsed).
+ * two are equal. Neither value is changed: where a part of `next` takes shared children,
+ * a new object holds them, so objects `next` shares with older values (an edit's result
+ * holds the parts it did not touch) stay as they are. Parts identical in both are not
+ * looked into, so comparing two versions of an edit costs only the changed paths.
  */
 export function share<T>(previous: T, next: T): T {
   return shareJson(previous as Json, next as Json) as T;
@@ -22,22 +24,26 @@ function shareJson(previous: Json, next: Json): Json {
   if (previous === next) return previous;
   if (Array.isArray(previous) && Array.isArray(next)) {
     let same = previous.length === next.length;
+    let copy: Json[] | null = null;
     for (let i = 0; i < next.length; i++) {
-      const shared = i < previous.length ? shareJson(previous[i] as Json, next[i] as Json) : next[i];
+      const item = next[i] as Json;
+      const shared = i < previous.length ? shareJson(previous[i] as Json, item) : item;
       if (shared !== previous[i]) same = false;
-      next[i] = shared as Json;
+      if (shared !== item) (copy ??= next.slice())[i] = shared;
     }
-    return same ? previous : next;
+    return same ? previous : (copy ?? next);
   }
   if (isObject(previous) && isObject(next)) {
     const keys = Object.keys(next);
     let same = keys.length === Object.keys(previous).length;
+    let copy: { [key: string]: Json } | null = null;
     for (const key of keys) {
-      const shared = key in previous ? shareJson(previous[key] as Json, next[key] as Json) : next[key];
+      const item = next[key] as Json;
+      const shared = key in previous ? shareJson(previous[key] as Json, item) : item;
       if (shared !== previous[key]) same = false;
-      next[key] = shared as Json;
+      if (shared !== item) (copy ??= { ...next })[key] = shared;
     }
-    return same ? previous : next;
+    return same ? previous : (copy ?? next);
   }
   return next;
 }
