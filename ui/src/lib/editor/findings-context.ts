@@ -6,7 +6,7 @@ import type { Finding, Language } from "../../bindings";
 
 export type FindingsContext = {
   /** The findings whose path is exactly `path`. */
-  at: (path: string) => Finding[];
+  at: (path: string) => readonly Finding[];
   /** The language the messages are in: the UI's. */
   readonly language: Language;
 };

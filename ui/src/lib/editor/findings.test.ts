@@ -5,6 +5,7 @@ import {
   countBySeverity,
   enclosingPaths,
   findingsByPart,
+  findingsByPath,
   groupBySeverity,
   parsePath,
   partKey,
@@ -166,5 +167,11 @@ describe("grouping and counting", () => {
     expect(worstSeverity(wp)).toBe("warning");
     expect(worstSeverity(byPart.get("meeting") ?? [])).toBe("error");
     expect(worstSeverity([])).toBeNull();
+  });
+
+  it("indexes the findings by their field's path, in their order", () => {
+    const byPath = findingsByPath(findings);
+    expect([...byPath.values()].flat()).toHaveLength(findings.length);
+    for (const [path, found] of byPath) expect(found).toEqual(findings.filter((f) => f.path === path));
   });
 });

@@ -75,6 +75,20 @@ export function worstSeverity(findings: readonly Finding[]): Severity | null {
   return SEVERITIES.find((severity) => findings.some((f) => f.severity === severity)) ?? null;
 }
 
+/** What a field without findings is given: always the same, so it is not redrawn. */
+export const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+/** The findings by their field's path. */
+export function findingsByPath(findings: readonly Finding[]): Map<string, Finding[]> {
+  const byPath = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const list = byPath.get(finding.path);
+    if (list) list.push(finding);
+    else byPath.set(finding.path, [finding]);
+  }
+  return byPath;
+}
+
 /** The findings by the outline part that holds them (keyed by `partKey`). */
 export function findingsByPart(findings: readonly Finding[]): Map<string, Finding[]> {
   const byPart = new Map<string, Finding[]>();

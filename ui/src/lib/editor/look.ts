@@ -41,7 +41,9 @@ export function lookStyle(look: TemplateLook | null | undefined): string {
     properties.push(["--page-width", mm(page.width_mm)]);
     properties.push(["--margin-left", mm(page.margin_left_mm)]);
     properties.push(["--margin-right", mm(page.margin_right_mm)]);
-    properties.push(["--columns", String(Math.max(1, page.columns))]);
+    // One column is no multi-column layout at all: WebKit lays out a multi-column page
+    // whole for any change in it (docs/performance.md).
+    properties.push(["--columns", page.columns > 1 ? String(page.columns) : null]);
     properties.push(["--column-gap", mm(page.column_gap_mm)]);
   }
   const text = (name: string, style: TextLook) => {
