@@ -171,6 +171,10 @@ export const commands = {
 /* Constants */
 export const ACTIONS = ["approved","determined","consented","agreed","new_work_item","postponed","deleted"] as const;
 
+export const ACTION_LABELS_EN = {"approved":"Approved","determined":"Determined","consented":"Consented","agreed":"Agreed","new_work_item":"New work item","postponed":"Postponed","deleted":"Deleted"} as const;
+
+export const ACTION_LABELS_JA = {"approved":"承認","determined":"デターミネーション","consented":"コンセント","agreed":"発行の合意","new_work_item":"新規ワークアイテム","postponed":"承認の延期","deleted":"削除"} as const;
+
 export const DOCUMENT_KINDS = ["recommendation","technical_report","technical_paper","supplement","other"] as const;
 
 export const LANGUAGES = ["ja","en"] as const;
