@@ -1,6 +1,5 @@
 //! Rolling backups and their restore, on real files in a temporary folder.
 
-use rapporteur_format::read_report;
 use rapporteur_model::Report;
 use rapporteur_storage::{
     back_up, backups_dir, daily_backup, list_backups, restore_backup, BackupReason, Store,
@@ -8,7 +7,7 @@ use rapporteur_storage::{
 };
 use rusqlite::Connection;
 use std::ffi::{OsStr, OsString};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;

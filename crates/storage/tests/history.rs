@@ -2,11 +2,10 @@
 //! SQLite files.
 
 use rapporteur_compare::{ChangeKind, ReportPart};
-use rapporteur_format::read_report;
 use rapporteur_model::Report;
 use rapporteur_storage::{EntryStart, Store, KEPT_ENTRIES, KEPT_REVISIONS, SCHEMA_VERSION};
 use rusqlite::Connection;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 mod common;
 use common::{example, retitled, temp_db};

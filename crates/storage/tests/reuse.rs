@@ -1,10 +1,8 @@
 //! Search, the registry of work items and templates, against real SQLite files.
 
-use rapporteur_format::read_report;
 use rapporteur_model::{free_texts, Action, Block, Report};
 use rapporteur_storage::{SearchHit, Store, StoreError, TextPart};
 use rusqlite::Connection;
-use std::path::PathBuf;
 
 mod common;
 use common::{example, fresh_index_rows, index_rows, temp_db};

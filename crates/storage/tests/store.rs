@@ -1,7 +1,6 @@
 //! The store against real SQLite files in a temporary folder.
 
 use chrono::NaiveDate;
-use rapporteur_format::read_report;
 use rapporteur_model::uid::cleared;
 use rapporteur_model::{Action, Block, Report};
 use rapporteur_storage::{Store, StoreError, KEPT_REVISIONS, SCHEMA_VERSION};
@@ -10,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::{count, dump::dump, example, temp_db};
+use common::{count, dump::dump, example, temp_db, EXAMPLE};
 
 fn outcome_rows(path: &Path) -> i64 {
     count(path, "SELECT count(*) FROM outcomes")
