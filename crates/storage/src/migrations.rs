@@ -52,6 +52,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0009_collab_state.sql"),
         then: None,
     },
+    Migration {
+        sql: include_str!("migrations/0010_history_listed.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build creates and understands.

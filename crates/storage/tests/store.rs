@@ -793,6 +793,29 @@ fn a_database_made_by_every_released_schema_opens_upgrades_and_keeps_its_reports
         let mut edited = example();
         edited.title = "改訂".to_owned();
         assert_eq!(store.save_report(1, &edited).unwrap(), 2);
+        // The history lists what stands beside each revision, upgraded ones included.
+        let titles: Vec<String> = store
+            .history(1)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.title)
+            .collect();
+        assert_eq!(
+            titles,
+            ["改訂", example().title.as_str()],
+            "schema {version}"
+        );
+        let entries: Vec<(u32, u32, String)> = store
+            .entries(1)
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.first, e.last, e.title))
+            .collect();
+        assert_eq!(
+            entries,
+            [(2, 2, "改訂".to_owned()), (1, 1, example().title)],
+            "schema {version}"
+        );
         let now: i64 = Connection::open(&path)
             .unwrap()
             .pragma_query_value(None, "user_version", |r| r.get(0))
