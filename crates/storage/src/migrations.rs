@@ -56,6 +56,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0010_history_listed.sql"),
         then: None,
     },
+    Migration {
+        sql: include_str!("migrations/0011_search_pairs.sql"),
+        then: Some(crate::search::pair_every_part),
+    },
 ];
 
 /// The schema version this build creates and understands.

@@ -12,6 +12,9 @@ use std::collections::HashMap;
 /// The shortest term the trigram index can find; shorter ones are matched with LIKE.
 const TRIGRAM: usize = 3;
 
+/// The length of the terms `search_pairs` finds: two characters.
+const PAIR: usize = 2;
+
 /// Characters of context kept before the first match in a snippet.
 const CONTEXT_BEFORE: usize = 20;
 
@@ -216,6 +219,55 @@ fn question_paths(report: &Report) -> HashMap<String, u32> {
     found
 }
 
+/// Whether the `ascii` tokenizer of `search_pairs` keeps `c` in a token: every character
+/// but ASCII punctuation, spaces and controls.
+fn in_token(c: char) -> bool {
+    !c.is_ascii() || c.is_ascii_alphanumeric()
+}
+
+/// Whether `term` is one token of `search_pairs`: two characters, each kept in a token.
+/// Other short terms (`X.`, `鍵`) are found by scanning.
+fn is_pair(term: &str) -> bool {
+    term.chars().count() == PAIR && term.chars().all(in_token)
+}
+
+/// What `search_pairs` holds for `text`: every two neighbouring characters that make a
+/// token, once each, spaces between.
+fn pairs(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut out = String::new();
+    for pair in chars.windows(PAIR) {
+        if pair.iter().all(|c| in_token(*c)) && seen.insert(pair) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(pair);
+        }
+    }
+    out
+}
+
+/// Adds the pairs of the `search_parts` row `row`, whose text is `text`.
+fn add_pairs(tx: &Transaction, row: i64, text: &str) -> Result<(), StoreError> {
+    tx.prepare_cached("INSERT INTO search_pairs (rowid, pairs) VALUES (?1, ?2)")?
+        .execute(rusqlite::params![row, pairs(text)])?;
+    Ok(())
+}
+
+/// Pairs every row already stored: the data step of the migration that adds
+/// `search_pairs` (schema 11).
+pub(crate) fn pair_every_part(tx: &Transaction) -> Result<(), StoreError> {
+    let rows: Vec<(i64, String)> = tx
+        .prepare("SELECT id, text FROM search_parts")?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (row, text) in rows {
+        add_pairs(tx, row, &text)?;
+    }
+    Ok(())
+}
+
 /// Brings the indexed text of report `id` in step with `report`, its newest revision; a
 /// template is not indexed.
 ///
@@ -305,6 +357,7 @@ pub(crate) fn index_report(
         insert.execute(rusqlite::params![
             id, path, part, section, question, position, text
         ])?;
+        add_pairs(tx, tx.last_insert_rowid(), &text)?;
     }
     Ok(())
 }
@@ -402,35 +455,47 @@ impl Store {
         }
         let (long, short): (Vec<&str>, Vec<&str>) =
             terms.iter().partition(|t| t.chars().count() >= TRIGRAM);
+        let paired: Vec<&str> = short.iter().copied().filter(|t| is_pair(t)).collect();
+        // The index that finds the rows: the trigram one for terms of three characters
+        // or more, else the one of pairs for terms of two; with neither, a scan.
+        let index = match (long.is_empty(), paired.is_empty()) {
+            (false, _) => Some(("search_index", &long)),
+            (true, false) => Some(("search_pairs", &paired)),
+            (true, true) => None,
+        };
         let mut args: Vec<Value> = Vec::new();
         // The newest matching rows, newest first, and no more than `limit` of them: the
         // full-text index hands its matches over newest first (rowid order), so a word
         // found in every report costs as little as a rare one. Rows are newest for the
         // most recently saved report (see `index_report`).
-        let (mut found, newest) = if long.is_empty() {
-            (
+        let (mut found, newest) = match index {
+            None => (
                 String::from("SELECT p.id AS id FROM search_parts p"),
                 "p.id",
-            )
-        } else {
-            // Each term a phrase (quotes doubled): the trigram index finds it anywhere.
-            let phrases: Vec<String> = long
-                .iter()
-                .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
-                .collect();
-            args.push(Value::Text(phrases.join(" AND ")));
-            // CROSS JOIN keeps the index the outer loop, so that it gives the order.
-            (
-                String::from(
-                    "SELECT s.rowid AS id FROM search_index s CROSS JOIN search_parts p ON p.id = s.rowid",
-                ),
-                "s.rowid",
-            )
+            ),
+            Some((index, indexed)) => {
+                // Each term a phrase (quotes doubled): the trigram index finds it
+                // anywhere, the pairs' as its one token.
+                let phrases: Vec<String> = indexed
+                    .iter()
+                    .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
+                    .collect();
+                args.push(Value::Text(phrases.join(" AND ")));
+                // CROSS JOIN keeps the index the outer loop, so that it gives the order.
+                (
+                    format!(
+                        "SELECT s.rowid AS id FROM {index} s CROSS JOIN search_parts p ON p.id = s.rowid"
+                    ),
+                    "s.rowid",
+                )
+            }
         };
         found.push_str(" CROSS JOIN reports r ON r.id = p.report_id WHERE r.deleted_at IS NULL");
-        if !long.is_empty() {
-            found.push_str(" AND search_index MATCH ?");
+        if let Some((index, _)) = index {
+            found.push_str(&format!(" AND {index} MATCH ?"));
         }
+        // Every short term is tested on the rows found, those the pairs found included:
+        // the same test whichever index found them.
         for term in &short {
             if term.chars().any(|c| c.is_ascii_alphabetic()) {
                 found.push_str(" AND p.text LIKE ? ESCAPE '\\'");

@@ -75,6 +75,61 @@ fn words_of_one_or_two_characters_are_found_too() {
 }
 
 #[test]
+fn terms_of_two_characters_together_find_every_text_holding_them_all() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let older = store.create_report(&example()).unwrap();
+    // Both terms in one text, one of them at its very end.
+    let mut newer = example();
+    newer.title = "課題と鍵の報告：量子".to_owned();
+    let id = store.create_report(&newer).unwrap();
+    // The texts holding every term, ASCII letters in any case (as LIKE matches them):
+    // the newest report's first, each report's in document order.
+    let holding = |query: &str, reports: &[(i64, &Report)]| -> Vec<(i64, String)> {
+        let terms: Vec<String> = query
+            .split_whitespace()
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let mut found = Vec::new();
+        for (report, content) in reports {
+            for text in free_texts(content) {
+                let folded = text.text.to_ascii_lowercase();
+                if terms.iter().all(|t| folded.contains(t.as_str())) {
+                    found.push((*report, text.path));
+                }
+            }
+        }
+        found
+    };
+    let found = |store: &Store, query: &str| -> Vec<(i64, String)> {
+        let hits = store.search(query, 10_000).unwrap();
+        hits.into_iter().map(|h| (h.report, h.path)).collect()
+    };
+    let example = example();
+    // Pairs of Japanese, of ASCII letters in another case than the text's, and with a
+    // term the pairs do not hold (`X.`, `鍵`: found by scanning the rows).
+    for query in ["量子 課題", "課題 wp", "Wp 会合", "X. 課題", "量子 鍵"] {
+        let expected = holding(query, &[(id, &newer), (older, &example)]);
+        assert!(!expected.is_empty(), "{query} is in the reports");
+        assert_eq!(found(&store, query), expected, "{query}");
+    }
+    assert_eq!(found(&store, "量子 課題")[0], (id, "title".to_owned()));
+
+    // The pairs follow a save and a deletion.
+    newer.title = "報告".to_owned();
+    store.save_report(id, &newer).unwrap();
+    let expected = holding("量子 課題", &[(id, &newer), (older, &example)]);
+    assert_eq!(found(&store, "量子 課題"), expected);
+    assert!(!expected.iter().any(|(_, p)| p == "title"));
+    store.delete_report(older).unwrap();
+    assert_eq!(
+        found(&store, "量子 課題"),
+        holding("量子 課題", &[(id, &newer)])
+    );
+    index_rows(&path, id);
+}
+
+#[test]
 fn ids_are_found_ignoring_case_and_every_term_must_occur() {
     let mut store = Store::open_in_memory().unwrap();
     store.create_report(&example()).unwrap();

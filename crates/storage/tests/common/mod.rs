@@ -48,7 +48,7 @@ pub type IndexRow = (String, String, Option<String>, Option<i64>, String);
 
 /// What the search index holds for report `id`, in document order, after checking that
 /// the full-text index agrees with its rows (FTS5's integrity check against its content
-/// table).
+/// table) and that the index of pairs is whole.
 pub fn index_rows(path: &Path, id: i64) -> Vec<IndexRow> {
     let conn = Connection::open(path).unwrap();
     conn.execute(
@@ -56,6 +56,11 @@ pub fn index_rows(path: &Path, id: i64) -> Vec<IndexRow> {
         [],
     )
     .expect("the full-text index matches its rows");
+    conn.execute(
+        "INSERT INTO search_pairs (search_pairs) VALUES ('integrity-check')",
+        [],
+    )
+    .expect("the index of pairs is whole");
     let mut stmt = conn
         .prepare(
             "SELECT path, part, section, question, text FROM search_parts
