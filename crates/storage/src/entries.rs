@@ -178,16 +178,13 @@ impl Store {
         &self,
         id: ReportId,
     ) -> Result<(Vec<HistoryEntry>, Vec<Option<String>>), StoreError> {
-        // Every revision read from the index alone: finding a row in the table itself
-        // loads the whole documents of the rows it is compared with on the way (a
-        // table without row ids is searched by its key, which holds the document).
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.entry, e.last, e.saves, f.began, e.started_at, l.saved_at, l.title, l.author,
                     c.changes
              FROM (SELECT entry, max(number) AS last, count(*) AS saves, min(saved_at) AS started_at
-                   FROM revisions INDEXED BY revisions_listed WHERE report_id = ?1 GROUP BY entry) e
-             JOIN revisions l INDEXED BY revisions_listed ON l.report_id = ?1 AND l.number = e.last
-             LEFT JOIN revisions f INDEXED BY revisions_listed ON f.report_id = ?1 AND f.number = e.entry
+                   FROM revisions WHERE report_id = ?1 GROUP BY entry) e
+             JOIN revisions l ON l.report_id = ?1 AND l.number = e.last
+             LEFT JOIN revisions f ON f.report_id = ?1 AND f.number = e.entry
              LEFT JOIN entry_changes c ON c.report_id = ?1 AND c.entry = e.entry AND c.last = e.last
              ORDER BY e.entry DESC",
         )?;

@@ -53,7 +53,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         then: None,
     },
     Migration {
-        sql: include_str!("migrations/0010_history_listed.sql"),
+        sql: include_str!("migrations/0010_revisions_by_row_id.sql"),
         then: None,
     },
     Migration {

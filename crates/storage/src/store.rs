@@ -367,9 +367,8 @@ impl Store {
     /// parsing a document (the title is stored beside it).
     pub fn history(&self, id: ReportId) -> Result<Vec<RevisionInfo>> {
         self.ensure_exists(id)?;
-        // From the index alone: in the table these columns lie behind each document.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT number, saved_at, title, author, entry FROM revisions INDEXED BY revisions_listed
+            "SELECT number, saved_at, title, author, entry FROM revisions
              WHERE report_id = ?1 ORDER BY number DESC",
         )?;
         let rows = stmt.query_map([id], |row| {
