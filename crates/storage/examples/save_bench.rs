@@ -18,9 +18,13 @@ const CHECKPOINT_EVERY: usize = 60;
 fn main() {
     let dir = std::env::temp_dir().join(format!("rapporteur-save-bench-{}", std::process::id()));
     let db = dir.join("rapporteur.sqlite3");
-    let mut report = read_report(EXAMPLE).expect("the example is valid");
     let mut store = Store::open(&db).expect("open");
-    let id = store.create_report(&report).expect("create");
+    let id = store
+        .create_report(&read_report(EXAMPLE).expect("the example is valid"))
+        .expect("create");
+    // Edited as the editor edits it: as stored, each element with the identity the store
+    // gave it (without them, every save reads the last revision to take them from it).
+    let mut report = store.report(id).expect("read").report;
     let mut saves = Vec::with_capacity(EDITS);
     let mut checkpoints = Vec::new();
     for n in 0..EDITS {
