@@ -443,7 +443,8 @@ impl Store {
     /// whitespace-separated term of `query` occurs, as a substring, ignoring case: at
     /// most `limit`, the most recently saved reports first, each report's in document
     /// order. Terms of 3 characters or more use the trigram index; shorter ones (`課題`)
-    /// are matched with LIKE over the same text.
+    /// are matched with LIKE over the same text, found through the index of character
+    /// pairs when the query has a two-character term and no longer one.
     pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>, StoreError> {
         self.located(self.read_search(query, limit))
     }
