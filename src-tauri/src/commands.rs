@@ -14,7 +14,7 @@ use rapporteur_model::{Language, Report};
 use rapporteur_storage::{EntryStart, ReportId, ReportSummary, StoredReport};
 use serde::Serialize;
 use specta::Type;
-use tauri::State;
+use tauri::{AppHandle, State};
 
 /// Every report in the library, most recently saved first.
 #[tauri::command]
@@ -90,14 +90,17 @@ pub struct Saved {
 
 /// Stores `report` as the newest revision of report `id` (a save of an unchanged report
 /// adds no revision). A report the file format would refuse is refused, with the path.
+/// A report linked to a shared folder then writes its new edits there.
 #[tauri::command]
 #[specta::specta]
 pub async fn save_report(
+    app: AppHandle,
     state: State<'_, AppState>,
     id: ReportId,
     report: Report,
 ) -> Result<Saved, CommandError> {
     let revision = state.library()?.save(id, &report)?;
+    crate::shared_folder::write_after_save(&app, id);
     Ok(Saved { revision })
 }
 

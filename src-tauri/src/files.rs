@@ -18,12 +18,14 @@ use tauri_plugin_dialog::DialogExt;
 
 /// What a chosen file may be used for: a file picked to import is never written, a file
 /// named to export to is never read, a folder picked to import from is read only as a
-/// folder (each file in it on its own).
+/// folder (each file in it on its own), a folder picked to link a report to is only
+/// that report's shared folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Use {
     Read,
     Write,
     ReadFolder,
+    SharedFolder,
 }
 
 /// The paths the user chose in this session, each for its use.
@@ -49,7 +51,7 @@ impl Chosen {
         let dialog = match purpose {
             Use::Read => "the import dialog",
             Use::Write => "the export dialog",
-            Use::ReadFolder => "the folder dialog",
+            Use::ReadFolder | Use::SharedFolder => "the folder dialog",
         };
         Err(CommandError::new(
             ErrorCode::NotChosen,
@@ -123,7 +125,7 @@ impl Dialogs {
             let chosen = match request.purpose {
                 Use::Read => dialog.blocking_pick_file(),
                 Use::Write => dialog.blocking_save_file(),
-                Use::ReadFolder => dialog.blocking_pick_folder(),
+                Use::ReadFolder | Use::SharedFolder => dialog.blocking_pick_folder(),
             };
             chosen
                 .map(|path| {

@@ -12,6 +12,7 @@ mod folder;
 mod history;
 mod open;
 mod reuse;
+mod shared_folder;
 mod state;
 mod word_template;
 
@@ -67,6 +68,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             coauthor::set_author_name,
             coauthor::share_report,
             coauthor::merge_copy,
+            shared_folder::linked_folder,
+            shared_folder::link_folder,
+            shared_folder::unlink_folder,
+            shared_folder::sync_folder,
             about::about
         ])
         // Every value of the closed sets the UI offers as choices, in the model's order, so
@@ -134,6 +139,7 @@ pub fn run(args: Args) {
         .manage(open::FilesToOpen::new(first))
         .manage(AppState::default())
         .manage(folder::StopImport::default())
+        .manage(shared_folder::FolderWatch::default())
         .on_page_load(|webview, payload| {
             if payload.event() == tauri::webview::PageLoadEvent::Finished {
                 tauri::Manager::state::<AppState>(webview).window_shown();
@@ -142,6 +148,7 @@ pub fn run(args: Args) {
         .setup(move |app| {
             builder.mount_events(app);
             AppState::open_in_background(app.handle());
+            shared_folder::watch_linked(app.handle());
             tauri::Manager::manage(app, files::Dialogs::native(app.handle().clone()));
             Ok(())
         })

@@ -14,6 +14,7 @@ export const commands = {
 	/**
 	 *  Stores `report` as the newest revision of report `id` (a save of an unchanged report
 	 *  adds no revision). A report the file format would refuse is refused, with the path.
+	 *  A report linked to a shared folder then writes its new edits there.
 	 */
 	saveReport: (id: number, report: Report) => typedError<Saved, CommandError>(__TAURI_INVOKE("save_report", { id, report })),
 	/**  A new, blank report for an ITU-T study group meeting; returns its id. */
@@ -160,6 +161,28 @@ export const commands = {
 	 *  that is not a whole copy of this report is refused, naming it, and nothing changes.
 	 */
 	mergeCopy: (id: number, title: string, filterName: string) => typedError<Merged | null, CommandError>(__TAURI_INVOKE("merge_copy", { id, title, filterName })),
+	/**
+	 *  The shared folder report `id` is linked to, and what the last look found; `None` when
+	 *  it is linked to none.
+	 */
+	linkedFolder: (id: number) => typedError<FolderLink | null, CommandError>(__TAURI_INVOKE("linked_folder", { id })),
+	/**
+	 *  "Link to a shared folder…": shows the folder dialog and links report `id` to the
+	 *  folder chosen, taking a first look at it (what is there merged, this copy's edits
+	 *  written), and watches it from then on; `None` when the user cancelled.
+	 */
+	linkFolder: (id: number, title: string) => typedError<FolderSync | null, CommandError>(__TAURI_INVOKE("link_folder", { id, title })),
+	/**
+	 *  Unlinks report `id` from its shared folder and stops watching it; whether it had one.
+	 *  What this installation wrote there stays, for its co-authors.
+	 */
+	unlinkFolder: (id: number) => typedError<boolean, CommandError>(__TAURI_INVOKE("unlink_folder", { id })),
+	/**
+	 *  Looks at report `id`'s shared folder: the co-authors' files merged into the report as
+	 *  a colleague's copy is, this copy's edits written. Files that cannot be taken yet (a
+	 *  sync service still writing them) are listed and read again at the next look.
+	 */
+	syncFolder: (id: number) => typedError<FolderSync, CommandError>(__TAURI_INVOKE("sync_folder", { id })),
 	/**
 	 *  The app's name, version, copyright and licence (set once: the version and licence in
 	 *  the workspace's Cargo.toml, the name and copyright in tauri.conf.json), its data
@@ -551,6 +574,18 @@ export type FolderImport = {
 	files: FolderFile[],
 };
 
+/**  The folder a report is linked to, and what the last look at it found. */
+export type FolderLink = {
+	/**  As the user's system writes it. */
+	dir: string,
+	/**  When the folder was last read and written. */
+	synced_at: string | null,
+	/**  When co-authors' edits last came in from it. */
+	arrived_at: string | null,
+	/**  Whose edits came in then (those who gave a name). */
+	arrived_from: string[],
+};
+
 /**
  *  How far a folder's import has gone: `done` of `total` files, `file` being read next
  *  (empty once all are done).
@@ -583,6 +618,23 @@ free_text: number } |
 { kind: "refused"; error: CommandError } | 
 /**  Not read: the user stopped the import before this file. */
 { kind: "stopped" };
+
+/**  What a look at a report's shared folder did. */
+export type FolderSync = {
+	/**  What the co-authors' files brought in, merged as a co-author's copy is. */
+	merged: Merged,
+	/**
+	 *  The file this installation wrote there (its path), when its copy held edits the
+	 *  folder lacked.
+	 */
+	wrote: string | null,
+	/**
+	 *  Files not taken this time, each with why; they stay where they are and are read
+	 *  again at the next look (one a sync service is still writing is whole by then).
+	 */
+	refused: CommandError[],
+	link: FolderLink,
+};
 
 /**
  *  A numbered heading: `number` and `text` are kept apart so that a writer can style

@@ -148,6 +148,16 @@ const ja = {
     author: "執筆者",
     authorUnset: "未設定",
     changeAuthor: "名前を変更",
+    folder: {
+      link: "共有フォルダーにつなぐ…",
+      dialogTitle: "同僚と同期しているフォルダーを選ぶ",
+      linked: "共有フォルダー",
+      syncedAt: (at: string) => `最後の同期: ${at}`,
+      arrived: (at: string, from: readonly string[]) =>
+        `最後に届いた変更: ${at}${from.length > 0 ? `（${from.map((n) => `${n} さん`).join("、")}）` : ""}`,
+      unlink: "共有フォルダーから外す",
+      leftOut: (n: number) => `まだ読めないファイルが ${n} 件あります（同期の途中かもしれません）。フォルダーが次に変わったときに読み直します。`,
+    },
     authorDialog: {
       heading: "あなたの名前",
       body: "共同執筆では、変更ごとにこの名前を記録し、同僚の画面に「誰の変更か」として表示します。後からいつでも変更できます。",
@@ -700,6 +710,16 @@ const en: Messages = {
     author: "Author",
     authorUnset: "not set",
     changeAuthor: "Change name",
+    folder: {
+      link: "Link to a shared folder…",
+      dialogTitle: "Choose the folder you sync with your colleagues",
+      linked: "Shared folder",
+      syncedAt: (at) => `Last sync: ${at}`,
+      arrived: (at, from) => `Last changes in: ${at}${from.length > 0 ? ` (${from.join(", ")})` : ""}`,
+      unlink: "Unlink",
+      leftOut: (n) =>
+        `${n === 1 ? "1 file" : `${n} files`} could not be read yet (perhaps still being synced); read again when the folder next changes.`,
+    },
     authorDialog: {
       heading: "Your name",
       body: "When co-authoring, each of your changes is recorded with this name, and your colleagues see it as who made the change. You can change it at any time.",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Immer } from "immer";
 import type { Preview } from "../../bindings";
-import { applyPreviewUpdate, reportChanges } from "./preview";
+import { applyPreviewUpdate, applyReportChanges, reportChanges } from "./preview";
 
 const edits = new Immer({ autoFreeze: false });
 
@@ -41,6 +41,42 @@ describe("the parts an edit changed", () => {
     const before: Doc = { ...report, "a/b~c": 1 };
     const after: Doc = { ...before, "a/b~c": 2 };
     expect(reportChanges(before, after)).toEqual([{ pointer: "/a~1b~0c", value: "2" }]);
+  });
+});
+
+describe("an edit typed meanwhile, put back on another version of the report", () => {
+  const report: Doc = { title: "報告", sections: [{ heading: "はじめに", blocks: [{ text: "本文" }] }, { heading: "結果", blocks: [] }] };
+
+  it("lands at its place in the other version, beside what that version changed", () => {
+    const typed = edits.produce(report, (d) => {
+      const block = d.sections[0]?.blocks[0];
+      if (block) block.text = "本文です";
+    });
+    const merged = edits.produce(report, (d) => {
+      d.title = "報告（鈴木案）";
+      d.sections[1]?.blocks.push({ text: "鈴木の段落" });
+    });
+    const changes = reportChanges(report, typed);
+    const both = edits.produce(merged, (d) => {
+      applyReportChanges(d, changes);
+    });
+    expect(both.title).toBe("報告（鈴木案）");
+    expect(both.sections[0]?.blocks[0]?.text).toBe("本文です");
+    expect(both.sections[1]?.blocks).toEqual([{ text: "鈴木の段落" }]);
+  });
+
+  it("is left out where the other version lacks its place", () => {
+    const typed = edits.produce(report, (d) => {
+      const block = d.sections[1];
+      if (block) block.heading = "結果と課題";
+    });
+    const merged = edits.produce(report, (d) => {
+      d.sections.pop();
+    });
+    const after = edits.produce(merged, (d) => {
+      applyReportChanges(d, reportChanges(report, typed));
+    });
+    expect(after).toEqual(merged);
   });
 });
 

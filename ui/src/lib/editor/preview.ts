@@ -52,6 +52,26 @@ function collect(before: Json, after: Json, pointer: string, changes: ReportChan
   changes.push({ pointer, value: JSON.stringify(after) });
 }
 
+/**
+ * Puts `changes` (found by `reportChanges`) into `draft`, a copy being changed: an edit
+ * typed meanwhile put back on top of another version of the report. A change whose place
+ * that version lacks (its element gone) is left out.
+ */
+export function applyReportChanges(draft: unknown, changes: readonly ReportChange[]): void {
+  for (const { pointer, value } of changes) {
+    const steps = pointer
+      .split("/")
+      .slice(1)
+      .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
+    const last = steps.pop();
+    if (last === undefined) continue;
+    let here = draft as Json;
+    for (const key of steps) here = (Array.isArray(here) ? here[Number(key)] : isObject(here) ? here[key] : undefined) as Json;
+    if (Array.isArray(here) && Number(last) < here.length) here[Number(last)] = JSON.parse(value) as Json;
+    else if (isObject(here) && last in here) here[last] = JSON.parse(value) as Json;
+  }
+}
+
 /** `preview` with an answer of kind "changed" applied: the new head, the body's nodes spliced. */
 export function applyPreviewUpdate(preview: Preview, update: Extract<PreviewUpdate, { kind: "changed" }>): Preview {
   const { start, removed, nodes, origins } = update;

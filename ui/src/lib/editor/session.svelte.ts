@@ -9,7 +9,7 @@ import { load, type Loadable } from "../result";
 import { Checker } from "./checker";
 import { conflictedFields, setValueAt, type Conflicted } from "./conflicts";
 import { Drafts, type Draft } from "./drafts.svelte";
-import { applyPreviewUpdate, reportChanges } from "./preview";
+import { applyPreviewUpdate, applyReportChanges, reportChanges } from "./preview";
 import { History } from "./history";
 import type { MergeReview } from "./merge";
 import type { SectionPath } from "./outline";
@@ -143,6 +143,34 @@ export class EditorSession {
     this.revision = review.revision;
     this.savedAt = nowTimestamp();
     this.#apply(review.comparison.after);
+  }
+
+  /**
+   * Runs `merge`, in which the store merges co-authors' edits into this report (a look at
+   * its shared folder), with nothing saved meanwhile: a save of the report as it was
+   * before would take the merge back. What `merge` merged is shown as `absorbMerge` shows
+   * a merge, and an edit typed while it was made is put back on top, as an edit of its own.
+   */
+  async mergeInStore(merge: () => Promise<MergeReview | null>): Promise<MergeReview | null> {
+    await this.flush();
+    this.#autosaver.hold();
+    const before = this.report;
+    try {
+      const review = await merge();
+      if (review !== null) {
+        const typed = reportChanges(before, this.report);
+        this.absorbMerge(review);
+        if (typed.length > 0) {
+          this.update(null, (draft) => {
+            applyReportChanges(draft, typed);
+          });
+        }
+      }
+      return review;
+    } finally {
+      // An IME composition begun meanwhile holds the saves until it ends.
+      if (!this.#composing) this.#autosaver.release();
+    }
   }
 
   /** Puts `value` in the field at `path` (one of a conflict's two values), as an undoable edit. */
