@@ -53,15 +53,22 @@ pub struct Gathered {
 /// the CRDT library caught), so a damaged or half-written one is refused without
 /// touching what the others hold. A file that builds on one not arrived yet waits
 /// inside the copy until that one comes. The order of `files` does not matter.
-/// Fails when what the files hold together is not a report this build can read.
-pub fn gather(files: &[Vec<u8>]) -> Result<Gathered, CollabError> {
+/// A file that names another document than `document` (another report's, put in this
+/// one's folder) is refused alone: taken, it would make the copy another report's and
+/// every look fail. Fails when what the files hold together is not a report this build
+/// can read.
+pub fn gather(files: &[Vec<u8>], document: &str) -> Result<Gathered, CollabError> {
     let doc = LoroDoc::new();
     let mut refused = Vec::new();
     for (i, file) in files.iter().enumerate() {
         let read = content(file).and_then(|updates| {
             guarded(|| {
-                LoroDoc::new().import(updates)?;
-                Ok(updates)
+                let alone = LoroDoc::new();
+                alone.import(updates)?;
+                match crate::doc::document_id(&alone) {
+                    Some(named) if named != document => Err(CollabError::OtherReport),
+                    _ => Ok(updates),
+                }
             })
         });
         let taken = read.and_then(|updates| {

@@ -159,7 +159,7 @@ impl Library {
         if !root.is_dir() {
             return Err(CommandError::folder_missing(&root));
         }
-        let (_, peer) = self.store.folder_names(id)?;
+        let (document, peer) = self.store.folder_names(id)?;
         let own = here.join(&peer);
         let files = folder_files(&here)?;
         let mut refused = Vec::new();
@@ -174,7 +174,7 @@ impl Library {
                 Err(err) => refused.push(err),
             }
         }
-        let gathered = gather(&read).map_err(|e| collab_error(Some(&here), &e))?;
+        let gathered = gather(&read, &document).map_err(|e| collab_error(Some(&here), &e))?;
         refused.extend(
             gathered
                 .refused

@@ -1,10 +1,12 @@
 //! Mangled co-authors' files through the merge path and the update path, on a real
 //! database: a share file truncated, its bytes flipped, spliced with another report's,
-//! made "newer", bytes inserted or cut out; a report file given to `update` mangled
-//! alike. No panic escapes; a refused file changes nothing (the revisions, the reports,
-//! the co-authoring documents and the settings stay byte for byte as they were); a file
-//! taken is a valid edit that the document and the head agree on. `make fuzz` runs
-//! 100,000 cases of each (`RAPPORTEUR_FUZZ_CASES`); `make test`, a few hundred.
+//! made "newer", bytes inserted or cut out; a co-author's file in a shared folder and a
+//! report file given to `update` mangled alike. No panic escapes; a refused file (for
+//! the shared folder, one the look leaves out) changes nothing (the revisions, the
+//! reports, the co-authoring documents and the settings stay byte for byte as they
+//! were); a file taken is a valid edit that the document and the head agree on.
+//! `make fuzz` runs 100,000 cases of each (`RAPPORTEUR_FUZZ_CASES`); `make test`, a few
+//! hundred.
 
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -193,7 +195,8 @@ fn mangled(file: &[u8], other: &[u8], how: &Mangle) -> Vec<u8> {
             bytes.extend_from_slice(&other[theirs.index(other.len())..]);
         }
         Mangle::Version(version) => {
-            let at = rapporteur_collab::SHARE_MAGIC.len().min(bytes.len() - 1);
+            let first_line = bytes.iter().position(|&b| b == b'\n').map_or(0, |n| n + 1);
+            let at = first_line.min(bytes.len() - 1);
             bytes[at] = *version;
         }
         Mangle::Insert(at, inserted) => {
@@ -241,5 +244,89 @@ fn mangled_report_files_are_saved_whole_as_the_next_edit_or_refused_changing_not
     proptest!(config(), |(how in mangle())| {
         let bytes = mangled(&edited, &other, &how);
         bench.borrow_mut().attempt(&bytes, |library, path| library.update_from_file(1, path).map(drop))?;
+    });
+}
+
+/// The bench with report 1 linked to a shared folder that holds this installation's first
+/// file, and where each case puts a co-author's first file; with two real files for the
+/// cases to mangle: the colleague's (their copy with their edits) and another report's.
+fn linked_bench() -> (Bench, PathBuf, Vec<u8>, Vec<u8>) {
+    let mut bench = Bench::new();
+    let root = bench.dir.path().to_path_buf();
+    let at = |name: &str| root.join(name);
+    let mut colleague = Library::open(&at("colleague.sqlite3")).unwrap();
+    colleague.set_author_name("Brown").unwrap();
+    let mut first_file = |share: &[u8], name: &str| {
+        std::fs::write(at(name), share).unwrap();
+        let copy = colleague.open_share_file(&at(name)).unwrap().id;
+        let folder = at(&format!("{name}.folder"));
+        std::fs::create_dir(&folder).unwrap();
+        let wrote = colleague.link_folder(copy, &folder).unwrap().wrote.unwrap();
+        std::fs::read(wrote).unwrap()
+    };
+    let theirs = first_file(&bench.theirs.clone(), "theirs.rapporteur");
+    let foreign = first_file(&bench.foreign.clone(), "foreign.rapporteur");
+
+    let shared = at("shared");
+    std::fs::create_dir(&shared).unwrap();
+    let linked = bench.library.link_folder(1, &shared).unwrap();
+    assert!(linked.wrote.is_some(), "this installation's first file");
+    let case = bench
+        .library
+        .report_folder(1)
+        .unwrap()
+        .join("00000000000000b0")
+        .join("000001.rapporteur-update");
+    std::fs::create_dir_all(case.parent().unwrap()).unwrap();
+    // The database as linked is the one each case starts from.
+    let db = bench.db();
+    bench.library = Library::open(&at("scratch.sqlite3")).unwrap();
+    bench.pristine = std::fs::read(&db).unwrap();
+    bench.library = Library::open(&db).unwrap();
+    bench.kept = bench.kept_now();
+    (bench, case, theirs, foreign)
+}
+
+/// Removes from the report's folder every file but each writer's first: what a case
+/// taken made this installation write, which the next case's database (put back as it
+/// was) does not hold.
+fn forget_later_files(report_folder: &Path) {
+    for writer in std::fs::read_dir(report_folder).unwrap() {
+        for file in std::fs::read_dir(writer.unwrap().path()).unwrap() {
+            let file = file.unwrap().path();
+            if !file.ends_with("000001.rapporteur-update") {
+                std::fs::remove_file(file).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn mangled_shared_folder_files_are_merged_whole_or_left_out_changing_nothing() {
+    let (mut bench, case, theirs, foreign) = linked_bench();
+    // Unmangled, the colleague's file is taken and another report's left out: the cases'
+    // file is where a look reads it.
+    std::fs::write(&case, &foreign).unwrap();
+    let synced = bench.library.sync_folder(1).unwrap();
+    assert_eq!(synced.refused.len(), 1, "{:?}", synced.refused);
+    assert!(!synced.merged.changed);
+    std::fs::write(&case, &theirs).unwrap();
+    let synced = bench.library.sync_folder(1).unwrap();
+    assert!(synced.refused.is_empty() && synced.merged.changed);
+    bench.reset();
+    let bench = RefCell::new(bench);
+    proptest!(config(), |(how in mangle(), from_foreign in any::<bool>())| {
+        let (file, other) = if from_foreign { (&foreign, &theirs) } else { (&theirs, &foreign) };
+        let bytes = mangled(file, other, &how);
+        bench.borrow_mut().attempt(&bytes, |library, path| {
+            forget_later_files(case.parent().unwrap().parent().unwrap());
+            std::fs::copy(path, &case).unwrap();
+            // A file left out is this path's refusal: the look goes on without it.
+            let synced = library.sync_folder(1)?;
+            match synced.refused.into_iter().next() {
+                Some(left_out) => Err(left_out),
+                None => Ok(()),
+            }
+        })?;
     });
 }

@@ -195,12 +195,20 @@ fn a_half_synced_damaged_or_foreign_file_is_left_out_then_taken_once_whole() {
     let written = PathBuf::from(aoki.sync_folder(a).unwrap().wrote.unwrap());
     let whole = fs::read(&written).unwrap();
     let writer = written.parent().unwrap().to_owned();
+    // Another report's file, put in this report's folder by mistake: taken, it would make
+    // the folder's copy another report's, and every look would fail.
+    let elsewhere = dir.path().join("elsewhere");
+    fs::create_dir(&elsewhere).unwrap();
+    let other = aoki.create_blank().unwrap();
+    let other_file = aoki.link_folder(other, &elsewhere).unwrap().wrote.unwrap();
+    let other_report = fs::read(other_file).unwrap();
     // Each state a sync service can leave a file in, with what the user is told.
-    let cases: [(&[u8], &str); 4] = [
+    let cases: [(&[u8], &str); 5] = [
         (&[], "cut_short"),
         (&whole[..10], "cut_short"),
         (&whole[..whole.len() * 2 / 3], "unreadable"),
         (b"<html>a sync service's error page</html>", "foreign"),
+        (&other_report, "foreign"),
     ];
     let before = (revisions(&suzuki, s), report_json(&suzuki, s));
     for (bytes, found) in cases {
