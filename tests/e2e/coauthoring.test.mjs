@@ -12,20 +12,13 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { controlSelector, editing } from "./editing.mjs";
+import { controlSelector, installation } from "./editing.mjs";
 import { CLI, Session, startDriver } from "./webdriver.mjs";
 
 const A_WP1 = "デジタルID と PKI（青木が加筆）";
 const B_WP2 = "IoT と ITS のセキュリティ（鈴木が加筆）";
 const A_TITLE = "ITU-T SG17第2回会合報告（青木案）";
 const B_TITLE = "ITU-T SG17第2回会合報告（鈴木案）";
-
-/** One delegate's installation: its driver (display, database) and its session. */
-function installation() {
-  const me = { driver: null, session: null };
-  me.edit = editing(() => me.session);
-  return me;
-}
 
 const aoki = installation();
 const suzuki = installation();

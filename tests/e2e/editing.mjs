@@ -74,3 +74,10 @@ export function editing(current) {
 
   return { $, withControl, fill, setDate, saveState, waitSaved, previewText, scrollTo, outlineEntry, active };
 }
+
+/** One user's installation of the app, for tests that run two: its driver (display, database), its session and the editing helpers on it. */
+export function installation() {
+  const me = { driver: null, session: null };
+  me.edit = editing(() => me.session);
+  return me;
+}

@@ -13,17 +13,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { editing } from "./editing.mjs";
+import { installation } from "./editing.mjs";
 import { CLI, Session, startDriver } from "./webdriver.mjs";
 
 const A_WP1 = "デジタルID と PKI（青木が共有フォルダーで加筆）";
 const B_WP2 = "IoT と ITS のセキュリティ（鈴木が共有フォルダーで加筆）";
-
-function installation() {
-  const me = { driver: null, session: null };
-  me.edit = editing(() => me.session);
-  return me;
-}
 
 const aoki = installation();
 const suzuki = installation();
