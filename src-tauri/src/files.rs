@@ -152,6 +152,18 @@ impl Dialogs {
         let purpose = request.purpose;
         Ok((self.0)(request)?.map(|path| chosen.remember(purpose, path)))
     }
+
+    /// Shows the folder dialog for `purpose`; the folder chosen, to be used at once
+    /// (`None` when the user cancelled).
+    pub(crate) fn choose_folder(
+        &self,
+        chosen: &Chosen,
+        purpose: Use,
+        title: String,
+    ) -> Result<Option<PathBuf>, CommandError> {
+        let request = Request::open(purpose, title, Vec::new());
+        Ok(self.choose(chosen, request)?.map(PathBuf::from))
+    }
 }
 
 /// Shows the open dialog; returns the file the user chose (`None` when they cancelled),

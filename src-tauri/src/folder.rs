@@ -4,7 +4,7 @@
 //! call: the messages belong to that one call and arrive in order, with nothing to
 //! subscribe to or poll. The user can stop it between two files.
 
-use crate::files::{Dialogs, Request, Use};
+use crate::files::{Dialogs, Use};
 use crate::AppState;
 use rapporteur_core::{CommandError, FolderFile, FolderProgress};
 use serde::Serialize;
@@ -38,11 +38,10 @@ pub async fn import_past_reports(
     title: String,
     progress: Channel<FolderProgress>,
 ) -> Result<Option<FolderImport>, CommandError> {
-    let request = Request::open(Use::ReadFolder, title, Vec::new());
-    let Some(folder) = dialogs.choose(&state.chosen, request)? else {
+    let Some(dir) = dialogs.choose_folder(&state.chosen, Use::ReadFolder, title)? else {
         return Ok(None);
     };
-    let dir = state.chosen.allowed(Use::ReadFolder, &folder)?;
+    let folder = dir.to_string_lossy().into_owned();
     app.state::<StopImport>().0.store(false, Ordering::SeqCst);
     // Reading and storing a hundred files takes seconds: on a thread of its own, so the
     // async runtime's workers stay free for the window's other commands.

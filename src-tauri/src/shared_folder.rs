@@ -5,7 +5,7 @@
 //! (`sync_folder`) between two saves. After each save of a linked report the shell
 //! writes this installation's new edits there. The looks and writes are the core's.
 
-use crate::files::{Dialogs, Request, Use};
+use crate::files::{Dialogs, Use};
 use crate::AppState;
 use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
@@ -202,11 +202,9 @@ pub async fn link_folder(
     id: ReportId,
     title: String,
 ) -> Result<Option<FolderSync>, CommandError> {
-    let request = Request::open(Use::SharedFolder, title, Vec::new());
-    let Some(folder) = dialogs.choose(&state.chosen, request)? else {
+    let Some(dir) = dialogs.choose_folder(&state.chosen, Use::SharedFolder, title)? else {
         return Ok(None);
     };
-    let dir = state.chosen.allowed(Use::SharedFolder, &folder)?;
     let synced = state.library()?.link_folder(id, &dir)?;
     app.state::<FolderWatch>().watch(&app, id);
     Ok(Some(synced))
