@@ -16,7 +16,7 @@ impl ReportDoc {
     /// holds beyond `folder` (the version the folder's files hold together); `None`
     /// when the folder has it all.
     pub fn folder_file(&self, folder: &VersionVector) -> Result<Option<Vec<u8>>, CollabError> {
-        if !self.is_whole() {
+        if !self.holds_changes_since(folder) {
             return Err(CollabError::Incomplete);
         }
         let ours = self.doc.oplog_vv();
@@ -32,6 +32,16 @@ impl ReportDoc {
         bytes.push(FOLDER_VERSION);
         bytes.extend_from_slice(&updates);
         Ok(Some(bytes))
+    }
+
+    /// Whether this document holds every change made after `version`: a whole one does;
+    /// one loaded from its state only when `version` is not older than the state (the
+    /// changes before it are not in the document, and an export would leave them out).
+    pub fn holds_changes_since(&self, version: &VersionVector) -> bool {
+        self.doc
+            .shallow_since_vv()
+            .iter()
+            .all(|(peer, &counter)| version.get(peer).copied().unwrap_or(0) >= counter)
     }
 }
 

@@ -67,8 +67,13 @@ fn next_file(
     head: u32,
     folder: &VersionVector,
 ) -> Result<Option<Vec<u8>>> {
-    let open =
-        current(tx, id, head, docs.take(id), Need::Whole)?.ok_or(StoreError::NotFound(id))?;
+    // The state and the updates since are enough unless the folder is older than the
+    // state: loading the whole history for every save's file would slow the saves after it.
+    let mut open =
+        current(tx, id, head, docs.take(id), Need::Edit)?.ok_or(StoreError::NotFound(id))?;
+    if !open.doc.holds_changes_since(folder) {
+        open = current(tx, id, head, Some(open), Need::Whole)?.ok_or(StoreError::NotFound(id))?;
+    }
     let file = open.doc.folder_file(folder);
     docs.keep(id, open);
     Ok(file?)
@@ -150,10 +155,7 @@ impl Store {
                 Some(copy) => merge_into(tx, docs, id, |doc| doc.merge_copy(copy))?,
                 None => (head(tx, id)?.number, MergeSummary::default()),
             };
-            let open = current(tx, id, revision, docs.take(id), Need::Whole)?
-                .ok_or(StoreError::NotFound(id))?;
-            let file = open.doc.folder_file(&gathered.version)?;
-            docs.keep(id, open);
+            let file = next_file(tx, docs, id, revision, &gathered.version)?;
             let now = Utc::now();
             tx.execute(
                 "UPDATE collab_folders SET synced_at = ?2 WHERE report_id = ?1",
