@@ -57,12 +57,23 @@ async function closePanel(me) {
   if ((await me.session.attribute(menu, "aria-expanded")) === "true") await me.session.click(menu);
 }
 
-/** Whether the merge summary is open; closes it. */
+/** Closes the merge summary. */
 async function closeSummary(me) {
   await me.session.click(await me.session.find('[data-testid="merge-summary"][open] [data-testid="merge-summary-close"]'));
   await me.session.until("the summary closed", async () =>
     me.session.executeAsync(`arguments[0](document.querySelector('[data-testid="merge-summary"][open]') === null);`),
   );
+}
+
+/** Whether a dialog is open: a look at the folder must never open one by itself. */
+async function dialogOpen(me) {
+  return me.session.executeAsync(`arguments[0](document.querySelector('dialog[open]') !== null);`);
+}
+
+/** Dismisses the notice of what a look at the folder brought, if one is shown. */
+async function dismissArrival(me) {
+  const shown = await me.session.executeAsync(`arguments[0](document.querySelector('[data-testid="folder-arrival"]') !== null);`);
+  if (shown) await me.session.click(await me.edit.$("folder-arrival-dismiss"));
 }
 
 /** Whether an error alert is on screen (a look at the folder must never raise one). */
@@ -122,33 +133,51 @@ test("Aoki shares the report and links it to the folder; Suzuki opens the file a
   await closePanel(suzuki);
 });
 
-test("Aoki's edit reaches Suzuki's preview with no click in Suzuki's window, the summary saying whose it is", async () => {
+test("Aoki's edit reaches Suzuki's preview with no click in Suzuki's window, a notice saying whose it is", async () => {
   // Suzuki's first look may have brought Aoki something (the name Suzuki gave): its
-  // summary, if any, is closed first.
+  // notice, if any, is dismissed first.
   await sleep(2000);
-  if (await aoki.session.executeAsync(`arguments[0](document.querySelector('[data-testid="merge-summary"][open]') !== null);`)) await closeSummary(aoki);
+  await dismissArrival(aoki);
   await aoki.session.click(await aoki.edit.outlineEntry("WP1"));
   await aoki.edit.fill("field-wp-title", A_WP1);
   await aoki.edit.waitSaved();
   await suzuki.session.until("Aoki's edit in Suzuki's preview", async () => (await suzuki.edit.previewText()).includes(A_WP1), 30_000);
+  const arrival = await suzuki.session.find('[data-testid="folder-arrival"] [data-testid="folder-arrival-from"]');
+  assert.equal(await suzuki.session.text(arrival), "共有フォルダーから 青木 花子 さんの変更が届き、取り込みました。");
+  assert.equal(await dialogOpen(suzuki), false, "the look opened no dialog");
+  assert.equal(await alerts(suzuki), 0);
+  await suzuki.session.screenshot("shared-folder-arrival");
+  // Asked for, the summary names who made each change.
+  await suzuki.session.click(await suzuki.edit.$("folder-arrival-show"));
   const from = await suzuki.session.find('[data-testid="merge-summary"][open] [data-testid="merge-from"]');
   assert.equal(await suzuki.session.text(from), "青木 花子 さんの変更を取り込みました。");
-  assert.equal(await alerts(suzuki), 0);
+  const by = await suzuki.session.executeAsync(
+    `arguments[0]([...document.querySelectorAll('[data-testid="merge-summary"] [data-testid="difference-row"]')].map((r) => [r.querySelector('td.after').textContent.trim(), r.querySelector('[data-testid="difference-by"]')?.textContent ?? null]));`,
+  );
+  assert.deepEqual(by.find(([after]) => after === A_WP1), [A_WP1, "青木 花子 さん"], JSON.stringify(by));
   await closeSummary(suzuki);
+  assert.equal(await suzuki.session.executeAsync(`arguments[0](document.querySelector('[data-testid="folder-arrival"]') === null);`), true);
   await openPanel(suzuki);
   assert.match(await suzuki.session.text(await suzuki.edit.$("folder-arrived")), /^最後に届いた変更: .*（青木 花子 さん）$/);
   await suzuki.session.screenshot("shared-folder-linked");
   await closePanel(suzuki);
 });
 
-test("Suzuki's edit reaches Aoki's preview the same way", async () => {
+test("Suzuki's edit reaches Aoki's preview the same way, while Aoki's cursor stays in the field Aoki is in", async () => {
+  await aoki.session.click(await aoki.edit.outlineEntry("WP1"));
+  const typing = await aoki.edit.$("field-wp-title");
+  await aoki.session.click(typing);
+  const focused = () => aoki.session.executeAsync(`arguments[0](document.activeElement?.dataset.testid ?? null);`);
+  assert.equal(await focused(), "field-wp-title");
   await suzuki.session.click(await suzuki.edit.outlineEntry("WP2"));
   await suzuki.edit.fill("field-wp-title", B_WP2);
   await suzuki.edit.waitSaved();
   await aoki.session.until("Suzuki's edit in Aoki's preview", async () => (await aoki.edit.previewText()).includes(B_WP2), 30_000);
-  const from = await aoki.session.find('[data-testid="merge-summary"][open] [data-testid="merge-from"]');
-  assert.equal(await aoki.session.text(from), "鈴木 一郎 さんの変更を取り込みました。");
-  await closeSummary(aoki);
+  const arrival = await aoki.session.find('[data-testid="folder-arrival"] [data-testid="folder-arrival-from"]');
+  assert.equal(await aoki.session.text(arrival), "共有フォルダーから 鈴木 一郎 さんの変更が届き、取り込みました。");
+  assert.equal(await focused(), "field-wp-title", "the look left the focus where it was");
+  assert.equal(await dialogOpen(aoki), false);
+  await dismissArrival(aoki);
   assert.ok((await aoki.edit.previewText()).includes(A_WP1));
 });
 

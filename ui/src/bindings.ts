@@ -766,11 +766,11 @@ export type MeetingMode = "in_person" | "hybrid" | "virtual";
 /**
  *  One change a merge brought into this copy. `path` is the element's JSON path (in the
  *  merged report; for a removed one, in this copy before the merge), or for an edit the
- *  field's.
+ *  field's. `by`: the co-authors who made it (see `authorship`), by the names they gave.
  */
-export type MergeChange = { how: "added"; place: string; path: string } | { how: "removed"; place: string; path: string } | { how: "moved"; place: string; path: string } | { how: "edited"; place: string; path: string; 
+export type MergeChange = { how: "added"; place: string; path: string; by: string[] } | { how: "removed"; place: string; path: string; by: string[] } | { how: "moved"; place: string; path: string; by: string[] } | { how: "edited"; place: string; path: string; 
 /**  The field's name within its element (`title`, `meeting.start`). */
-field: string; before: FieldValue | null; after: FieldValue | null };
+field: string; before: FieldValue | null; after: FieldValue | null; by: string[] };
 
 /**
  *  A field both copies changed since they last met, or an element one deleted while the

@@ -1,5 +1,5 @@
 //! What `merge` and `import` print of a co-author's copy: one line a change, the kind
-//! first, then the place as the report names it, tab-separated.
+//! first, then the place as the report names it, and last who made it, tab-separated.
 
 use crate::terminal::Field;
 use rapporteur_collab::{FieldValue, MergeChange, MergeConflict};
@@ -87,26 +87,24 @@ pub(crate) fn print_opened(shared: &SharedImport, out: &mut impl Write) -> io::R
 fn print_summary(summary: &MergeSummary, indent: &str, out: &mut impl Write) -> io::Result<()> {
     let value = |v: &Option<FieldValue>| FieldValue::describe(v.as_ref());
     for change in &summary.changes {
-        match change {
-            MergeChange::Added { place, .. } => writeln!(out, "{indent}added\t{}", Field(place))?,
-            MergeChange::Removed { place, .. } => {
-                writeln!(out, "{indent}removed\t{}", Field(place))?
-            }
-            MergeChange::Moved { place, .. } => writeln!(out, "{indent}moved\t{}", Field(place))?,
+        let what = match change {
+            MergeChange::Added { place, .. } => format!("added\t{}", Field(place)),
+            MergeChange::Removed { place, .. } => format!("removed\t{}", Field(place)),
+            MergeChange::Moved { place, .. } => format!("moved\t{}", Field(place)),
             MergeChange::Edited {
                 place,
                 field,
                 before,
                 after,
                 ..
-            } => writeln!(
-                out,
-                "{indent}changed\t{}\t{field}\t{} → {}",
+            } => format!(
+                "changed\t{}\t{field}\t{} → {}",
                 Field(place),
                 Field(&value(before)),
                 Field(&value(after))
-            )?,
-        }
+            ),
+        };
+        writeln!(out, "{indent}{what}\tby {}", Field(&by(change.by())))?;
     }
     for conflict in &summary.conflicts {
         match conflict {

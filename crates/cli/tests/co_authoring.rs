@@ -89,7 +89,7 @@ fn two_co_authors_share_edit_apart_and_merge_with_what_changed_and_who() {
         "report 1: merged as revision 3, with the edits of Brown"
     );
     assert!(
-        lines.contains(&"changed\tQuestion 10, outcome 2 (X.1280rev)\ttitle\t“Framework for out-of-band mutual authentication using mobile…” → “Mutual authentication, revised”"),
+        lines.contains(&"changed\tQuestion 10, outcome 2 (X.1280rev)\ttitle\t“Framework for out-of-band mutual authentication using mobile…” → “Mutual authentication, revised”\tby Brown"),
         "{merged}"
     );
     let both = lines

@@ -2,11 +2,12 @@
 //! document's state (by element identity), read back as a report through the strict
 //! file reader.
 
+use crate::authorship::{ElementAt, ParentList};
 use crate::shape::{self, Element};
 use crate::CollabError;
 use loro::{
-    Container, ExportMode, LoroDoc, LoroMap, LoroMovableList, LoroTree, LoroValue, TreeID,
-    TreeParentId, ValueOrContainer, VersionVector,
+    Container, ContainerTrait, ExportMode, LoroDoc, LoroMap, LoroMovableList, LoroTree, LoroValue,
+    TreeID, TreeParentId, ValueOrContainer, VersionVector,
 };
 use rapporteur_model::Report;
 use serde_json::{Map, Value};
@@ -68,15 +69,7 @@ impl ReportDoc {
 
     /// The names the document knows for its peers.
     pub fn author_names(&self) -> HashMap<u64, String> {
-        let mut names = HashMap::new();
-        if let LoroValue::Map(map) = self.doc.get_map("peers").get_value() {
-            for (peer, name) in map.iter() {
-                if let (Ok(peer), LoroValue::String(name)) = (peer.parse(), name) {
-                    names.insert(peer, name.to_string());
-                }
-            }
-        }
-        names
+        author_names(&self.doc)
     }
 
     /// Writes `report` as the document's next edit: the changes from the document's
@@ -154,6 +147,19 @@ impl ReportDoc {
         self.doc.import(bytes)?;
         Ok(())
     }
+}
+
+/// The names `doc` knows for its peers.
+pub(crate) fn author_names(doc: &LoroDoc) -> HashMap<u64, String> {
+    let mut names = HashMap::new();
+    if let LoroValue::Map(map) = doc.get_map("peers").get_value() {
+        for (peer, name) in map.iter() {
+            if let (Ok(peer), LoroValue::String(name)) = (peer.parse(), name) {
+                names.insert(peer, name.to_string());
+            }
+        }
+    }
+    names
 }
 
 pub(crate) fn document_id(doc: &LoroDoc) -> Option<String> {
@@ -466,6 +472,60 @@ fn read_sections(tree: &LoroTree, parent: TreeParentId) -> Vec<Value> {
         sections.push(Value::Object(section));
     }
     sections
+}
+
+/// Every element's map in the document by identity ("" for the report itself), with the
+/// list it is in: what a merge's changes are traced back to their authors by.
+pub(crate) fn element_maps(doc: &LoroDoc) -> HashMap<String, ElementAt> {
+    let mut out = HashMap::new();
+    let report = doc.get_map("report");
+    list_maps(&report, &mut out);
+    out.insert(
+        String::new(),
+        ElementAt {
+            map: report,
+            parent: None,
+        },
+    );
+    element_list_maps(&doc.get_movable_list("authors"), &mut out);
+    let tree = doc.get_tree("sections");
+    for node in tree.nodes() {
+        let Ok(meta) = tree.get_meta(node) else {
+            continue;
+        };
+        if tree.is_node_deleted(&node).unwrap_or(true) {
+            continue;
+        }
+        list_maps(&meta, &mut out);
+        if let Some(uid) = scalar_str(&meta, "uid") {
+            let parent = Some(ParentList::Tree(tree.id()));
+            out.entry(uid).or_insert(ElementAt { map: meta, parent });
+        }
+    }
+    out
+}
+
+/// The elements of `list` and of the lists within them, into `out`.
+fn element_list_maps(list: &LoroMovableList, out: &mut HashMap<String, ElementAt>) {
+    for index in 0..list.len() {
+        let Some(map) = map_at(list, index) else {
+            continue;
+        };
+        list_maps(&map, out);
+        if let Some(uid) = scalar_str(&map, "uid") {
+            let parent = Some(ParentList::List(list.clone(), index));
+            out.entry(uid).or_insert(ElementAt { map, parent });
+        }
+    }
+}
+
+/// The elements of the child lists of the element `map`, into `out`.
+fn list_maps(map: &LoroMap, out: &mut HashMap<String, ElementAt>) {
+    for key in shape::LIST_KEYS {
+        if let Some(ValueOrContainer::Container(Container::MovableList(list))) = map.get(key) {
+            element_list_maps(&list, out);
+        }
+    }
 }
 
 pub(crate) fn read_report(doc: &LoroDoc) -> Result<Report, CollabError> {

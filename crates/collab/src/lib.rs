@@ -8,6 +8,7 @@
 //! into a scratch document first, any panic inside Loro is caught, and nothing changes
 //! unless the whole file is a valid copy of the same report. See `docs/collaboration.md`.
 
+mod authorship;
 mod doc;
 mod folder;
 mod shape;
@@ -173,9 +174,10 @@ impl ReportDoc {
             .collect();
         from.sort();
         from.dedup();
+        let authors = authorship::Authorship::new(&self.doc, &merged, doc::author_names(&merged));
         let summary = MergeSummary {
             from,
-            changes: summary::changes(&ours, &merged_records),
+            changes: summary::changes(&ours, &merged_records, &authors),
             conflicts: summary::conflicts(&base, &ours, &theirs_records, &merged_records),
         };
         guarded(|| Ok(self.doc.import(&snapshot)?))?;

@@ -5,6 +5,7 @@
 //! (`sections[3].sections[0].blocks[0].outcomes[1]`), which the app names in the user's
 //! language as its checks panel names a finding's path.
 
+use crate::authorship::Authorship;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use specta::Type;
@@ -258,21 +259,24 @@ impl From<String> for FieldValue {
 
 /// One change a merge brought into this copy. `path` is the element's JSON path (in the
 /// merged report; for a removed one, in this copy before the merge), or for an edit the
-/// field's.
+/// field's. `by`: the co-authors who made it (see `authorship`), by the names they gave.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(tag = "how", rename_all = "snake_case")]
 pub enum MergeChange {
     Added {
         place: String,
         path: String,
+        by: Vec<String>,
     },
     Removed {
         place: String,
         path: String,
+        by: Vec<String>,
     },
     Moved {
         place: String,
         path: String,
+        by: Vec<String>,
     },
     Edited {
         place: String,
@@ -281,7 +285,20 @@ pub enum MergeChange {
         field: String,
         before: Option<FieldValue>,
         after: Option<FieldValue>,
+        by: Vec<String>,
     },
+}
+
+impl MergeChange {
+    /// The co-authors who made the change.
+    pub fn by(&self) -> &[String] {
+        match self {
+            MergeChange::Added { by, .. }
+            | MergeChange::Removed { by, .. }
+            | MergeChange::Moved { by, .. }
+            | MergeChange::Edited { by, .. } => by,
+        }
+    }
 }
 
 /// A field both copies changed since they last met, or an element one deleted while the
@@ -337,6 +354,7 @@ impl MergeSummary {
 pub(crate) fn changes(
     before: &HashMap<String, Record>,
     after: &HashMap<String, Record>,
+    authors: &Authorship,
 ) -> Vec<MergeChange> {
     let mut out = Vec::new();
     let mut uids: Vec<&String> = after.keys().collect();
@@ -347,6 +365,7 @@ pub(crate) fn changes(
             out.push(MergeChange::Added {
                 place: now.place.clone(),
                 path: now.path.clone(),
+                by: authors.added(uid),
             });
             continue;
         };
@@ -354,6 +373,7 @@ pub(crate) fn changes(
             out.push(MergeChange::Moved {
                 place: now.place.clone(),
                 path: now.path.clone(),
+                by: authors.moved(uid),
             });
         }
         for field in was
@@ -370,19 +390,20 @@ pub(crate) fn changes(
                     field: field.clone(),
                     before: a.and_then(FieldValue::of),
                     after: b.and_then(FieldValue::of),
+                    by: authors.edited(uid, field),
                 });
             }
         }
     }
-    let mut removed: Vec<&Record> = before
+    let mut removed: Vec<(&String, &Record)> = before
         .iter()
         .filter(|(u, _)| !after.contains_key(*u))
-        .map(|(_, r)| r)
         .collect();
-    removed.sort_by(|a, b| a.place.cmp(&b.place));
-    out.extend(removed.into_iter().map(|r| MergeChange::Removed {
+    removed.sort_by(|(_, a), (_, b)| a.place.cmp(&b.place));
+    out.extend(removed.into_iter().map(|(uid, r)| MergeChange::Removed {
         place: r.place.clone(),
         path: r.path.clone(),
+        by: authors.removed(uid),
     }));
     out
 }

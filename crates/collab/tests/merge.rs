@@ -109,7 +109,7 @@ fn both_adding_an_outcome_to_the_same_question_keeps_both() {
         .changes
         .iter()
         .find_map(|c| match c {
-            MergeChange::Added { place, path }
+            MergeChange::Added { place, path, .. }
                 if place.starts_with("Question 10, outcome") && place.ends_with("(X.b)") =>
             {
                 Some(path)
@@ -213,6 +213,58 @@ fn a_copy_that_receives_an_already_merged_file_sees_the_outcome_as_a_change() {
         .iter()
         .any(|c| matches!(c, MergeChange::Edited { field, .. } if field == "title"));
     assert_eq!(told, title == "A の題");
+}
+
+/// The co-authors `summary` names for its one change that is `wanted`.
+fn made_by(
+    summary: &rapporteur_collab::MergeSummary,
+    wanted: impl Fn(&MergeChange) -> bool,
+) -> Vec<String> {
+    let found = summary.changes.iter().find(|c| wanted(c));
+    let found = found.unwrap_or_else(|| panic!("{:#?}", summary.changes));
+    found.by().to_vec()
+}
+
+/// Whether `change` is an edit of the report's own `name` field.
+fn report_field(change: &MergeChange, name: &str) -> bool {
+    matches!(change, MergeChange::Edited { place, field, .. } if place == "the report" && field == name)
+}
+
+#[test]
+fn each_change_relayed_by_a_second_co_author_is_named_by_the_one_who_made_it() {
+    // A edits the title and adds an outcome; B merges A's copy, then changes the city,
+    // removes a schedule row and moves an author; C, who only ever hears from B, merges
+    // B's copy: every change is named by whoever made it, not by B who sent them all.
+    let (a, b) = two_copies();
+    let c = ReportDoc::open_share_file(&a.share_file().unwrap(), 3).unwrap();
+    c.set_author_name("Chen").unwrap();
+    edit(&a, |r| {
+        r.title = "A の題".into();
+        first_question(r).outcomes.push(outcome("X.a", "from A"));
+    });
+    b.merge(&a.share_file().unwrap()).unwrap();
+    let removed_row = first_schedule(&mut b.report().unwrap()).rows.len();
+    edit(&b, |r| {
+        r.meeting.city = Some("東京".into());
+        first_schedule(r).rows.pop();
+        r.authors.swap(0, 1);
+    });
+    let into_c = c.merge(&b.share_file().unwrap()).unwrap();
+    assert_eq!(into_c.from, vec!["Aoki".to_owned(), "Brown".to_owned()]);
+    assert_eq!(made_by(&into_c, |c| report_field(c, "title")), ["Aoki"]);
+    assert_eq!(
+        made_by(&into_c, |c| report_field(c, "meeting.city")),
+        ["Brown"]
+    );
+    let added =
+        |c: &MergeChange| matches!(c, MergeChange::Added { place, .. } if place.ends_with("(X.a)"));
+    assert_eq!(made_by(&into_c, added), ["Aoki"]);
+    let row = format!("row {removed_row}");
+    let removed =
+        |c: &MergeChange| matches!(c, MergeChange::Removed { place, .. } if place.ends_with(&row));
+    assert_eq!(made_by(&into_c, removed), ["Brown"]);
+    let moved = |c: &MergeChange| matches!(c, MergeChange::Moved { place, .. } if place.starts_with("author"));
+    assert_eq!(made_by(&into_c, moved), ["Brown"]);
 }
 
 #[test]

@@ -156,6 +156,11 @@ const ja = {
       arrived: (at: string, from: readonly string[]) =>
         `最後に届いた変更: ${at}${from.length > 0 ? `（${from.map((n) => `${n} さん`).join("、")}）` : ""}`,
       unlink: "共有フォルダーから外す",
+      arrivedNotice: (from: readonly string[]) =>
+        `共有フォルダーから${from.length > 0 ? ` ${from.map((n) => `${n} さん`).join("、")}の` : ""}変更が届き、取り込みました。`,
+      arrivedConflicts: (n: number) => `両方の版で変更されていたところが ${n} か所あります。`,
+      showArrived: "変わったところを見る",
+      dismissArrived: "閉じる",
       leftOut: (n: number) => `まだ読めないファイルが ${n} 件あります（同期の途中かもしれません）。フォルダーが次に変わったときに読み直します。`,
     },
     authorDialog: {
@@ -276,6 +281,7 @@ const ja = {
         before: "前",
         after: "後",
         place: "場所",
+        by: (names: readonly string[]) => names.map((n) => `${n} さん`).join("、"),
         none: "違いはありません。",
         loading: "違いを調べています…",
         close: "閉じる",
@@ -717,6 +723,11 @@ const en: Messages = {
       syncedAt: (at) => `Last sync: ${at}`,
       arrived: (at, from) => `Last changes in: ${at}${from.length > 0 ? ` (${from.join(", ")})` : ""}`,
       unlink: "Unlink",
+      arrivedNotice: (from) =>
+        `${from.length > 0 ? `Changes by ${from.join(", ")}` : "A colleague's changes"} came in from the shared folder and are merged.`,
+      arrivedConflicts: (n) => `${n === 1 ? "1 place was" : `${n} places were`} changed in both copies.`,
+      showArrived: "See what changed",
+      dismissArrived: "Dismiss",
       leftOut: (n) =>
         `${n === 1 ? "1 file" : `${n} files`} could not be read yet (perhaps still being synced); read again when the folder next changes.`,
     },
@@ -847,6 +858,7 @@ const en: Messages = {
         before: "Before",
         after: "After",
         place: "Where",
+        by: (names) => `by ${names.join(", ")}`,
         none: "No difference.",
         loading: "Comparing…",
         close: "Close",
