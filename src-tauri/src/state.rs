@@ -106,7 +106,7 @@ fn keep_house(state: &AppState) {
             Err(_) => std::thread::sleep(IDLE),
         }
     };
-    let _ = backups::daily_backup(&path);
+    let _ = backups::daily_backup(&path, backups::BackupPace::BesideSaves);
     let mut checkpointed = None;
     loop {
         std::thread::sleep(IDLE / 2);

@@ -448,7 +448,8 @@ fn run(cli: Cli, out: &mut Terminal<impl Write>) -> Result<(), Failure> {
     drop(library);
     // The day's backup, after the command's work; one that cannot be made must not fail
     // the command: the next one tries again.
-    let _ = rapporteur_core::backups::daily_backup(&db);
+    let _ =
+        rapporteur_core::backups::daily_backup(&db, rapporteur_core::backups::BackupPace::AtOnce);
     // Likewise the co-authoring documents whose updates piled up (a script's updates).
     let _ = rapporteur_core::backups::compact_documents(&db);
     Ok(())

@@ -4,6 +4,7 @@
 //! one to restore.
 
 use crate::CommandError;
+pub use rapporteur_storage::BackupPace;
 use rapporteur_storage::{BackupInfo, BackupReason};
 use std::path::{Path, PathBuf};
 
@@ -18,11 +19,12 @@ pub fn back_up_now(db: &Path) -> Result<PathBuf, CommandError> {
 }
 
 /// The day's backup, when it is due, as housekeeping after the work the user waits for
-/// (the app's first paint, the CLI's command): saves go on while it is written. One that
-/// cannot be made (a full disk, a read-only backups folder) must not keep the user from
-/// their reports, so its failure is only returned, for the next try.
-pub fn daily_backup(db: &Path) -> Result<Option<PathBuf>, CommandError> {
-    Ok(rapporteur_storage::daily_backup(db)?)
+/// (the app's first paint, beside the saves that follow; the CLI's command, at once
+/// before it exits): saves go on while it is written. One that cannot be made (a full
+/// disk, a read-only backups folder) must not keep the user from their reports, so its
+/// failure is only returned, for the next try.
+pub fn daily_backup(db: &Path, pace: BackupPace) -> Result<Option<PathBuf>, CommandError> {
+    Ok(rapporteur_storage::daily_backup(db, pace)?)
 }
 
 /// Copies the saves in the write-ahead log into the database file, which the saves leave

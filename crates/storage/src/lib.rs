@@ -20,7 +20,7 @@ mod word_templates;
 
 pub use backup::{
     back_up, backups_dir, daily_backup, is_database_file, list_backups, restore_backup, BackupInfo,
-    BackupReason, DAILY, KEPT_BACKUPS,
+    BackupPace, BackupReason, DAILY, KEPT_BACKUPS,
 };
 pub use collab::{compact_documents, compact_documents_after, SharedImport};
 pub use entries::{EntryStart, HistoryEntry, ENTRY_PAUSE, KEPT_ENTRIES};

@@ -1,4 +1,4 @@
-use crate::backup::{back_up_from, BackupReason};
+use crate::backup::{back_up_from, BackupPace, BackupReason};
 use crate::collab::OpenDocs;
 use crate::entries::{EntryStart, InEntry, ENTRY_PAUSE};
 use crate::migrations::{migrate_to, user_version, SCHEMA_VERSION};
@@ -180,7 +180,13 @@ impl Store {
         }
         if path.as_os_str() != ":memory:" && version > 0 && version < SCHEMA_VERSION {
             // No upgrade without a copy of the database as the older build left it.
-            back_up_from(&conn, &path, BackupReason::BeforeUpgrade, None)?;
+            back_up_from(
+                &conn,
+                &path,
+                BackupReason::BeforeUpgrade,
+                None,
+                BackupPace::AtOnce,
+            )?;
         }
         migrate_to(&mut conn, SCHEMA_VERSION)?;
         Ok(Store {

@@ -2,8 +2,8 @@
 
 use rapporteur_model::Report;
 use rapporteur_storage::{
-    back_up, backups_dir, daily_backup, list_backups, restore_backup, BackupReason, Store,
-    StoreError, KEPT_BACKUPS,
+    back_up, backups_dir, daily_backup, list_backups, restore_backup, BackupPace, BackupReason,
+    Store, StoreError, KEPT_BACKUPS,
 };
 use rusqlite::Connection;
 use std::ffi::{OsStr, OsString};
@@ -33,7 +33,7 @@ fn the_daily_backup_is_made_once_a_day_after_opening() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
     assert_eq!(
-        daily_backup(&path).unwrap(),
+        daily_backup(&path, BackupPace::BesideSaves).unwrap(),
         None,
         "a new, empty database has nothing to back up"
     );
@@ -43,18 +43,31 @@ fn the_daily_backup_is_made_once_a_day_after_opening() {
         "opening and saving make no backup"
     );
 
-    let made = daily_backup(&path).unwrap().expect("due");
+    let made = daily_backup(&path, BackupPace::BesideSaves)
+        .unwrap()
+        .expect("due");
     let backups = list_backups(&path).unwrap();
     assert_eq!(backups.len(), 1);
     assert_eq!(backups_dir(&path).join(&backups[0].name), made);
     assert!(backups[0].name.starts_with("rapporteur-"), "{backups:?}");
     assert!(backups[0].name.ends_with("-daily.sqlite3"), "{backups:?}");
+    // A file on its own, copied in steps from a database in WAL mode: nothing beside it.
+    assert_eq!(file_names(&backups_dir(&path)), [backups[0].name.clone()]);
+    let mode: String = Connection::open(&made)
+        .unwrap()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "delete");
     assert_eq!(titles(&made), ["初版"]);
 
     store.save_report(1, &retitled("第二版")).unwrap();
     drop(store);
     Store::open(&path).unwrap();
-    assert_eq!(daily_backup(&path).unwrap(), None, "not again the same day");
+    assert_eq!(
+        daily_backup(&path, BackupPace::BesideSaves).unwrap(),
+        None,
+        "not again the same day"
+    );
     assert_eq!(list_backups(&path).unwrap().len(), 1);
 }
 
@@ -70,7 +83,7 @@ fn saves_go_on_while_the_daily_backup_is_written() {
     let backup = {
         let (path, done) = (path.clone(), Arc::clone(&done));
         std::thread::spawn(move || {
-            let made = daily_backup(&path);
+            let made = daily_backup(&path, BackupPace::BesideSaves);
             done.store(true, Ordering::SeqCst);
             made
         })
@@ -437,7 +450,9 @@ fn a_backup_dated_in_the_future_does_not_stop_the_daily_backups() {
         "rapporteur-2099-01-01T00-00-00.000Z-daily.sqlite3"
     );
 
-    assert!(daily_backup(&path).unwrap().is_some());
+    assert!(daily_backup(&path, BackupPace::BesideSaves)
+        .unwrap()
+        .is_some());
     let backups = list_backups(&path).unwrap();
     assert_eq!(
         backups.len(),
@@ -445,7 +460,11 @@ fn a_backup_dated_in_the_future_does_not_stop_the_daily_backups() {
         "today's daily backup was made: {backups:?}"
     );
     assert!(backups[1].name.ends_with("-daily.sqlite3"), "{backups:?}");
-    assert_eq!(daily_backup(&path).unwrap(), None, "and only once a day");
+    assert_eq!(
+        daily_backup(&path, BackupPace::BesideSaves).unwrap(),
+        None,
+        "and only once a day"
+    );
     assert_eq!(list_backups(&path).unwrap().len(), 2);
 }
 
@@ -461,24 +480,30 @@ fn a_backup_on_a_full_disk_says_so_and_leaves_nothing_behind() {
     let dir = backups_dir(&path);
     let _disk = small_disk(&dir, "64k");
 
-    let err = back_up(&path, BackupReason::Manual).unwrap_err();
-    assert!(
-        matches!(&err, StoreError::BackupDiskFull { dir: d } if *d == dir),
-        "{err:?}"
-    );
-    assert_eq!(
-        err.to_string(),
-        format!(
-            "{}: the disk is full; no backup was made and the database is as it was: free some space and try again",
-            dir.display()
-        )
-    );
-    assert!(
-        file_names(&dir).is_empty(),
-        "no partial backup is left: {:?}",
-        file_names(&dir)
-    );
-    assert_eq!(std::fs::read(&path).unwrap(), before);
+    // Written at once (asked for) and in steps (the app's daily one, beside the saves).
+    for pace in [BackupPace::AtOnce, BackupPace::BesideSaves] {
+        let err = match pace {
+            BackupPace::AtOnce => back_up(&path, BackupReason::Manual).unwrap_err(),
+            BackupPace::BesideSaves => daily_backup(&path, pace).unwrap_err(),
+        };
+        assert!(
+            matches!(&err, StoreError::BackupDiskFull { dir: d } if *d == dir),
+            "{pace:?}: {err:?}"
+        );
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: the disk is full; no backup was made and the database is as it was: free some space and try again",
+                dir.display()
+            )
+        );
+        assert!(
+            file_names(&dir).is_empty(),
+            "no partial backup is left: {:?}",
+            file_names(&dir)
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
 }
 
 #[test]
