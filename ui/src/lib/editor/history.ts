@@ -55,22 +55,22 @@ export class History<T> {
 
   /** The state before the last step, or null when there is none. */
   undo(): T | null {
-    const previous = this.#past.pop();
-    if (previous === undefined) return null;
-    this.#future.push(this.#present);
-    this.#present = previous;
-    this.#lastKey = null;
-    return previous;
+    return this.#step(this.#past, this.#future);
   }
 
   /** The state the last undo left, or null when there is none. */
   redo(): T | null {
-    const next = this.#future.pop();
-    if (next === undefined) return null;
-    this.#past.push(this.#present);
-    this.#present = next;
+    return this.#step(this.#future, this.#past);
+  }
+
+  /** Undo and redo: the state on top of `from` becomes the present, the present goes onto `to`. */
+  #step(from: T[], to: T[]): T | null {
+    const state = from.pop();
+    if (state === undefined) return null;
+    to.push(this.#present);
+    this.#present = state;
     this.#lastKey = null;
-    return next;
+    return state;
   }
 
   /**
