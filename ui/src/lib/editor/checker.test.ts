@@ -18,45 +18,46 @@ function setup(delayMs: number) {
     delayMs,
     clock,
   });
-  return { clock, calls, results, checker };
+  /** Types `value`, then lets `ms` pass. */
+  const type = (value: string, ms: number) => {
+    checker.change(value);
+    clock.advance(ms);
+  };
+  /** Replies to the `n`th check and lets the reply arrive. */
+  const answer = async (n: number, result: string) => {
+    calls[n]?.reply(result);
+    await settle();
+  };
+  return { clock, calls, results, checker, type, answer };
 }
 
 describe("Checker", () => {
   it("checks once, shortly after the last change", async () => {
-    const { clock, calls, results, checker } = setup(400);
-    checker.change("ab");
-    clock.advance(300);
-    checker.change("abc");
-    clock.advance(399);
+    const { clock, calls, results, type, answer } = setup(400);
+    type("ab", 300);
+    type("abc", 399);
     expect(calls).toHaveLength(0);
     clock.advance(1);
     expect(calls.map((c) => c.value)).toEqual(["abc"]);
-    calls[0]?.reply("findings of abc");
-    await settle();
+    await answer(0, "findings of abc");
     expect(results).toEqual(["findings of abc"]);
   });
 
   it("drops a reply to a value that has changed since, even when it comes last", async () => {
-    const { clock, calls, results, checker } = setup(100);
-    checker.change("old");
-    clock.advance(100);
-    checker.change("new");
-    clock.advance(100);
+    const { calls, results, type, answer } = setup(100);
+    type("old", 100);
+    type("new", 100);
     expect(calls.map((c) => c.value)).toEqual(["old", "new"]);
-    calls[1]?.reply("findings of new");
-    await settle();
-    calls[0]?.reply("findings of old");
-    await settle();
+    await answer(1, "findings of new");
+    await answer(0, "findings of old");
     expect(results).toEqual(["findings of new"]);
   });
 
   it("drops a reply that arrives after a newer change is typed but not yet checked", async () => {
-    const { clock, calls, results, checker } = setup(100);
-    checker.change("old");
-    clock.advance(100);
+    const { results, checker, type, answer } = setup(100);
+    type("old", 100);
     checker.change("newer");
-    calls[0]?.reply("findings of old");
-    await settle();
+    await answer(0, "findings of old");
     expect(results).toEqual([]);
   });
 
@@ -91,12 +92,10 @@ describe("Checker", () => {
   });
 
   it("delivers nothing once disposed", async () => {
-    const { clock, calls, results, checker } = setup(100);
-    checker.change("b");
-    clock.advance(100);
+    const { clock, results, checker, type, answer } = setup(100);
+    type("b", 100);
     checker.dispose();
-    calls[0]?.reply("late");
-    await settle();
+    await answer(0, "late");
     checker.change("c");
     clock.advance(1000);
     expect(results).toEqual([]);

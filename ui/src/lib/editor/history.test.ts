@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { History } from "./history";
 
+/** A history from `initial` with each change pushed in turn: the new state, the field it changed, when. */
+function historyOf<T>(initial: T, changes: [T, string | null, number][]): History<T> {
+  const h = new History(initial);
+  for (const [next, key, now] of changes) h.push(next, key, now);
+  return h;
+}
+
 describe("History", () => {
   it("undoes and redoes steps in order", () => {
-    const h = new History("a");
-    h.push("b", null, 0);
-    h.push("c", null, 1);
+    const h = historyOf("a", [["b", null, 0], ["c", null, 1]]);
     expect(h.undo()).toBe("b");
     expect(h.undo()).toBe("a");
     expect(h.undo()).toBeNull();
@@ -25,18 +30,12 @@ describe("History", () => {
   });
 
   it("coalesces consecutive changes of one field into one step", () => {
-    const h = new History("");
-    h.push("k", "title", 0);
-    h.push("ka", "title", 100);
-    h.push("kai", "title", 200);
+    const h = historyOf("", [["k", "title", 0], ["ka", "title", 100], ["kai", "title", 200]]);
     expect(h.undo()).toBe("");
   });
 
   it("starts a new step for another field, after a pause, after undo or after seal", () => {
-    const h = new History("");
-    h.push("a", "title", 0);
-    h.push("ab", "city", 10);
-    h.push("abc", "city", 5000);
+    const h = historyOf("", [["a", "title", 0], ["ab", "city", 10], ["abc", "city", 5000]]);
     expect(h.undo()).toBe("ab");
     expect(h.undo()).toBe("a");
     h.redo();
@@ -51,9 +50,7 @@ describe("History", () => {
   });
 
   it("never coalesces changes without a key", () => {
-    const h = new History(0);
-    h.push(1, null, 0);
-    h.push(2, null, 0);
+    const h = historyOf(0, [[1, null, 0], [2, null, 0]]);
     expect(h.undo()).toBe(1);
   });
 

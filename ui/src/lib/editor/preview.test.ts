@@ -7,14 +7,19 @@ const edits = new Immer({ autoFreeze: false });
 
 type Doc = { title: string; note?: string; sections: { heading: string; blocks: { text: string }[] }[]; "a/b~c"?: number };
 
-describe("the parts an edit changed", () => {
-  const report: Doc = { title: "報告", sections: [{ heading: "はじめに", blocks: [{ text: "本文" }] }, { heading: "結果", blocks: [] }] };
+const report: Doc = { title: "報告", sections: [{ heading: "はじめに", blocks: [{ text: "本文" }] }, { heading: "結果", blocks: [] }] };
 
+/** The edit most tests make: a word typed at the end of the first section's paragraph. */
+function typeInFirstParagraph(doc: Doc): Doc {
+  return edits.produce(doc, (d) => {
+    const block = d.sections[0]?.blocks[0];
+    if (block) block.text = "本文です";
+  });
+}
+
+describe("the parts an edit changed", () => {
   it("are found along the changed path only, each at its JSON Pointer", () => {
-    const typed = edits.produce(report, (d) => {
-      const block = d.sections[0]?.blocks[0];
-      if (block) block.text = "本文です";
-    });
+    const typed = typeInFirstParagraph(report);
     expect(reportChanges(report, typed)).toEqual([{ pointer: "/sections/0/blocks/0/text", value: '"本文です"' }]);
     expect(reportChanges(report, report)).toEqual([]);
     // A copy equal to the report, part for part, changed nothing.
@@ -45,13 +50,8 @@ describe("the parts an edit changed", () => {
 });
 
 describe("an edit typed meanwhile, put back on another version of the report", () => {
-  const report: Doc = { title: "報告", sections: [{ heading: "はじめに", blocks: [{ text: "本文" }] }, { heading: "結果", blocks: [] }] };
-
   it("lands at its place in the other version, beside what that version changed", () => {
-    const typed = edits.produce(report, (d) => {
-      const block = d.sections[0]?.blocks[0];
-      if (block) block.text = "本文です";
-    });
+    const typed = typeInFirstParagraph(report);
     const merged = edits.produce(report, (d) => {
       d.title = "報告（鈴木案）";
       d.sections[1]?.blocks.push({ text: "鈴木の段落" });
