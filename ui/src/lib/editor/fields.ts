@@ -1,5 +1,20 @@
 // Parsing and checking of field values, shared by the field components and the session.
 
+/**
+ * What every field of the editor takes besides its value: its label, its place in the
+ * report file (`path`, where the checks' findings and a merge's conflicts show beside it),
+ * whether the label is for assistive technology only (a table cell under its column
+ * heading), its test id, and what to do when it loses the focus (the end of an undo step).
+ * Field.svelte draws the first three as the frame of every field.
+ */
+export type FieldProps = {
+  label: string;
+  path?: string;
+  hideLabel?: boolean;
+  testid?: string;
+  onblur?: () => void;
+};
+
 /** What a typed field makes of its text: a value, or the message shown beside it. */
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 export type Parse<T> = (text: string) => ParseResult<T> | Promise<ParseResult<T>>;
