@@ -2,6 +2,7 @@
 // from it, so a key missing from (or added only to) English is a type error.
 
 import { ACTION_LABELS_EN, ACTION_LABELS_JA, type Action, type DocumentKind, type MeetingMode, type Severity, type TextPart } from "../bindings";
+import type { TableWords } from "./editor/columns";
 import { englishMonth, englishOrdinal, type Lang } from "./format";
 
 const ja = {
@@ -382,13 +383,15 @@ const ja = {
       scope: "検討内容",
       discussed: "今会合で審議された",
       outcomes: "結果",
-      noOutcomes: "結果はまだありません。",
-      addOutcome: "結果を追加",
       note: "補足（生成した文の後に続きます）",
       text: "本文の差し替え（入力すると生成した文の代わりに使います）",
       columns: { id: "番号", title: "英語の題名", action: "扱い", process: "承認手続き", document: "文書の種類", gloss: "前置きの語" },
-      cell: (column: string, n: number) => `${column}（結果 ${n}）`,
-      row: (n: number) => `結果 ${n}`,
+      table: {
+        add: "結果を追加",
+        empty: "結果はまだありません。",
+        row: (n: number) => `結果 ${n}`,
+        cell: (column: string, n: number) => `${column}（結果 ${n}）`,
+      } satisfies TableWords,
       unset: "—",
       // Prose's labels, which the checks' messages quote too.
       actions: ACTION_LABELS_JA satisfies Record<Action, string>,
@@ -403,10 +406,12 @@ const ja = {
     schedule: {
       caption: "表題",
       columns: { meeting: "会合", start: "開始", end: "終了", venue: "場所", content: "内容" },
-      cell: (column: string, n: number) => `${column}（${n}行目）`,
-      row: (n: number) => `${n}行目`,
-      noRows: "行はまだありません。",
-      addRow: "行を追加",
+      table: {
+        add: "行を追加",
+        empty: "行はまだありません。",
+        row: (n: number) => `${n}行目`,
+        cell: (column: string, n: number) => `${column}（${n}行目）`,
+      } satisfies TableWords,
     },
     dates: {
       placeholder: "例: 2026/12/1",
@@ -959,13 +964,15 @@ const en: Messages = {
       scope: "What it studies",
       discussed: "Met at this meeting",
       outcomes: "Outcomes",
-      noOutcomes: "No outcomes yet.",
-      addOutcome: "Add an outcome",
       note: "Note (follows the generated sentences)",
       text: "Replacement text (used instead of the generated sentences)",
       columns: { id: "Id", title: "English title", action: "Action", process: "Process", document: "Document", gloss: "Lead-in" },
-      cell: (column, n) => `${column} (outcome ${n})`,
-      row: (n) => `Outcome ${n}`,
+      table: {
+        add: "Add an outcome",
+        empty: "No outcomes yet.",
+        row: (n) => `Outcome ${n}`,
+        cell: (column, n) => `${column} (outcome ${n})`,
+      },
       unset: "—",
       actions: ACTION_LABELS_EN,
       documents: {
@@ -979,10 +986,12 @@ const en: Messages = {
     schedule: {
       caption: "Caption",
       columns: { meeting: "Meeting", start: "Start", end: "End", venue: "Venue", content: "Content" },
-      cell: (column, n) => `${column} (row ${n})`,
-      row: (n) => `Row ${n}`,
-      noRows: "No rows yet.",
-      addRow: "Add a row",
+      table: {
+        add: "Add a row",
+        empty: "No rows yet.",
+        row: (n) => `Row ${n}`,
+        cell: (column, n) => `${column} (row ${n})`,
+      },
     },
     dates: {
       placeholder: "e.g. 2026-12-01",

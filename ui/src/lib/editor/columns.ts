@@ -51,6 +51,35 @@ export type Column<T> = Common<T> &
  */
 export type Layout = { lines: readonly string[]; tracks: readonly string[] };
 
+/**
+ * An editable table's own description, the same for every table of its kind: its columns
+ * and where they sit, its test ids, and its rows' empty and new states.
+ */
+export type Table<T> = {
+  columns: readonly Column<T>[];
+  layout: Layout;
+  /**
+   * The list's test id; each row's, which its add and remove buttons' take with `-add` and
+   * `-remove`; and each cell's, which is this, a dash and its column's key.
+   */
+  testids: { table: string; row: string; cell: string };
+  /** A row with nothing in it: Tab from an empty last row leaves the table. */
+  isEmpty: (item: T) => boolean;
+  newItem: () => T;
+};
+
+/** A table's words, in the UI's language. */
+export type TableWords = {
+  /** The add button. */
+  add: string;
+  /** What stands in place of no rows. */
+  empty: string;
+  /** The name of row `n`, counting from one. */
+  row: (n: number) => string;
+  /** The label of column `column`'s cell in row `n`, counting from one. */
+  cell: (column: string, n: number) => string;
+};
+
 /** What a cell sets in its row: its field (and a range's end), a text or null for none. */
 export type CellValues = Readonly<Record<string, string | null>>;
 

@@ -201,7 +201,7 @@ export function placeOf(path: string, report: Report, t: Messages): string[] {
         labels = q.columns;
         i += 1;
       } else if (name === "rows" && n !== null) {
-        place.push(e.schedule.row(n + 1));
+        place.push(e.schedule.table.row(n + 1));
         labels = e.schedule.columns;
         i += 1;
       } else if (name === "text" && block?.type === "paragraph") {
