@@ -10,6 +10,7 @@ describe("a new report's summary", () => {
       "タイトル: SG17第3回会合報告（SG17第2回会合報告 から回次を進めた）",
     );
     expect(carriedText({ part: "questions", count: 12 }, ja, "ja")).toBe("課題 12（番号と対象）");
+    expect(carriedText({ part: "working_parties", count: 1 }, messages.en, "en")).toBe("1 Working Party");
     const dates = carriedText({ part: "dates", row: "sections[3].blocks[3].rows[18]", start: "2026-06-02", end: "2026-06-11" }, messages.en, "en");
     expect(dates).toContain("2026");
     expect(dates).toContain("Jun");
@@ -19,6 +20,7 @@ describe("a new report's summary", () => {
     expect(toFillText({ part: "outcomes", path: "sections[2].sections[0].blocks[0].outcomes", question: 10 }, messages.ja)).toBe("課題10の結果");
     expect(toFillText({ part: "schedule", path: "sections[3].blocks[0].rows", caption: null }, messages.en)).toBe("Rows of the schedule");
     expect(toFillText({ part: "section", path: "sections[4].blocks", heading: "おわりに" }, messages.ja)).toBe("「おわりに」の本文");
+    expect(toFillText({ part: "temporary_documents", path: "meeting.temporary_documents" }, messages.ja)).toBe("臨時文書（TD）数");
   });
 });
 

@@ -10,52 +10,30 @@ export function carriedText(carried: Carried, t: Messages, lang: Lang): string {
   switch (carried.part) {
     case "title":
       return c.title(carried.from, carried.to);
-    case "authors":
-      return c.authors(carried.count);
     case "group":
       return c.group(carried.organization, carried.group);
-    case "sections":
-      return c.sections(carried.count);
-    case "working_parties":
-      return c.workingParties(carried.count);
-    case "questions":
-      return c.questions(carried.count);
-    case "boilerplate":
-      return c.boilerplate(carried.count);
     case "dates":
       return c.dates(formatDateRange(carried.start, carried.end, lang));
     case "place":
       return c.place(carried.venue);
+    default:
+      // The parts carried as a number of them (authors, sections, Questions…), keyed by their part.
+      return c[carried.part](carried.count);
   }
 }
 
 export function toFillText(fill: ToFill, t: Messages): string {
   const f = t.reuse.toFill;
   switch (fill.part) {
-    case "title":
-      return f.title;
-    case "ordinal":
-      return f.ordinal;
-    case "authors":
-      return f.authors;
-    case "dates":
-      return f.dates;
-    case "place":
-      return f.place;
-    case "mode":
-      return f.mode;
-    case "participants":
-      return f.participants;
-    case "contributions":
-      return f.contributions;
-    case "temporary_documents":
-      return f.temporaryDocuments;
     case "outcomes":
       return f.outcomes(fill.question);
     case "schedule":
       return f.schedule(fill.caption);
     case "section":
       return f.section(fill.heading);
+    default:
+      // The title and the meeting's parts are named by their part alone (the table is keyed by it).
+      return f[fill.part];
   }
 }
 
