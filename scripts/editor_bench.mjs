@@ -46,20 +46,24 @@ function figure(name, value, aim) {
   console.log(`bench: ${JSON.stringify({ name, value: Math.round(value * 100) / 100, unit: "ms", aim })}`);
 }
 
-/** Runs `body` (the text of an async function of `args`) in the window; resolves to what it returns. */
+/**
+ * Runs `body` (the text of an async function of `args`, which may use the window's
+ * helpers below) in the window; resolves to what it returns.
+ */
 async function run(session, body, args = []) {
   const result = await session.executeAsync(
     `const done = arguments[arguments.length - 1];
      const args = [...arguments].slice(0, -1);
-     (async (...args) => { ${body} })(...args).then((value) => done({ value }), (error) => done({ error: String(error) }));`,
+     (async (...args) => { ${WINDOW} ${body} })(...args).then((value) => done({ value }), (error) => done({ error: String(error) }));`,
     args,
   );
   if (result.error) throw new Error(result.error);
   return result.value;
 }
 
-// In the window: waits until `probe()` is truthy (checked on every change of the page).
-const UNTIL = `
+// The helpers of the scripts run in the window. until: waits until `probe()` is truthy
+// (checked on every change of the page).
+const WINDOW = `
   const until = (probe, what, timeoutMs = 20000) => new Promise((resolve, reject) => {
     if (probe()) return resolve();
     const observer = new MutationObserver(() => { if (probe()) { observer.disconnect(); clearTimeout(timer); resolve(); } });
@@ -67,13 +71,24 @@ const UNTIL = `
     const timer = setTimeout(() => { observer.disconnect(); reject(new Error("timed out waiting for " + what)); }, timeoutMs);
   });
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-  const pause = (ms) => new Promise((r) => setTimeout(r, ms));`;
+  const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+  // Opens a section from the outline (its data-section) and gives its field at \`selector\` once drawn.
+  const openField = async (section, selector, what) => {
+    const entry = document.querySelector('[data-testid="outline-entry"][data-section="' + section + '"]');
+    entry.scrollIntoView(); entry.click();
+    await until(() => document.querySelector(selector), what);
+    return document.querySelector(selector);
+  };
+  // Types \`text\` at the end of a field, as a keystroke does (an input event).
+  const typeAtEnd = (field, text) => {
+    field.setRangeText(text, field.value.length, field.value.length, "end");
+    field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: text }));
+  };`;
 
 async function openInLibrary(session, title) {
   await run(
     session,
-    `${UNTIL}
-     const back = document.querySelector('[data-testid="back"]');
+    `const back = document.querySelector('[data-testid="back"]');
      if (back) {
        // What was typed is saved first, so that leaving does not ask.
        await until(() => document.querySelector('[data-testid="save-status"]')?.dataset.state === "saved", "the save", 60000);
@@ -91,12 +106,7 @@ async function openInLibrary(session, title) {
 async function keystrokesToPreview(session) {
   return run(
     session,
-    `${UNTIL}
-     const entry = document.querySelector('[data-testid="outline-entry"][data-section="0"]');
-     entry.scrollIntoView(); entry.click();
-     const selector = '[data-path="sections[0].blocks[1].text"] textarea';
-     await until(() => document.querySelector(selector), "the paragraph's field");
-     const field = document.querySelector(selector);
+    `const field = await openField("0", '[data-path="sections[0].blocks[1].text"] textarea', "the paragraph's field");
      field.focus();
      const start = field.value.slice(0, 20);
      const node = [...document.querySelectorAll('[data-testid="preview"] [data-node]')].find((n) => n.textContent.includes(start));
@@ -108,8 +118,7 @@ async function keystrokesToPreview(session) {
      for (let i = 0; i < args[0]; i++) {
        await pause(80);
        const t0 = performance.now();
-       field.setRangeText(kana[i % kana.length], field.value.length, field.value.length, "end");
-       field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: kana[i % kana.length] }));
+       typeAtEnd(field, kana[i % kana.length]);
        const tail = field.value.slice(-8);
        await until(() => shown(tail), "the keystroke in the preview");
        times.push(performance.now() - t0);
@@ -123,12 +132,7 @@ async function keystrokesToPreview(session) {
 async function keystrokesInTable(session) {
   return run(
     session,
-    `${UNTIL}
-     const entry = document.querySelector('[data-testid="outline-entry"][data-section="2.0"]');
-     entry.scrollIntoView(); entry.click();
-     const selector = '[data-path="sections[2].sections[0].blocks[0].outcomes[100].title"] textarea';
-     await until(() => document.querySelector(selector), "the title cell");
-     const field = document.querySelector(selector);
+    `const field = await openField("2.0", '[data-path="sections[2].sections[0].blocks[0].outcomes[100].title"] textarea', "the title cell");
      field.scrollIntoView({ block: "center" });
      field.focus();
      const work = [];
@@ -155,8 +159,7 @@ async function keystrokesInTable(session) {
      for (let i = 0; i < args[0]; i++) {
        await pause(50);
        const t0 = performance.now();
-       field.setRangeText("a", field.value.length, field.value.length, "end");
-       field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: "a" }));
+       typeAtEnd(field, "a");
        // The page's update runs in microtasks; then the layout it needs.
        await Promise.resolve();
        field.getBoundingClientRect();
@@ -175,8 +178,7 @@ async function keystrokesInTable(session) {
 async function openings(session, title) {
   return run(
     session,
-    `${UNTIL}
-     const times = [];
+    `const times = [];
      for (let i = 0; i < args[1]; i++) {
        document.querySelector('[data-testid="back"]')?.click();
        const row = () => [...document.querySelectorAll('[data-testid="report-row"]')].find((r) => r.querySelector(".title")?.textContent === args[0]);
