@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { controlSelector, installation } from "./editing.mjs";
+import { controlSelector, giveName, installation } from "./editing.mjs";
 import { CLI, Session, startDriver } from "./webdriver.mjs";
 
 const A_WP1 = "デジタルID と PKI（青木が加筆）";
@@ -45,14 +45,6 @@ async function fromMenu(me, action) {
   const menu = await me.edit.$("coauthor-menu");
   if ((await session.attribute(menu, "aria-expanded")) !== "true") await session.click(menu);
   await session.click(await session.find(`[data-testid="coauthor-panel"] [data-testid="${action}"]`));
-}
-
-/** Gives the author name in the dialog the first share or merge asks it in, and answers the file dialog that follows with `file`. */
-async function giveName(me, name, file) {
-  await me.session.find('[data-testid="author-dialog"][open]');
-  await me.edit.fill("author-input", name);
-  me.session.answerNextDialog(file);
-  await me.session.click(await me.edit.$("author-save"));
 }
 
 /** Sets the title and the title of Working Party `wp` ("WP1") as a user types them. */

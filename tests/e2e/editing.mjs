@@ -67,12 +67,29 @@ export function editing(current) {
     return entries[index];
   }
 
+  /**
+   * Starts a new report from the library and types its title and its meeting field by
+   * field, as a user does: the group, the ordinal, the dates, the city and the country.
+   */
+  async function newReport(title, { group, ordinal, start, end, city, country }) {
+    await current().click(await $("new-report"));
+    await $("editor");
+    await fill("field-title", title);
+    await current().click(await $("outline-meeting"));
+    await fill("field-meeting-group", group);
+    await fill("field-meeting-ordinal", ordinal);
+    await setDate("field-meeting-start", start);
+    await setDate("field-meeting-end", end);
+    await fill("field-meeting-city", city);
+    await fill("field-meeting-country", country);
+  }
+
   /** The element that has the focus. */
   async function active() {
     return Object.values(await current().call("GET", "/element/active"))[0];
   }
 
-  return { $, withControl, fill, setDate, saveState, waitSaved, previewText, scrollTo, outlineEntry, active };
+  return { $, withControl, fill, setDate, saveState, waitSaved, previewText, scrollTo, outlineEntry, newReport, active };
 }
 
 /** One user's installation of the app, for tests that run two: its driver (display, database), its session and the editing helpers on it. */
@@ -80,4 +97,15 @@ export function installation() {
   const me = { driver: null, session: null };
   me.edit = editing(() => me.session);
   return me;
+}
+
+/**
+ * Gives the author name in the dialog that the first share, merge or link of a shared
+ * folder asks it in (installation `me`), and answers the file dialog that follows with `file`.
+ */
+export async function giveName(me, name, file) {
+  await me.session.find('[data-testid="author-dialog"][open]');
+  await me.edit.fill("author-input", name);
+  me.session.answerNextDialog(file);
+  await me.session.click(await me.edit.$("author-save"));
 }

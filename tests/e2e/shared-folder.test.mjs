@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { installation } from "./editing.mjs";
+import { giveName, installation } from "./editing.mjs";
 import { CLI, Session, startDriver } from "./webdriver.mjs";
 
 const A_WP1 = "デジタルID と PKI（青木が共有フォルダーで加筆）";
@@ -76,6 +76,19 @@ async function dismissArrival(me) {
   if (shown) await me.session.click(await me.edit.$("folder-arrival-dismiss"));
 }
 
+/**
+ * `me` types `title` as Working Party `wp`'s title; once it is saved, waits (with no click
+ * there) until `other`'s preview shows it, and gives the notice's line there saying whose
+ * change came in from the folder.
+ */
+async function retitleSeenBy(me, wp, title, other) {
+  await me.session.click(await me.edit.outlineEntry(wp));
+  await me.edit.fill("field-wp-title", title);
+  await me.edit.waitSaved();
+  await other.session.until("the edit in the other's preview", async () => (await other.edit.previewText()).includes(title), 30_000);
+  return other.session.text(await other.session.find('[data-testid="folder-arrival"] [data-testid="folder-arrival-from"]'));
+}
+
 /** Whether an error alert is on screen (a look at the folder must never raise one). */
 async function alerts(me) {
   return me.session.executeAsync(`arguments[0](document.querySelectorAll('[data-testid="error"], [role="alert"]').length);`);
@@ -99,10 +112,7 @@ test("Aoki shares the report and links it to the folder; Suzuki opens the file a
   await aoki.edit.$("editor");
   await openPanel(aoki);
   await aoki.session.click(await aoki.edit.$("share-report"));
-  await aoki.session.find('[data-testid="author-dialog"][open]');
-  await aoki.edit.fill("author-input", "青木 花子");
-  aoki.session.answerNextDialog(shared);
-  await aoki.session.click(await aoki.edit.$("author-save"));
+  await giveName(aoki, "青木 花子", shared);
   await aoki.edit.$("share-done");
 
   await openPanel(aoki);
@@ -123,10 +133,7 @@ test("Aoki shares the report and links it to the folder; Suzuki opens the file a
   await openPanel(suzuki);
   await suzuki.session.click(await suzuki.edit.$("link-folder"));
   // The name is asked first, then the folder.
-  await suzuki.session.find('[data-testid="author-dialog"][open]');
-  await suzuki.edit.fill("author-input", "鈴木 一郎");
-  suzuki.session.answerNextDialog(folder);
-  await suzuki.session.click(await suzuki.edit.$("author-save"));
+  await giveName(suzuki, "鈴木 一郎", folder);
   await openPanel(suzuki);
   await suzuki.session.find('[data-testid="linked-folder"]');
   assert.equal(await suzuki.session.text(await suzuki.edit.$("folder-path")), folder);
@@ -138,12 +145,7 @@ test("Aoki's edit reaches Suzuki's preview with no click in Suzuki's window, a n
   // notice, if any, is dismissed first.
   await sleep(2000);
   await dismissArrival(aoki);
-  await aoki.session.click(await aoki.edit.outlineEntry("WP1"));
-  await aoki.edit.fill("field-wp-title", A_WP1);
-  await aoki.edit.waitSaved();
-  await suzuki.session.until("Aoki's edit in Suzuki's preview", async () => (await suzuki.edit.previewText()).includes(A_WP1), 30_000);
-  const arrival = await suzuki.session.find('[data-testid="folder-arrival"] [data-testid="folder-arrival-from"]');
-  assert.equal(await suzuki.session.text(arrival), "共有フォルダーから 青木 花子 さんの変更が届き、取り込みました。");
+  assert.equal(await retitleSeenBy(aoki, "WP1", A_WP1, suzuki), "共有フォルダーから 青木 花子 さんの変更が届き、取り込みました。");
   assert.equal(await dialogOpen(suzuki), false, "the look opened no dialog");
   assert.equal(await alerts(suzuki), 0);
   await suzuki.session.screenshot("shared-folder-arrival");
@@ -169,12 +171,7 @@ test("Suzuki's edit reaches Aoki's preview the same way, while Aoki's cursor sta
   await aoki.session.click(typing);
   const focused = () => aoki.session.executeAsync(`arguments[0](document.activeElement?.dataset.testid ?? null);`);
   assert.equal(await focused(), "field-wp-title");
-  await suzuki.session.click(await suzuki.edit.outlineEntry("WP2"));
-  await suzuki.edit.fill("field-wp-title", B_WP2);
-  await suzuki.edit.waitSaved();
-  await aoki.session.until("Suzuki's edit in Aoki's preview", async () => (await aoki.edit.previewText()).includes(B_WP2), 30_000);
-  const arrival = await aoki.session.find('[data-testid="folder-arrival"] [data-testid="folder-arrival-from"]');
-  assert.equal(await aoki.session.text(arrival), "共有フォルダーから 鈴木 一郎 さんの変更が届き、取り込みました。");
+  assert.equal(await retitleSeenBy(suzuki, "WP2", B_WP2, aoki), "共有フォルダーから 鈴木 一郎 さんの変更が届き、取り込みました。");
   assert.equal(await focused(), "field-wp-title", "the look left the focus where it was");
   assert.equal(await dialogOpen(aoki), false);
   await dismissArrival(aoki);
