@@ -35,7 +35,7 @@ const { driver, session } = useApp({
 });
 let reportId;
 
-const { $, fill, setDate, waitSaved, previewText, scrollTo, outlineEntry: entry, active } = editing(() => session);
+const { $, fill, waitSaved, previewText, scrollTo, outlineEntry: entry, newReport, active } = editing(() => session);
 const byPath = (path, tag = "input") => session.find(`[data-path="${path}"] ${tag}`);
 const Q = "sections[1].sections[0].blocks[0]";
 
@@ -63,16 +63,7 @@ async function stored() {
 }
 
 test("a Working Party with a Question and two outcomes typed into the table reads as the prose crate writes it", async () => {
-  await session.click(await $("new-report"));
-  await $("editor");
-  await fill("field-title", TITLE);
-  await session.click(await $("outline-meeting"));
-  await fill("field-meeting-group", "SG17");
-  await fill("field-meeting-ordinal", "4");
-  await setDate("field-meeting-start", "2026-09-01");
-  await setDate("field-meeting-end", "2026-09-10");
-  await fill("field-meeting-city", "ジュネーブ");
-  await fill("field-meeting-country", "スイス");
+  await newReport(TITLE, { group: "SG17", ordinal: "4", start: "2026-09-01", end: "2026-09-10", city: "ジュネーブ", country: "スイス" });
 
   await session.click(await $("add-section"));
   await fill("field-section-heading", "会合の主な審議内容と結果");

@@ -14,19 +14,10 @@ const { session } = useApp({
   },
 });
 
-const { $, withControl, fill, setDate, waitSaved, previewText } = editing(() => session);
+const { $, withControl, fill, setDate, waitSaved, previewText, newReport } = editing(() => session);
 
 test("a new report filled in field by field reads as the journal prints it", async () => {
-  await session.click(await $("new-report"));
-  await $("editor");
-  await fill("field-title", "ITU-T SG17第3回会合報告");
-  await session.click(await $("outline-meeting"));
-  await fill("field-meeting-group", "SG17");
-  await fill("field-meeting-ordinal", "3");
-  await setDate("field-meeting-start", "2026-06-02");
-  await setDate("field-meeting-end", "2026-06-11");
-  await fill("field-meeting-city", "ジュネーブ");
-  await fill("field-meeting-country", "スイス");
+  await newReport("ITU-T SG17第3回会合報告", { group: "SG17", ordinal: "3", start: "2026-06-02", end: "2026-06-11", city: "ジュネーブ", country: "スイス" });
   await fill("field-participants-total", "300");
   assert.equal(await session.text(await $("field-meeting-start-understood")), "2026年6月2日(火)");
   await waitSaved();
