@@ -109,6 +109,8 @@ describe("placeOf", () => {
     expect(place("title", en)).toBe("Title and language › Title");
     expect(place("authors[1].name", en)).toBe("Authors › Author 2 › Name");
     expect(place("authors[0].reading")).toBe("報告者 › 報告者 1 › よみがな");
+    // A field the editor has no words for (the words' other keys are not fields) is named as it is.
+    expect(place("authors[0].add", en)).toBe("Authors › Author 1 › add");
   });
 
   it("names a section by its number and heading, and what is inside it", () => {

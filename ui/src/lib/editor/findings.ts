@@ -3,7 +3,7 @@
 // Paths are the file format's JSON paths, as the checks name them:
 // `meeting.participants.on_site`, `authors[1].name`, `sections[2].sections[0].blocks[1].text`.
 
-import { SEVERITIES, type Block, type Finding, type Report, type Section, type Severity } from "../../bindings";
+import { SEVERITIES, type Author, type Block, type Finding, type Report, type Section, type Severity } from "../../bindings";
 import type { Messages } from "../i18n";
 import { blockTitle } from "./blocks";
 import { headingNumber, sectionHeading } from "./outline";
@@ -99,6 +99,9 @@ export function findingsByPart(findings: readonly Finding[]): Map<string, Findin
   return byPart;
 }
 
+/** An author's fields, as the report file and the editor's words name them. */
+const AUTHOR_FIELDS = ["name", "reading", "organization", "department", "position"] as const satisfies readonly (keyof Author)[];
+
 const field = (step: Step | undefined): string | null => (step && "field" in step ? step.field : null);
 const index = (step: Step | undefined): number | null => (step && "index" in step ? step.index : null);
 
@@ -115,15 +118,9 @@ export function placeOf(path: string, report: Report, t: Messages): string[] {
     const n = index(steps[1]);
     const key = field(steps[2]);
     const author = n === null ? [] : [e.authors.author(n + 1)];
-    const a = e.authors;
-    const labels: Record<string, string> = {
-      name: a.name,
-      reading: a.reading,
-      organization: a.organization,
-      department: a.department,
-      position: a.position,
-    };
-    return [e.outlineParts.authors, ...author, ...(key ? [labels[key] ?? key] : [])];
+    // An author's fields are labelled in the editor's words under their own names.
+    const known = AUTHOR_FIELDS.find((f) => f === key);
+    return [e.outlineParts.authors, ...author, ...(key ? [known ? e.authors[known] : key] : [])];
   }
   if (top === "meeting") {
     const m = e.meeting;
