@@ -13,25 +13,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 mod common;
-use common::{example, retitled, temp_db};
+use common::{db_with_examples, example, retitled, temp_db, temp_store, texts};
 
 /// The titles of the reports in a database file, read without the store (which would
 /// back up the backup).
 fn titles(path: &Path) -> Vec<String> {
-    Connection::open(path)
-        .unwrap()
-        .prepare("SELECT title FROM reports ORDER BY id")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
+    texts(path, "SELECT title FROM reports ORDER BY id")
 }
 
 #[test]
 fn the_daily_backup_is_made_once_a_day_after_opening() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     assert_eq!(
         daily_backup(&path, BackupPace::BesideSaves).unwrap(),
         None,
@@ -75,8 +67,7 @@ fn the_daily_backup_is_made_once_a_day_after_opening() {
 /// lock a save waits for, and copying the database as it was when it began.
 #[test]
 fn saves_go_on_while_the_daily_backup_is_written() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let reports: Vec<Report> = (0..80).map(|n| retitled(&format!("報告 {n}"))).collect();
     let newest = *store.add_reports(&reports).unwrap().last().unwrap();
     let done = Arc::new(AtomicBool::new(false));
@@ -125,8 +116,7 @@ fn saves_go_on_while_the_daily_backup_is_written() {
 
 #[test]
 fn only_the_newest_backups_are_kept() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     store.create_report(&retitled("0")).unwrap();
     let mut made = Vec::new();
     for n in 1..=KEPT_BACKUPS + 2 {
@@ -155,8 +145,7 @@ fn only_the_newest_backups_are_kept() {
 
 #[test]
 fn a_restore_puts_the_backup_back_and_keeps_the_database_it_replaced() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store.create_report(&retitled("バックアップ時")).unwrap();
     let backup = back_up(&path, BackupReason::Manual).unwrap();
     store.save_report(id, &retitled("後の編集")).unwrap();
@@ -187,8 +176,7 @@ fn a_restore_puts_the_backup_back_and_keeps_the_database_it_replaced() {
 /// copied that over the live one.
 #[test]
 fn restoring_the_oldest_of_a_full_rotation_brings_its_reports_back() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store.create_report(&retitled("0")).unwrap();
     let mut made = Vec::new();
     for n in 1..=KEPT_BACKUPS {
@@ -248,8 +236,7 @@ fn a_backup_without_reports_is_not_restored_over_the_database() {
 
 #[test]
 fn a_restore_is_refused_while_another_process_has_the_database_open() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store.create_report(&retitled("バックアップ時")).unwrap();
     let backup = back_up(&path, BackupReason::Manual).unwrap();
     store
@@ -274,8 +261,7 @@ fn a_restore_is_refused_while_another_process_has_the_database_open() {
 
 #[test]
 fn a_damaged_database_is_restored_from_a_backup_and_kept_as_it_was() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     for _ in 0..3 {
         store.create_report(&example()).unwrap();
     }
@@ -308,8 +294,7 @@ fn a_damaged_database_is_restored_from_a_backup_and_kept_as_it_was() {
 
 #[test]
 fn a_missing_or_bad_backup_is_refused_before_anything_changes() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     store.create_report(&example()).unwrap();
     drop(store);
     let before = std::fs::read(&path).unwrap();
@@ -392,11 +377,7 @@ fn file_names(dir: &Path) -> Vec<String> {
 
 #[test]
 fn the_remains_of_killed_backups_are_removed_but_not_one_being_written() {
-    let (_dir, path) = temp_db();
-    Store::open(&path)
-        .unwrap()
-        .create_report(&example())
-        .unwrap();
+    let (_dir, path) = db_with_examples(1);
     let dir = backups_dir(&path);
     std::fs::create_dir_all(&dir).unwrap();
     let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
@@ -436,11 +417,7 @@ fn the_remains_of_killed_backups_are_removed_but_not_one_being_written() {
 
 #[test]
 fn a_backup_dated_in_the_future_does_not_stop_the_daily_backups() {
-    let (_dir, path) = temp_db();
-    Store::open(&path)
-        .unwrap()
-        .create_report(&example())
-        .unwrap();
+    let (_dir, path) = db_with_examples(1);
     // Made while the clock was wrong: its name says 2099.
     let made = back_up(&path, BackupReason::Manual).unwrap();
     let future = backups_dir(&path).join("rapporteur-2099-01-01T00-00-00.000Z-daily.sqlite3");
@@ -470,12 +447,7 @@ fn a_backup_dated_in_the_future_does_not_stop_the_daily_backups() {
 
 #[test]
 fn a_backup_on_a_full_disk_says_so_and_leaves_nothing_behind() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
-    for _ in 0..4 {
-        store.create_report(&example()).unwrap();
-    }
-    drop(store);
+    let (_dir, path) = db_with_examples(4);
     let before = std::fs::read(&path).unwrap();
     let dir = backups_dir(&path);
     let _disk = small_disk(&dir, "64k");
@@ -508,11 +480,7 @@ fn a_backup_on_a_full_disk_says_so_and_leaves_nothing_behind() {
 
 #[test]
 fn a_read_only_backups_folder_says_so() {
-    let (_dir, path) = temp_db();
-    Store::open(&path)
-        .unwrap()
-        .create_report(&example())
-        .unwrap();
+    let (_dir, path) = db_with_examples(1);
     let dir = backups_dir(&path);
     std::fs::create_dir_all(&dir).unwrap();
     let _immutable = immutable(&dir);
@@ -533,8 +501,7 @@ fn a_read_only_backups_folder_says_so() {
 
 #[test]
 fn a_restore_onto_an_immutable_database_says_so_and_changes_nothing() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store.create_report(&retitled("バックアップ時")).unwrap();
     let backup = back_up(&path, BackupReason::Manual).unwrap();
     store.save_report(id, &retitled("後の編集")).unwrap();

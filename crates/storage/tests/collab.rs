@@ -6,13 +6,31 @@ use rapporteur_model::Report;
 use rapporteur_storage::{EntryStart, Store};
 
 mod common;
-use common::{count, dump::dump, example};
+use common::{count, dump::dump, example, temp_store};
+
+/// The store of co-author `name`: a database of their own, `name.sqlite3` in `dir`.
+fn co_author(dir: &tempfile::TempDir, name: &str) -> Store {
+    Store::open(&dir.path().join(format!("{name}.sqlite3"))).unwrap()
+}
+
+/// Saves report `id` of `store` with `change` made to it, as the editor saves an edit.
+fn edit(store: &mut Store, id: i64, change: impl FnOnce(&mut Report)) {
+    let mut report = store.report(id).unwrap().report;
+    change(&mut report);
+    store.save_report(id, &report).unwrap();
+}
+
+/// Opens in `into` a copy of report `id` of `from`, as a co-author does with its share
+/// file; gives the copy's id.
+fn copy_of(from: &Store, id: i64, into: &mut Store) -> i64 {
+    into.import_share_file(&from.share_file(id).unwrap())
+        .unwrap()
+        .id
+}
 
 #[test]
 fn each_save_appends_one_update_in_the_transaction_of_its_revision() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.sqlite3");
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store.create_report(&example()).unwrap();
     assert_eq!(count(&path, "SELECT count(*) FROM collab_documents"), 1);
     assert_eq!(count(&path, "SELECT count(*) FROM collab_updates"), 0);
@@ -34,8 +52,8 @@ fn each_save_appends_one_update_in_the_transaction_of_its_revision() {
 #[test]
 fn a_shared_report_is_imported_linked_and_merged_back_with_what_changed() {
     let dir = tempfile::tempdir().unwrap();
-    let mut aoki = Store::open(&dir.path().join("aoki.sqlite3")).unwrap();
-    let mut brown = Store::open(&dir.path().join("brown.sqlite3")).unwrap();
+    let mut aoki = co_author(&dir, "aoki");
+    let mut brown = co_author(&dir, "brown");
     aoki.set_author_name("Aoki").unwrap();
     brown.set_author_name("Brown").unwrap();
     let id = aoki.create_report(&example()).unwrap();
@@ -56,13 +74,11 @@ fn a_shared_report_is_imported_linked_and_merged_back_with_what_changed() {
     );
     assert!(again.summary.is_empty());
 
-    let mut mine = aoki.report(id).unwrap().report;
-    mine.title = "Aoki の題".into();
-    aoki.save_report(id, &mine).unwrap();
-    let mut theirs = brown.report(copy).unwrap().report;
-    theirs.title = "Brown の題".into();
-    theirs.meeting.city = Some("東京".into());
-    brown.save_report(copy, &theirs).unwrap();
+    edit(&mut aoki, id, |r| r.title = "Aoki の題".into());
+    edit(&mut brown, copy, |r| {
+        r.title = "Brown の題".into();
+        r.meeting.city = Some("東京".into());
+    });
 
     let (revision, summary) = aoki
         .merge_file(id, &brown.share_file(copy).unwrap())
@@ -92,9 +108,7 @@ fn a_shared_report_is_imported_linked_and_merged_back_with_what_changed() {
 
 #[test]
 fn a_refused_file_changes_nothing_in_the_database() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.sqlite3");
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store.create_report(&example()).unwrap();
     let other = store.create_report(&example()).unwrap();
     let before = dump(&path);
@@ -120,8 +134,8 @@ fn from_document(path: &std::path::Path, id: i64) -> Report {
 #[test]
 fn each_revision_names_its_author_and_a_merge_starts_an_entry_in_the_co_authors_name() {
     let dir = tempfile::tempdir().unwrap();
-    let mut aoki = Store::open(&dir.path().join("aoki.sqlite3")).unwrap();
-    let mut brown = Store::open(&dir.path().join("brown.sqlite3")).unwrap();
+    let mut aoki = co_author(&dir, "aoki");
+    let mut brown = co_author(&dir, "brown");
     let id = aoki.create_report(&example()).unwrap();
     aoki.set_author_name("青木").unwrap();
     brown.set_author_name("Brown").unwrap();
@@ -138,14 +152,9 @@ fn each_revision_names_its_author_and_a_merge_starts_an_entry_in_the_co_authors_
     };
     assert_eq!(authors(&aoki, id), [Some("青木".to_owned()), None]);
 
-    let copy = brown
-        .import_share_file(&aoki.share_file(id).unwrap())
-        .unwrap()
-        .id;
+    let copy = copy_of(&aoki, id, &mut brown);
     assert_eq!(authors(&brown, copy), [Some("青木".to_owned())]);
-    let mut theirs = brown.report(copy).unwrap().report;
-    theirs.meeting.city = Some("東京".into());
-    brown.save_report(copy, &theirs).unwrap();
+    edit(&mut brown, copy, |r| r.meeting.city = Some("東京".into()));
 
     let (revision, _) = aoki
         .merge_file(id, &brown.share_file(copy).unwrap())
@@ -165,24 +174,16 @@ fn each_revision_names_its_author_and_a_merge_starts_an_entry_in_the_co_authors_
 
 #[test]
 fn a_report_saved_by_another_process_meanwhile_is_recorded_from_the_database() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.sqlite3");
-    let mut window = Store::open(&path).unwrap();
+    let (_dir, path, mut window) = temp_store();
     let id = window.create_report(&example()).unwrap();
-    let mut report = window.report(id).unwrap().report;
-    report.title = "窓で".into();
-    window.save_report(id, &report).unwrap();
+    edit(&mut window, id, |r| r.title = "窓で".into());
 
     // A script (the CLI) saves the same report through a connection of its own.
     let mut script = Store::open(&path).unwrap();
-    let mut theirs = script.report(id).unwrap().report;
-    theirs.meeting.city = Some("大阪".into());
-    script.save_report(id, &theirs).unwrap();
+    edit(&mut script, id, |r| r.meeting.city = Some("大阪".into()));
 
     // The window's next save builds on what the script saved, not on what it kept.
-    let mut report = window.report(id).unwrap().report;
-    report.meeting.site = Some("会議場".into());
-    window.save_report(id, &report).unwrap();
+    edit(&mut window, id, |r| r.meeting.site = Some("会議場".into()));
     let head = window.report(id).unwrap().report;
     assert_eq!(head.meeting.city.as_deref(), Some("大阪"));
     assert_eq!(from_document(&path, id), head);
@@ -190,9 +191,7 @@ fn a_report_saved_by_another_process_meanwhile_is_recorded_from_the_database() {
 
 #[test]
 fn a_save_that_fails_leaves_the_document_as_the_database_has_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.sqlite3");
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store.create_report(&example()).unwrap();
     let mut report = store.report(id).unwrap().report;
     report.title = "一".into();
@@ -226,24 +225,16 @@ fn a_save_that_fails_leaves_the_document_as_the_database_has_it() {
 #[test]
 fn a_share_signed_after_the_edits_tells_the_co_author_whose_they_are() {
     let dir = tempfile::tempdir().unwrap();
-    let mut aoki = Store::open(&dir.path().join("aoki.sqlite3")).unwrap();
-    let mut suzuki = Store::open(&dir.path().join("suzuki.sqlite3")).unwrap();
+    let mut aoki = co_author(&dir, "aoki");
+    let mut suzuki = co_author(&dir, "suzuki");
     let id = aoki.create_report(&example()).unwrap();
-    let copy = suzuki
-        .import_share_file(&aoki.share_file(id).unwrap())
-        .unwrap()
-        .id;
+    let copy = copy_of(&aoki, id, &mut suzuki);
     // Suzuki edits before giving a name (the app asks for it at the first share).
-    let mut report = suzuki.report(copy).unwrap().report;
-    report.title = "鈴木の題".into();
-    suzuki.save_report(copy, &report).unwrap();
+    edit(&mut suzuki, copy, |r| r.title = "鈴木の題".into());
     let unsigned = suzuki.share_file(copy).unwrap();
     // A third copy merging it is not told whose the edit is: no name was known.
-    let mut other = Store::open(&dir.path().join("other.sqlite3")).unwrap();
-    let third = other
-        .import_share_file(&aoki.share_file(id).unwrap())
-        .unwrap()
-        .id;
+    let mut other = co_author(&dir, "other");
+    let third = copy_of(&aoki, id, &mut other);
     let (_, told) = other.merge_file(third, &unsigned).unwrap();
     assert!(told.from.is_empty(), "no name known yet: {told:?}");
 
@@ -271,9 +262,7 @@ fn a_share_signed_after_the_edits_tells_the_co_author_whose_they_are() {
 
 #[test]
 fn a_compacted_document_loses_no_edit_and_saves_go_on_from_its_state() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.sqlite3");
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store.create_report(&example()).unwrap();
     let mut report = store.report(id).unwrap().report;
     for n in 0..5 {
@@ -307,16 +296,12 @@ fn a_compacted_document_loses_no_edit_and_saves_go_on_from_its_state() {
     );
     // Another store loads the state and the update after it, and records its edit there.
     let mut other = Store::open(&path).unwrap();
-    let mut theirs = other.report(id).unwrap().report;
-    theirs.meeting.site = Some("会議場".into());
-    other.save_report(id, &theirs).unwrap();
+    edit(&mut other, id, |r| r.meeting.site = Some("会議場".into()));
     let head = other.report(id).unwrap().report;
     assert_eq!(head.meeting.city.as_deref(), Some("東京"));
     assert_eq!(from_document(&path, id), head);
     // And the first store, after the other's save, builds on it.
-    let mut report = store.report(id).unwrap().report;
-    report.title = "題 最後".into();
-    store.save_report(id, &report).unwrap();
+    edit(&mut store, id, |r| r.title = "題 最後".into());
     assert_eq!(from_document(&path, id), store.report(id).unwrap().report);
 }
 
@@ -325,20 +310,13 @@ fn a_merge_after_a_compaction_writes_the_state_the_next_saves_build_on() {
     let dir = tempfile::tempdir().unwrap();
     let aoki_db = dir.path().join("aoki.sqlite3");
     let mut aoki = Store::open(&aoki_db).unwrap();
-    let mut brown = Store::open(&dir.path().join("brown.sqlite3")).unwrap();
+    let mut brown = co_author(&dir, "brown");
     let id = aoki.create_report(&example()).unwrap();
-    let copy = brown
-        .import_share_file(&aoki.share_file(id).unwrap())
-        .unwrap()
-        .id;
+    let copy = copy_of(&aoki, id, &mut brown);
     // Concurrent edits on both sides, Aoki's compacted: Brown's changes build on
     // history that Aoki's state no longer holds.
-    let mut mine = aoki.report(id).unwrap().report;
-    mine.title = "青木の題".into();
-    aoki.save_report(id, &mine).unwrap();
-    let mut theirs = brown.report(copy).unwrap().report;
-    theirs.meeting.city = Some("東京".into());
-    brown.save_report(copy, &theirs).unwrap();
+    edit(&mut aoki, id, |r| r.title = "青木の題".into());
+    edit(&mut brown, copy, |r| r.meeting.city = Some("東京".into()));
     rapporteur_storage::compact_documents_after(&aoki_db, 1).unwrap();
 
     aoki.merge_file(id, &brown.share_file(copy).unwrap())
@@ -350,9 +328,7 @@ fn a_merge_after_a_compaction_writes_the_state_the_next_saves_build_on() {
     );
     // A store of its own loads the state the merge wrote, and records its edit on it.
     let mut later = Store::open(&aoki_db).unwrap();
-    let mut report = later.report(id).unwrap().report;
-    report.meeting.site = Some("会議場".into());
-    later.save_report(id, &report).unwrap();
+    edit(&mut later, id, |r| r.meeting.site = Some("会議場".into()));
     assert_eq!(
         count(
             &aoki_db,

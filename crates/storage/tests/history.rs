@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use std::path::Path;
 
 mod common;
-use common::{example, retitled, temp_db};
+use common::{example, retitled, temp_db, temp_store};
 
 fn titled(n: u32) -> Report {
     retitled(&format!("ITU-T SG17第2回会合報告（{n}）"))
@@ -27,8 +27,7 @@ fn pause(path: &Path, id: i64) {
 
 #[test]
 fn the_saves_of_a_session_make_one_entry_and_a_pause_starts_the_next() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store.create_report(&example()).unwrap();
     for n in 1..=5 {
         store.save_report(id, &titled(n)).unwrap();
@@ -64,8 +63,7 @@ fn the_saves_of_a_session_make_one_entry_and_a_pause_starts_the_next() {
 
 #[test]
 fn each_entry_says_what_changed_in_it_and_says_it_again_when_it_grows() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store.create_report(&example()).unwrap();
     store.start_entry(id, EntryStart::Opened).unwrap();
     let mut report = example();
@@ -112,8 +110,7 @@ fn each_entry_says_what_changed_in_it_and_says_it_again_when_it_grows() {
 
 #[test]
 fn opening_exporting_restoring_and_merging_each_start_a_new_entry() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store.create_report(&example()).unwrap();
     let mut n = 0;
     for why in [EntryStart::Opened, EntryStart::Export, EntryStart::Merge] {
@@ -155,8 +152,7 @@ fn opening_exporting_restoring_and_merging_each_start_a_new_entry() {
 
 #[test]
 fn a_save_of_nothing_new_starts_no_entry() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, _, mut store) = temp_store();
     let id = store.create_report(&example()).unwrap();
     store.start_entry(id, EntryStart::Opened).unwrap();
     assert_eq!(store.save_report(id, &example()).unwrap(), 1);
@@ -171,8 +167,7 @@ fn a_save_of_nothing_new_starts_no_entry() {
 
 #[test]
 fn old_sessions_keep_their_last_revision_when_the_raw_saves_are_dropped() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, _, mut store) = temp_store();
     let id = store.create_report(&example()).unwrap();
     // Three sessions of 110 saves each: 331 revisions, more than the kept 200.
     let mut n = 0;
@@ -209,8 +204,7 @@ fn old_sessions_keep_their_last_revision_when_the_raw_saves_are_dropped() {
 
 #[test]
 fn only_the_newest_entries_are_kept() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, _, mut store) = temp_store();
     let id = store.create_report(&example()).unwrap();
     for n in 1..=KEPT_ENTRIES + 3 {
         store.start_entry(id, EntryStart::Export).unwrap();

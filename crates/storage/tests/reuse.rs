@@ -5,7 +5,7 @@ use rapporteur_storage::{SearchHit, Store, StoreError, TextPart};
 use rusqlite::Connection;
 
 mod common;
-use common::{example, fresh_index_rows, index_rows, temp_db};
+use common::{example, fresh_index_rows, index_rows, temp_store, texts};
 
 fn shown(hit: &SearchHit) -> String {
     rapporteur_storage::marked(&hit.snippet, "[", "]")
@@ -16,6 +16,16 @@ fn paths(hits: &[SearchHit]) -> Vec<&str> {
 }
 
 /// The paths of the free texts of `report` that contain `word`, as search must find them.
+/// The ids of the work items the registry finds for `query`, in its order.
+fn item_ids(store: &Store, query: &str, limit: u32) -> Vec<String> {
+    store
+        .items(query, limit)
+        .unwrap()
+        .into_iter()
+        .map(|i| i.id)
+        .collect()
+}
+
 fn texts_with(report: &Report, word: &str) -> Vec<String> {
     free_texts(report)
         .into_iter()
@@ -26,8 +36,7 @@ fn texts_with(report: &Report, word: &str) -> Vec<String> {
 
 #[test]
 fn a_japanese_word_is_found_with_its_place_and_a_marked_snippet() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, _, mut store) = temp_store();
     let id = store.create_report(&example()).unwrap();
     let hits = store.search("量子ベース", 50).unwrap();
     // In WP1's title, then in the scope of its Question 15, in document order.
@@ -76,8 +85,7 @@ fn words_of_one_or_two_characters_are_found_too() {
 
 #[test]
 fn terms_of_two_characters_together_find_every_text_holding_them_all() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let older = store.create_report(&example()).unwrap();
     // Both terms in one text, one of them at its very end.
     let mut newer = example();
@@ -170,8 +178,7 @@ fn ids_are_found_ignoring_case_and_every_term_must_occur() {
 
 #[test]
 fn the_index_follows_every_save_restore_delete_and_undelete() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store.create_report(&example()).unwrap();
     let other = store.create_report(&example()).unwrap();
     assert_eq!(store.search("量子ベース", 50).unwrap().len(), 4);
@@ -215,8 +222,7 @@ fn the_index_follows_every_save_restore_delete_and_undelete() {
 
 #[test]
 fn a_save_rewrites_only_the_parts_whose_text_changed() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let older = store.create_report(&example()).unwrap();
     let id = store.create_report(&example()).unwrap();
     let row_ids = |path: &std::path::Path| -> Vec<i64> {
@@ -280,8 +286,7 @@ fn a_save_rewrites_only_the_parts_whose_text_changed() {
 
 #[test]
 fn a_save_whose_indexing_fails_changes_nothing() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store.create_report(&example()).unwrap();
     Connection::open(&path)
         .unwrap()
@@ -331,12 +336,7 @@ fn the_registry_lists_ids_with_their_history_prefix_matches_first() {
     );
 
     // A substring; ids starting with the query come before those containing it.
-    let found: Vec<String> = store
-        .items("1250", 10)
-        .unwrap()
-        .into_iter()
-        .map(|i| i.id)
-        .collect();
+    let found: Vec<String> = item_ids(&store, "1250", 10);
     assert!(found.contains(&"X.1250rev".to_owned()), "{found:?}");
     let starting = store.items("X.", 200).unwrap();
     let containing = store.items(".", 200).unwrap();
@@ -359,8 +359,7 @@ fn the_registry_lists_ids_with_their_history_prefix_matches_first() {
 
 #[test]
 fn suggestions_give_each_matching_id_once_with_its_latest_title() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let first = store.create_report(&example()).unwrap();
     let mut later = example();
     later.meeting.start = Some("2026-06-02".parse().unwrap());
@@ -391,12 +390,7 @@ fn suggestions_give_each_matching_id_once_with_its_latest_title() {
         "Entity authentication assurance framework (new)"
     );
     // The same ids in the same order as the registry's full lookup.
-    let items: Vec<String> = store
-        .items("x.125", 20)
-        .unwrap()
-        .into_iter()
-        .map(|i| i.id)
-        .collect();
+    let items: Vec<String> = item_ids(&store, "x.125", 20);
     assert_eq!(ids, items);
     // The registry's ranking (ids starting with the query first), over every id with a dot.
     let dotted: Vec<String> = store
@@ -405,12 +399,7 @@ fn suggestions_give_each_matching_id_once_with_its_latest_title() {
         .into_iter()
         .map(|s| s.id)
         .collect();
-    let items: Vec<String> = store
-        .items(".", 200)
-        .unwrap()
-        .into_iter()
-        .map(|i| i.id)
-        .collect();
+    let items: Vec<String> = item_ids(&store, ".", 200);
     assert!(dotted.len() > 5);
     assert_eq!(dotted, items);
     assert_eq!(store.item_suggestions("X.", None, 2).unwrap().len(), 2);
@@ -442,20 +431,15 @@ fn suggestions_give_each_matching_id_once_with_its_latest_title() {
 
 #[test]
 fn an_id_no_report_uses_any_more_is_no_longer_suggested() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store.create_report(&example()).unwrap();
-    let work_items = |path: &std::path::Path| -> Vec<String> {
-        Connection::open(path)
-            .unwrap()
-            .prepare("SELECT item_id FROM work_items WHERE item_id LIKE 'X.1250%'")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap()
+    let work_items = || {
+        texts(
+            &path,
+            "SELECT item_id FROM work_items WHERE item_id LIKE 'X.1250%'",
+        )
     };
-    assert_eq!(work_items(&path), ["X.1250rev"]);
+    assert_eq!(work_items(), ["X.1250rev"]);
     let mut renamed = example();
     let Block::Question(q) = &mut renamed.sections[2].sections[0].blocks[0] else {
         panic!()
@@ -463,7 +447,7 @@ fn an_id_no_report_uses_any_more_is_no_longer_suggested() {
     q.outcomes[0].id = Some("X.1250new".to_owned());
     q.outcomes[0].title = "Renamed".to_owned();
     store.save_report(id, &renamed).unwrap();
-    assert_eq!(work_items(&path), ["X.1250new"]);
+    assert_eq!(work_items(), ["X.1250new"]);
     let found = store.item_suggestions("1250", None, 20).unwrap();
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(
@@ -472,7 +456,7 @@ fn an_id_no_report_uses_any_more_is_no_longer_suggested() {
     );
     // A second report using the old id, then deleted: the id stays known but is not offered.
     let other = store.create_report(&example()).unwrap();
-    assert_eq!(work_items(&path), ["X.1250new", "X.1250rev"]);
+    assert_eq!(work_items(), ["X.1250new", "X.1250rev"]);
     store.delete_report(other).unwrap();
     assert!(store
         .item_suggestions("X.1250rev", None, 20)
@@ -483,8 +467,7 @@ fn an_id_no_report_uses_any_more_is_no_longer_suggested() {
 
 #[test]
 fn templates_are_saved_listed_read_and_deleted_apart_from_the_library() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let mut structure = example();
     structure.title = "ITU-T SG17会合報告（型）".to_owned();
     let id = store.save_template("SG17 会合", &structure).unwrap();

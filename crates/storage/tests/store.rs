@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::{count, dump::dump, example, temp_db, EXAMPLE};
+use common::{count, db_with_examples, dump::dump, example, temp_db, temp_store, EXAMPLE};
 
 fn outcome_rows(path: &Path) -> i64 {
     count(path, "SELECT count(*) FROM outcomes")
@@ -46,8 +46,7 @@ fn a_report_is_stored_listed_and_read_back_whole_across_reopening() {
 
 #[test]
 fn the_database_uses_wal_and_enforces_foreign_keys() {
-    let (_dir, path) = temp_db();
-    let _store = Store::open(&path).unwrap();
+    let (_dir, path, _store) = temp_store();
     let conn = Connection::open(&path).unwrap();
     let mode: String = conn
         .pragma_query_value(None, "journal_mode", |r| r.get(0))
@@ -61,8 +60,7 @@ fn the_database_uses_wal_and_enforces_foreign_keys() {
 
 #[test]
 fn every_save_adds_a_revision_and_any_kept_one_can_be_restored() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, _, mut store) = temp_store();
     let original = example();
     let id = store.create_report(&original).unwrap();
 
@@ -130,8 +128,7 @@ fn only_the_last_revisions_are_kept() {
 
 #[test]
 fn a_refused_save_leaves_the_database_exactly_as_it_was() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store.create_report(&example()).unwrap();
     let before = dump(&path);
 
@@ -166,8 +163,7 @@ fn nested(levels: usize) -> Report {
 
 #[test]
 fn a_report_too_large_or_too_deep_for_a_file_is_refused_by_every_way_in() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store.create_report(&example()).unwrap();
     let before = dump(&path);
     let limit = rapporteur_format::MAX_REPORT_FILE as usize;
@@ -238,8 +234,7 @@ fn a_report_just_within_the_limits_is_stored_and_exports_as_a_file_that_reads_ba
 
 #[test]
 fn a_save_that_fails_half_way_leaves_the_database_exactly_as_it_was() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store.create_report(&example()).unwrap();
     // Make the last write of a save fail, after the revision and the summary were written.
     Connection::open(&path)
@@ -258,8 +253,7 @@ fn a_save_that_fails_half_way_leaves_the_database_exactly_as_it_was() {
 
 #[test]
 fn adding_several_reports_is_all_or_nothing() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     store.create_report(&example()).unwrap();
     let before = dump(&path);
     let mut bad = example();
@@ -293,8 +287,7 @@ fn a_deleted_report_leaves_the_library_and_can_come_back() {
 
 #[test]
 fn the_example_is_added_once_in_the_life_of_a_database() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store
         .add_once("example", &example())
         .unwrap()
@@ -312,8 +305,7 @@ fn the_example_is_added_once_in_the_life_of_a_database() {
 
 #[test]
 fn the_registry_index_follows_the_newest_revision() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store.create_report(&example()).unwrap();
     let mut edited = example();
     let Block::Question(q) = &mut edited.sections[2].sections[0].blocks[0] else {
@@ -515,11 +507,7 @@ fn rapporteur_storage_migrations() -> Vec<String> {
 
 #[test]
 fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
-    let (_dir, path) = temp_db();
-    Store::open(&path)
-        .unwrap()
-        .create_report(&example())
-        .unwrap();
+    let (_dir, path) = db_with_examples(1);
     Connection::open(&path)
         .unwrap()
         .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
@@ -568,8 +556,7 @@ fn a_file_that_is_not_ours_is_refused_and_left_untouched() {
 
 #[test]
 fn a_second_writer_holding_the_database_too_long_gives_a_clear_error_and_loses_nothing() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store.create_report(&example()).unwrap();
     let other = Connection::open(&path).unwrap();
     other.execute_batch("BEGIN IMMEDIATE").unwrap();
@@ -596,8 +583,7 @@ fn a_second_writer_holding_the_database_too_long_gives_a_clear_error_and_loses_n
 
 #[test]
 fn a_full_disk_refuses_the_save_and_keeps_everything_saved_before() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+    let (_dir, path, mut store) = temp_store();
     let id = store.create_report(&example()).unwrap();
     let pages: u32 = Connection::open(&path)
         .unwrap()
@@ -676,12 +662,8 @@ fn set_mode(dir: &Path, files: &[PathBuf], dir_mode: u32, file_mode: u32) {
 
 #[test]
 fn a_read_only_data_folder_is_refused_with_a_clear_message_and_left_as_it_is() {
-    let (_dir, path) = temp_db();
+    let (_dir, path) = db_with_examples(1);
     let folder = path.parent().unwrap();
-    Store::open(&path)
-        .unwrap()
-        .create_report(&example())
-        .unwrap();
     let before = std::fs::read(&path).unwrap();
     make_read_only(folder);
 
@@ -710,12 +692,7 @@ fn a_read_only_data_folder_is_refused_with_a_clear_message_and_left_as_it_is() {
 
 #[test]
 fn a_damaged_database_is_refused_and_left_byte_for_byte_as_it_was() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
-    for _ in 0..3 {
-        store.create_report(&example()).unwrap();
-    }
-    drop(store);
+    let (_dir, path) = db_with_examples(3);
     let good = std::fs::read(&path).unwrap();
     let page = 4096;
     assert!(good.len() > 20 * page);

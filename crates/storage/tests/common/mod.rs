@@ -1,5 +1,5 @@
 //! What the store's tests share: the example report, a database file in a folder of its
-//! own, counting rows without the store, the search index's rows, and a database's every
+//! own (empty, with a store on it, or holding copies of the example), counting rows without the store, the search index's rows, and a database's every
 //! row as text (`dump`, shared with the CLI's tests by path).
 // Each test file is a crate of its own and uses only some of these.
 #![allow(dead_code)]
@@ -35,11 +35,40 @@ pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// A store on a new database file (`temp_db`), with the file's path.
+pub fn temp_store() -> (tempfile::TempDir, PathBuf, Store) {
+    let (dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    (dir, path, store)
+}
+
+/// A database file (`temp_db`) holding `copies` copies of the example report, with no
+/// store left open on it.
+pub fn db_with_examples(copies: usize) -> (tempfile::TempDir, PathBuf) {
+    let (dir, path, mut store) = temp_store();
+    for _ in 0..copies {
+        store.create_report(&example()).unwrap();
+    }
+    (dir, path)
+}
+
 /// The one number `sql` selects, read without the store.
 pub fn count(path: &Path, sql: &str) -> i64 {
     Connection::open(path)
         .unwrap()
         .query_row(sql, [], |r| r.get(0))
+        .unwrap()
+}
+
+/// The texts `sql` selects, one a row, read without the store.
+pub fn texts(path: &Path, sql: &str) -> Vec<String> {
+    Connection::open(path)
+        .unwrap()
+        .prepare(sql)
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
         .unwrap()
 }
 
