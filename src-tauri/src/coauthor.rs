@@ -6,19 +6,16 @@ use crate::files::{Dialogs, FileFilter, Request, Use};
 use crate::AppState;
 use rapporteur_core::{CommandError, Merged};
 use rapporteur_storage::ReportId;
-use std::path::PathBuf;
 use tauri::State;
 
 /// The extension a share file is offered with (`NAME.rapporteur`); files are recognised
 /// by their content, never by it.
 const SHARE_EXTENSION: &str = "rapporteur";
 
-/// The author name this installation records with its changes; `None` until the user
-/// gives one (asked when they first share or merge).
-#[tauri::command]
-#[specta::specta]
-pub async fn author_name(state: State<'_, AppState>) -> Result<Option<String>, CommandError> {
-    state.library()?.author_name()
+library_commands! {
+    /// The author name this installation records with its changes; `None` until the user
+    /// gives one (asked when they first share or merge).
+    pub async fn author_name() -> Option<String> => author_name();
 }
 
 /// Sets the author name recorded with this installation's changes; gives it back as kept
@@ -34,28 +31,6 @@ pub async fn set_author_name(
     Ok(library.author_name()?.unwrap_or_default())
 }
 
-/// Shows the dialog for a share file (its type the only one offered) and gives the file
-/// the user chose, remembered for `purpose`; `None` when they cancelled.
-fn choose_share_file(
-    dialogs: &Dialogs,
-    state: &AppState,
-    purpose: Use,
-    title: String,
-    file_name: Option<String>,
-    filter_name: String,
-) -> Result<Option<PathBuf>, CommandError> {
-    let request = Request {
-        purpose,
-        title,
-        file_name,
-        filters: vec![FileFilter {
-            name: filter_name,
-            extensions: vec![SHARE_EXTENSION.to_owned()],
-        }],
-    };
-    Ok(dialogs.choose(&state.chosen, request)?.map(PathBuf::from))
-}
-
 /// "Share for co-authoring…": shows the save dialog with `file_name` proposed and writes
 /// report `id`'s share file (the report with its whole history) there. Gives the file
 /// written, or `None` when the user cancelled.
@@ -69,19 +44,12 @@ pub async fn share_report(
     file_name: String,
     filter_name: String,
 ) -> Result<Option<String>, CommandError> {
-    let chosen = choose_share_file(
-        &dialogs,
-        &state,
-        Use::Write,
-        title,
-        Some(file_name),
-        filter_name,
-    )?;
-    let Some(chosen) = chosen else {
-        return Ok(None);
-    };
-    state.library()?.share(id, &chosen)?;
-    Ok(Some(chosen.to_string_lossy().into_owned()))
+    let filter = FileFilter::new(filter_name, &[SHARE_EXTENSION]);
+    let request = Request::save(title, file_name, vec![filter]);
+    dialogs.choose_then(&state.chosen, request, |file| {
+        state.library()?.share(id, &file)?;
+        Ok(file.to_string_lossy().into_owned())
+    })
 }
 
 /// "Merge a colleague's copy…": shows the open dialog and merges the share file chosen
@@ -96,9 +64,9 @@ pub async fn merge_copy(
     title: String,
     filter_name: String,
 ) -> Result<Option<Merged>, CommandError> {
-    let chosen = choose_share_file(&dialogs, &state, Use::Read, title, None, filter_name)?;
-    let Some(chosen) = chosen else {
-        return Ok(None);
-    };
-    state.library()?.merge_share_file(id, &chosen).map(Some)
+    let filter = FileFilter::new(filter_name, &[SHARE_EXTENSION]);
+    let request = Request::open(Use::Read, title, vec![filter]);
+    dialogs.choose_then(&state.chosen, request, |file| {
+        state.library()?.merge_share_file(id, &file)
+    })
 }

@@ -16,22 +16,37 @@ use serde::Serialize;
 use specta::Type;
 use tauri::{AppHandle, State};
 
-/// Every report in the library, most recently saved first.
-#[tauri::command]
-#[specta::specta]
-pub async fn list_reports(state: State<'_, AppState>) -> Result<Vec<ReportSummary>, CommandError> {
-    state.library()?.list()
-}
+library_commands! {
+    /// Every report in the library, most recently saved first.
+    pub async fn list_reports() -> Vec<ReportSummary> => list();
 
-/// One report, as last saved, opened for editing: its next save starts a new entry of
-/// its history.
-#[tauri::command]
-#[specta::specta]
-pub async fn open_report(
-    state: State<'_, AppState>,
-    id: ReportId,
-) -> Result<StoredReport, CommandError> {
-    state.library()?.open_for_editing(id)
+    /// One report, as last saved, opened for editing: its next save starts a new entry of
+    /// its history.
+    pub async fn open_report(id: ReportId) -> StoredReport => open_for_editing(id);
+
+    /// A new, blank report for an ITU-T study group meeting; returns its id.
+    pub async fn create_report() -> ReportId => create_blank();
+
+    /// A copy of report `id` as a new report; returns the copy's id.
+    pub async fn duplicate_report(id: ReportId) -> ReportId => duplicate(id);
+
+    /// Takes report `id` out of the library; `undelete_report` brings it back.
+    pub async fn delete_report(id: ReportId) -> () => delete(id);
+
+    /// Brings a deleted report back into the library.
+    pub async fn undelete_report(id: ReportId) -> () => undelete(id);
+
+    /// Report `id` as it was at `revision`, for the editor to bring back as an ordinary
+    /// (undoable, autosaved) edit.
+    pub async fn revision_report(id: ReportId, revision: u32) -> Report
+        => revision(id, revision);
+
+    /// The findings on `report`, the report being edited as it is on screen (unsaved edits
+    /// included), worded in `language`, the editor's; titles are compared with the other
+    /// reports of the library, `id` (its own stored copy) left out. An id that is not in the
+    /// library leaves nothing out.
+    pub async fn check_report(id: ReportId, report: Report, language: Language) -> Vec<Finding>
+        => check(&report, Some(id), language);
 }
 
 /// Writes report `id` in `format` to `path`, the file the user named in the export
@@ -56,21 +71,6 @@ pub async fn export_report(
     library.write_export(&path, &export.bytes)?;
     library.new_entry_after(id, EntryStart::Export);
     Ok(export.notice())
-}
-
-/// The findings on `report`, the report being edited as it is on screen (unsaved edits
-/// included), worded in `language`, the editor's; titles are compared with the other
-/// reports of the library, `id` (its own stored copy) left out. An id that is not in the
-/// library leaves nothing out.
-#[tauri::command]
-#[specta::specta]
-pub async fn check_report(
-    state: State<'_, AppState>,
-    id: ReportId,
-    report: Report,
-    language: Language,
-) -> Result<Vec<Finding>, CommandError> {
-    state.library()?.check(&report, Some(id), language)
 }
 
 /// What a date typed into a date field or a schedule cell means: `2026/12/1`,
@@ -104,37 +104,6 @@ pub async fn save_report(
     Ok(Saved { revision })
 }
 
-/// A new, blank report for an ITU-T study group meeting; returns its id.
-#[tauri::command]
-#[specta::specta]
-pub async fn create_report(state: State<'_, AppState>) -> Result<ReportId, CommandError> {
-    state.library()?.create_blank()
-}
-
-/// A copy of report `id` as a new report; returns the copy's id.
-#[tauri::command]
-#[specta::specta]
-pub async fn duplicate_report(
-    state: State<'_, AppState>,
-    id: ReportId,
-) -> Result<ReportId, CommandError> {
-    state.library()?.duplicate(id)
-}
-
-/// Takes report `id` out of the library; `undelete_report` brings it back.
-#[tauri::command]
-#[specta::specta]
-pub async fn delete_report(state: State<'_, AppState>, id: ReportId) -> Result<(), CommandError> {
-    state.library()?.delete(id)
-}
-
-/// Brings a deleted report back into the library.
-#[tauri::command]
-#[specta::specta]
-pub async fn undelete_report(state: State<'_, AppState>, id: ReportId) -> Result<(), CommandError> {
-    state.library()?.undelete(id)
-}
-
 /// Adds the file at `path`, the one the user chose in the import dialog
 /// (`choose_import_file`; any other path is refused), to the library: a report file, or
 /// a published report (.docx or text), told apart by content.
@@ -146,18 +115,6 @@ pub async fn import_report_file(
 ) -> Result<ImportedFile, CommandError> {
     let path = state.chosen.allowed(Use::Read, &path)?;
     state.library()?.import_file(&path)
-}
-
-/// Report `id` as it was at `revision`, for the editor to bring back as an ordinary
-/// (undoable, autosaved) edit.
-#[tauri::command]
-#[specta::specta]
-pub async fn revision_report(
-    state: State<'_, AppState>,
-    id: ReportId,
-    revision: u32,
-) -> Result<Report, CommandError> {
-    state.library()?.revision(id, revision)
 }
 
 /// Makes `revision` of report `id` the newest again; returns the new revision's number.

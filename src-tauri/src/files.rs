@@ -75,6 +75,16 @@ pub struct FileFilter {
     pub extensions: Vec<String>,
 }
 
+impl FileFilter {
+    /// The entry `name` (in the user's language, from the page) for `extensions`.
+    pub fn new(name: String, extensions: &[&str]) -> FileFilter {
+        FileFilter {
+            name,
+            extensions: extensions.iter().map(|e| (*e).to_owned()).collect(),
+        }
+    }
+}
+
 /// What a dialog is asked to show.
 pub struct Request {
     pub purpose: Use,
@@ -91,6 +101,16 @@ impl Request {
             purpose,
             title,
             file_name: None,
+            filters,
+        }
+    }
+
+    /// A save dialog (a file to write), with `file_name` proposed, showing `filters`.
+    pub fn save(title: String, file_name: String, filters: Vec<FileFilter>) -> Request {
+        Request {
+            purpose: Use::Write,
+            title,
+            file_name: Some(file_name),
             filters,
         }
     }
@@ -153,6 +173,19 @@ impl Dialogs {
         Ok((self.0)(request)?.map(|path| chosen.remember(purpose, path)))
     }
 
+    /// Shows the dialog for `request` and does `then` at once with the file or folder the
+    /// user chose; `None` when they cancelled.
+    pub(crate) fn choose_then<T>(
+        &self,
+        chosen: &Chosen,
+        request: Request,
+        then: impl FnOnce(PathBuf) -> Result<T, CommandError>,
+    ) -> Result<Option<T>, CommandError> {
+        self.choose(chosen, request)?
+            .map(|path| then(PathBuf::from(path)))
+            .transpose()
+    }
+
     /// Shows the folder dialog for `purpose`; the folder chosen, to be used at once
     /// (`None` when the user cancelled).
     pub(crate) fn choose_folder(
@@ -161,8 +194,7 @@ impl Dialogs {
         purpose: Use,
         title: String,
     ) -> Result<Option<PathBuf>, CommandError> {
-        let request = Request::open(purpose, title, Vec::new());
-        Ok(self.choose(chosen, request)?.map(PathBuf::from))
+        self.choose_then(chosen, Request::open(purpose, title, Vec::new()), Ok)
     }
 }
 
@@ -190,13 +222,7 @@ pub async fn choose_export_file(
     file_name: String,
     filter: FileFilter,
 ) -> Result<Option<String>, CommandError> {
-    let request = Request {
-        purpose: Use::Write,
-        title,
-        file_name: Some(file_name),
-        filters: vec![filter],
-    };
-    dialogs.choose(&state.chosen, request)
+    dialogs.choose(&state.chosen, Request::save(title, file_name, vec![filter]))
 }
 
 /// The end-to-end tests' stand-in for the user at a file dialog, honoured by debug builds

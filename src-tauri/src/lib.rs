@@ -3,6 +3,29 @@
 //! dialogs and the files the user chose there, files handed over from the desktop, the
 //! About box.
 
+/// Writes the commands that only call one use case of the library: each opens the
+/// library (`AppState::library`), calls the use case with the page's arguments and gives
+/// the window its answer, or the `CommandError` that stopped it. Each is read as its name,
+/// its arguments, its answer and the call:
+/// `pub async fn open_report(id: ReportId) -> StoredReport => open_for_editing(id);`
+macro_rules! library_commands {
+    ($(
+        $(#[$meta:meta])*
+        pub async fn $name:ident($($arg:ident: $type:ty),* $(,)?) -> $answer:ty
+            => $use_case:ident($($pass:expr),* $(,)?);
+    )*) => {$(
+        $(#[$meta])*
+        #[tauri::command]
+        #[specta::specta]
+        pub async fn $name(
+            state: tauri::State<'_, crate::AppState>,
+            $($arg: $type),*
+        ) -> Result<$answer, crate::CommandError> {
+            state.library()?.$use_case($($pass),*)
+        }
+    )*};
+}
+
 mod about;
 mod args;
 mod coauthor;

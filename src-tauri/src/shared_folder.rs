@@ -179,15 +179,10 @@ pub fn write_after_save(app: &AppHandle, id: ReportId) {
     });
 }
 
-/// The shared folder report `id` is linked to, and what the last look found; `None` when
-/// it is linked to none.
-#[tauri::command]
-#[specta::specta]
-pub async fn linked_folder(
-    state: State<'_, AppState>,
-    id: ReportId,
-) -> Result<Option<FolderLink>, CommandError> {
-    state.library()?.linked_folder(id)
+library_commands! {
+    /// The shared folder report `id` is linked to, and what the last look found; `None` when
+    /// it is linked to none.
+    pub async fn linked_folder(id: ReportId) -> Option<FolderLink> => linked_folder(id);
 }
 
 /// "Link to a shared folder…": shows the folder dialog and links report `id` to the
@@ -224,14 +219,9 @@ pub async fn unlink_folder(
     Ok(unlinked)
 }
 
-/// Looks at report `id`'s shared folder: the co-authors' files merged into the report as
-/// a colleague's copy is, this copy's edits written. Files that cannot be taken yet (a
-/// sync service still writing them) are listed and read again at the next look.
-#[tauri::command]
-#[specta::specta]
-pub async fn sync_folder(
-    state: State<'_, AppState>,
-    id: ReportId,
-) -> Result<FolderSync, CommandError> {
-    state.library()?.sync_folder(id)
+library_commands! {
+    /// Looks at report `id`'s shared folder: the co-authors' files merged into the report as
+    /// a colleague's copy is, this copy's edits written. Files that cannot be taken yet (a
+    /// sync service still writing them) are listed and read again at the next look.
+    pub async fn sync_folder(id: ReportId) -> FolderSync => sync_folder(id);
 }

@@ -7,14 +7,9 @@ use rapporteur_core::{CommandError, WordTemplateInfo};
 use rapporteur_storage::ReportId;
 use tauri::State;
 
-/// The Word template report `id` is exported into.
-#[tauri::command]
-#[specta::specta]
-pub async fn word_template(
-    state: State<'_, AppState>,
-    id: ReportId,
-) -> Result<WordTemplateInfo, CommandError> {
-    state.library()?.word_template_info(id)
+library_commands! {
+    /// The Word template report `id` is exported into.
+    pub async fn word_template(id: ReportId) -> WordTemplateInfo => word_template_info(id);
 }
 
 /// Shows the open dialog for a Word template (.docx, .dotx) and keeps the file chosen as
@@ -30,17 +25,13 @@ pub async fn choose_word_template(
     title: String,
     filter_name: String,
 ) -> Result<Option<WordTemplateInfo>, CommandError> {
-    let filter = FileFilter {
-        name: filter_name,
-        extensions: vec!["docx".to_owned(), "dotx".to_owned()],
-    };
+    let filter = FileFilter::new(filter_name, &["docx", "dotx"]);
     let request = Request::open(Use::Read, title, vec![filter]);
-    let Some(chosen) = dialogs.choose(&state.chosen, request)? else {
-        return Ok(None);
-    };
-    let mut library = state.library()?;
-    library.set_word_template(id, std::path::Path::new(&chosen))?;
-    library.word_template_info(id).map(Some)
+    dialogs.choose_then(&state.chosen, request, |file| {
+        let mut library = state.library()?;
+        library.set_word_template(id, &file)?;
+        library.word_template_info(id)
+    })
 }
 
 /// Report `id` is exported in Rapporteur's own style from now on.
