@@ -4,8 +4,11 @@
 //! same report, which the strict file reader takes, holding every edit no one else
 //! touched.
 
+#[path = "../../format/tests/support/fuzz_cases.rs"]
+mod fuzz_cases;
 mod support;
 
+use fuzz_cases::fuzz_cases;
 use proptest::prelude::*;
 use rapporteur_collab::ReportDoc;
 use rapporteur_model::{Block, Outcome, Report, ScheduleDate, ScheduleRow, Section, Uid};
@@ -443,7 +446,7 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: std::env::var("RAPPORTEUR_FUZZ_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(24),
+        cases: fuzz_cases(24),
         ..ProptestConfig::default()
     })]
 

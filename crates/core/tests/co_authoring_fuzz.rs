@@ -18,18 +18,14 @@ use std::path::{Path, PathBuf};
 
 #[path = "../../storage/tests/support/dump.rs"]
 mod dump;
+#[path = "../../format/tests/support/fuzz_cases.rs"]
+mod fuzz_cases;
+use fuzz_cases::fuzz_cases;
 
 const EXAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../examples/sg17-2025-12.report.json"
 );
-
-fn cases() -> u32 {
-    std::env::var("RAPPORTEUR_FUZZ_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(200)
-}
 
 /// What a refusal must leave as it was.
 const KEPT: &[&str] = &[
@@ -213,7 +209,7 @@ fn mangled(file: &[u8], other: &[u8], how: &Mangle) -> Vec<u8> {
 
 fn config() -> ProptestConfig {
     ProptestConfig {
-        cases: cases(),
+        cases: fuzz_cases(200),
         failure_persistence: None,
         ..ProptestConfig::default()
     }

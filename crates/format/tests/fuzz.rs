@@ -7,18 +7,15 @@ use proptest::prelude::*;
 use rapporteur_format::{read_report, read_report_value, write_report};
 use serde_json::Value;
 
-const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
+#[path = "support/fuzz_cases.rs"]
+mod fuzz_cases;
+use fuzz_cases::fuzz_cases;
 
-fn cases() -> u32 {
-    std::env::var("RAPPORTEUR_FUZZ_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(256)
-}
+const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
 
 fn config() -> ProptestConfig {
     ProptestConfig {
-        cases: cases(),
+        cases: fuzz_cases(256),
         failure_persistence: None,
         ..ProptestConfig::default()
     }

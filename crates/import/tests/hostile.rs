@@ -8,15 +8,12 @@ use proptest::prelude::*;
 use rapporteur_import::{import, import_docx, import_text, ImportError};
 use rapporteur_wordzip::PackageError;
 
+#[path = "../../format/tests/support/fuzz_cases.rs"]
+mod fuzz_cases;
+use fuzz_cases::fuzz_cases;
+
 const SEED: &[u8] = include_bytes!("../../../tests/fixtures/sg17-2025-12-report.txt");
 const EXAMPLE: &str = include_str!("../../../examples/sg17-2025-12.report.json");
-
-fn cases() -> u32 {
-    std::env::var("RAPPORTEUR_FUZZ_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(128)
-}
 
 /// Any bytes through both readers: they must return, never panic; whatever they read
 /// must be a valid report file that reads back the same, and print.
@@ -261,7 +258,7 @@ fn fragment() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases()))]
+    #![proptest_config(ProptestConfig::with_cases(fuzz_cases(128)))]
 
     #[test]
     fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {

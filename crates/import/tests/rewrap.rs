@@ -6,19 +6,15 @@
 //! (300 in `make test`; `make fuzz` a tenth of its count, 10,000, each case being a
 //! whole report), and the figure is printed.
 
+#[path = "../../format/tests/support/fuzz_cases.rs"]
+mod fuzz_cases;
 #[path = "common/rewrap.rs"]
 mod rewrap;
 
+use fuzz_cases::fuzz_cases;
 use rapporteur_format::read_report;
 use rapporteur_import::import_text;
 use rewrap::{essentials, outcomes_found, report, rewrap, text_export, Rng};
-
-fn cases() -> usize {
-    std::env::var("RAPPORTEUR_FUZZ_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(300)
-}
 
 /// Case `seed`: the outcomes wanted and found, and whether the meeting's facts and the
 /// headings came back.
@@ -77,7 +73,7 @@ fn one(seed: u64) -> (usize, usize, bool, String) {
 
 #[test]
 fn any_report_wrapped_at_any_width_imports_to_the_same_outcomes() {
-    let n = cases();
+    let n = fuzz_cases(300) as usize;
     let (mut wanted, mut found, mut whole) = (0, 0, 0);
     let mut first_failure = None;
     let mut failures = 0;

@@ -12,12 +12,9 @@ use rapporteur_prose::dates::{
 };
 use rapporteur_prose::phrases;
 
-fn cases() -> u32 {
-    std::env::var("RAPPORTEUR_FUZZ_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(2_000)
-}
+#[path = "../../format/tests/support/fuzz_cases.rs"]
+mod fuzz_cases;
+use fuzz_cases::fuzz_cases;
 
 /// A day from 1900 to 2099, or a month of those years.
 fn date() -> impl Strategy<Value = ScheduleDate> {
@@ -109,7 +106,7 @@ fn styles() -> Vec<JaStyle> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases()))]
+    #![proptest_config(ProptestConfig::with_cases(fuzz_cases(2_000)))]
 
     #[test]
     fn what_the_presets_print_reads_back((start, end) in range()) {
