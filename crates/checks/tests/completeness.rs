@@ -21,20 +21,9 @@ fn summary(findings: &[Finding]) -> Vec<String> {
         .collect()
 }
 
-/// A report as "new report" makes it: an ITU-T meeting with a summary and nothing else.
-fn blank() -> Report {
-    let mut report = Report::new("", "ITU-T", "");
-    report.sections.push(Section {
-        heading: Some("はじめに".to_owned()),
-        blocks: vec![Block::summary()],
-        ..Section::default()
-    });
-    report
-}
-
 #[test]
 fn a_blank_report_lists_every_fact_to_fill_errors_first_where_the_journal_needs_them() {
-    let found = findings(&blank());
+    let found = findings(&Report::blank());
     assert_eq!(
         summary(&found),
         [
@@ -55,7 +44,7 @@ fn a_blank_report_lists_every_fact_to_fill_errors_first_where_the_journal_needs_
         found[4].message,
         "会期がありません(要旨に日付が入りません)。"
     );
-    let mut english = blank();
+    let mut english = Report::blank();
     english.language = rapporteur_model::Language::En;
     assert_eq!(
         findings(&english)[4].message,

@@ -3,7 +3,7 @@
 
 use crate::CommandError;
 use rapporteur_checks::Finding;
-use rapporteur_model::{Block, Language, Report, Section};
+use rapporteur_model::{Language, Report};
 use rapporteur_storage::{ReportId, ReportSummary, RevisionInfo, Store, StoredReport};
 use std::path::Path;
 
@@ -47,7 +47,7 @@ impl Library {
     /// A new, blank report for an ITU-T study group's meeting, opening with the
     /// introduction and its summary of the meeting; returns its id.
     pub fn create_blank(&mut self) -> Result<ReportId> {
-        Ok(self.store.create_report(&blank_report())?)
+        Ok(self.store.create_report(&Report::blank())?)
     }
 
     /// A copy of report `id` as a new report, its title marked as the copy; returns the
@@ -95,18 +95,6 @@ impl Library {
         let history = self.store.earlier_titles(report, except)?;
         Ok(rapporteur_checks::check_in(report, &history, language))
     }
-}
-
-/// What a new report starts as: an ITU-T meeting with only its introduction, whose
-/// summary paragraph the meeting's facts will fill.
-fn blank_report() -> Report {
-    let mut report = Report::new("", "ITU-T", "");
-    report.sections.push(Section {
-        heading: Some("はじめに".to_owned()),
-        blocks: vec![Block::summary()],
-        ..Default::default()
-    });
-    report
 }
 
 /// A duplicate's title: the original's, marked as a copy in the report's language.

@@ -356,6 +356,18 @@ impl Report {
         }
     }
 
+    /// What a new report starts as (the app's "New report"): an ITU-T meeting with only
+    /// its introduction, whose summary paragraph the meeting's facts will fill.
+    pub fn blank() -> Report {
+        let mut report = Report::new("", "ITU-T", "");
+        report.sections.push(Section {
+            heading: Some("はじめに".to_owned()),
+            blocks: vec![Block::summary()],
+            ..Section::default()
+        });
+        report
+    }
+
     /// Every outcome of every Question, with the JSON path of the outcome, in document
     /// order.
     pub fn outcomes(&self) -> Vec<(String, &Question, &Outcome)> {
