@@ -4,15 +4,14 @@
 //! meeting facts, and the Working Party sentence (`WP1 consists of Question 3 (…) and …`).
 
 use rapporteur_model::{
-    Action, Contributions, Language, Meeting, MeetingMode, Outcome, Participants, Preset, Process,
-    Question,
+    Action, Language, Meeting, MeetingMode, Outcome, Participants, Preset, Process, Question,
 };
 use rapporteur_prose::dates::read_meeting_range_en;
 use rapporteur_prose::phrases;
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::meeting::ReadMeeting;
+use super::meeting::{number, read_contributions, ReadMeeting};
 use super::question::{document_kind, next_item, ReadQuestion};
 use super::working_party::Scopes;
 use super::{bracket, depth_after, same_text, split_outside};
@@ -260,10 +259,6 @@ static SUBMITTED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DOCUMENTS: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"^(?P<documents>\d{1,6}) temporary documents were issued\.$"));
-fn count(caps: &regex::Captures, name: &str) -> Option<u32> {
-    caps.name(name).and_then(|m| m.as_str().parse().ok())
-}
-
 /// The meeting's facts from the opening sentences of an English paragraph.
 pub(crate) fn read_summary(sentences: &[&str]) -> Option<ReadMeeting> {
     let caps = HELD.captures(sentences.first()?.trim())?;
@@ -271,7 +266,7 @@ pub(crate) fn read_summary(sentences: &[&str]) -> Option<ReadMeeting> {
         organization: caps["org"].to_owned(),
         group: caps["group"].to_owned(),
         group_topic: caps.name("topic").map(|m| m.as_str().to_owned()),
-        ordinal: count(&caps, "ordinal"),
+        ordinal: number(&caps, "ordinal"),
         ..Meeting::default()
     };
     if let Some(text) = caps.name("dates") {
@@ -293,11 +288,11 @@ pub(crate) fn read_summary(sentences: &[&str]) -> Option<ReadMeeting> {
         .and_then(|s| ATTENDED.captures(s.trim()))
     {
         let participants = Participants {
-            total: count(&caps, "total"),
-            on_site: count(&caps, "on_site"),
-            remote: count(&caps, "remote"),
-            home: count(&caps, "home"),
-            delegations: count(&caps, "delegations"),
+            total: number(&caps, "total"),
+            on_site: number(&caps, "on_site"),
+            remote: number(&caps, "remote"),
+            home: number(&caps, "home"),
+            delegations: number(&caps, "delegations"),
         };
         if let (Some(on_site), Some(remote)) = (participants.on_site, participants.remote) {
             if on_site > 0 && remote > 0 {
@@ -310,20 +305,10 @@ pub(crate) fn read_summary(sentences: &[&str]) -> Option<ReadMeeting> {
     }
     if let Some(sentence) = sentences.get(used).map(|s| s.trim()) {
         if let Some(caps) = SUBMITTED.captures(sentence) {
-            meeting.contributions = Some(Contributions {
-                total: count(&caps, "total"),
-                home: count(&caps, "home"),
-                home_note: caps.name("note").map(|m| m.as_str().to_owned()),
-            });
-            if let Some(country) = caps.name("country") {
-                meeting
-                    .home_country
-                    .get_or_insert(country.as_str().to_owned());
-            }
-            meeting.temporary_documents = count(&caps, "documents");
+            read_contributions(&caps, &mut meeting);
             used += 1;
         } else if let Some(caps) = DOCUMENTS.captures(sentence) {
-            meeting.temporary_documents = count(&caps, "documents");
+            meeting.temporary_documents = number(&caps, "documents");
             used += 1;
         }
     }

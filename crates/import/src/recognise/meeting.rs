@@ -66,8 +66,26 @@ fn normalise(sentence: &str) -> String {
     text.replace(" (", "(").replace(") ", ")")
 }
 
-fn number(caps: &regex::Captures, name: &str) -> Option<u32> {
+/// The number a pattern's group `name` caught, if it did.
+pub(super) fn number(caps: &regex::Captures, name: &str) -> Option<u32> {
     caps.name(name).and_then(|m| m.as_str().parse().ok())
+}
+
+/// The contributions and temporary documents of the sentence that gives them, in either
+/// language: their patterns name the same groups (`total`, `home`, `note`, `country`,
+/// `documents`). A country named earlier, with the participants, is kept.
+pub(super) fn read_contributions(caps: &regex::Captures, meeting: &mut Meeting) {
+    meeting.contributions = Some(Contributions {
+        total: number(caps, "total"),
+        home: number(caps, "home"),
+        home_note: caps.name("note").map(|m| m.as_str().to_owned()),
+    });
+    if let Some(country) = caps.name("country") {
+        meeting
+            .home_country
+            .get_or_insert(country.as_str().to_owned());
+    }
+    meeting.temporary_documents = number(caps, "documents");
 }
 
 /// The facts of a paragraph's opening sentences, if it opens with `… の会合が、…開催された。`.
@@ -123,17 +141,7 @@ pub(crate) fn read(sentences: &[&str]) -> Option<ReadMeeting> {
     }
     if let Some(sentence) = sentences.get(used).map(|s| normalise(s)) {
         if let Some(caps) = SUBMITTED.captures(&sentence) {
-            meeting.contributions = Some(Contributions {
-                total: number(&caps, "total"),
-                home: number(&caps, "home"),
-                home_note: caps.name("note").map(|m| m.as_str().to_owned()),
-            });
-            if let Some(country) = caps.name("country") {
-                meeting
-                    .home_country
-                    .get_or_insert(country.as_str().to_owned());
-            }
-            meeting.temporary_documents = number(&caps, "documents");
+            read_contributions(&caps, &mut meeting);
             used += 1;
         } else if let Some(caps) = DOCUMENTS.captures(&sentence) {
             meeting.temporary_documents = number(&caps, "documents");
