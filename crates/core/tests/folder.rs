@@ -5,15 +5,22 @@
 use rapporteur_core::{FolderResult, Library};
 use std::fs;
 use std::ops::ControlFlow;
+use std::path::PathBuf;
 
 const PUBLISHED_TEXT: &str = include_str!("../../../tests/fixtures/sg17-2025-12-report.txt");
 const KANJI: &str = include_str!("../../../tests/fixtures/sg17-2020-03-kanji.report.json");
 
-#[test]
-fn a_folder_of_good_duplicate_and_bad_files_imports_each_on_its_own() {
+/// A folder for past reports, empty, in a home folder of its own (given first).
+fn past_reports() -> (tempfile::TempDir, PathBuf) {
     let home = tempfile::tempdir().unwrap();
     let dir = home.path().join("past reports");
     fs::create_dir(&dir).unwrap();
+    (home, dir)
+}
+
+#[test]
+fn a_folder_of_good_duplicate_and_bad_files_imports_each_on_its_own() {
+    let (home, dir) = past_reports();
     fs::write(dir.join("2025-12 sg17.txt"), PUBLISHED_TEXT).unwrap();
     // The same published text under another name: recognised, not added twice.
     fs::write(dir.join("2025-12 sg17 (copy).txt"), PUBLISHED_TEXT).unwrap();
@@ -132,9 +139,7 @@ fn a_folder_that_cannot_be_read_is_refused_saying_which() {
 
 #[test]
 fn an_import_stopped_by_the_user_reads_no_file_after() {
-    let home = tempfile::tempdir().unwrap();
-    let dir = home.path().join("past reports");
-    fs::create_dir(&dir).unwrap();
+    let (home, dir) = past_reports();
     fs::write(dir.join("1 kanji.report.json"), KANJI).unwrap();
     fs::write(dir.join("2 sg17.txt"), PUBLISHED_TEXT).unwrap();
     fs::write(dir.join("3 letter.txt"), "Dear colleagues,\n").unwrap();

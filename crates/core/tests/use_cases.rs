@@ -39,6 +39,13 @@ impl Folder {
         Library::open(&self.db()).unwrap()
     }
 
+    /// The library, with the example report imported (its id).
+    fn open_with_example(&self) -> (Library, i64) {
+        let mut library = self.open();
+        let id = library.import_file(Path::new(EXAMPLE)).unwrap().id;
+        (library, id)
+    }
+
     /// A copy of `from` under the name `name`: files are read by content, not by name.
     fn copy(&self, from: &str, name: &str) -> PathBuf {
         let to = self.path(name);
@@ -106,8 +113,7 @@ fn a_blank_report_opens_with_the_introduction_and_its_summary() {
 #[test]
 fn a_duplicate_is_titled_as_a_copy_in_the_reports_language() {
     let folder = Folder::new();
-    let mut library = folder.open();
-    let ja = library.import_file(Path::new(EXAMPLE)).unwrap().id;
+    let (mut library, ja) = folder.open_with_example();
     let copy = library.duplicate(ja).unwrap();
     assert_eq!(
         library.report(copy).unwrap().report.title,
@@ -206,8 +212,7 @@ fn a_file_opened_from_the_desktop_is_added_unless_its_report_is_there() {
 #[test]
 fn an_export_takes_the_reports_stored_dates_so_it_is_the_same_each_time() {
     let folder = Folder::new();
-    let mut library = folder.open();
-    let id = library.import_file(Path::new(EXAMPLE)).unwrap().id;
+    let (library, id) = folder.open_with_example();
     let word = ExportRequest {
         format: ExportFormat::Docx,
         template: TemplateChoice::OwnStyle,
@@ -240,8 +245,7 @@ fn an_export_takes_the_reports_stored_dates_so_it_is_the_same_each_time() {
 #[test]
 fn a_template_is_for_word_files_only() {
     let folder = Folder::new();
-    let mut library = folder.open();
-    let id = library.import_file(Path::new(EXAMPLE)).unwrap().id;
+    let (library, id) = folder.open_with_example();
     let request = ExportRequest {
         format: ExportFormat::Text,
         template: TemplateChoice::File(PathBuf::from(EXAMPLE)),
@@ -262,8 +266,7 @@ fn a_template_is_for_word_files_only() {
 #[test]
 fn a_check_compares_titles_with_the_other_reports_but_not_its_own_copy() {
     let folder = Folder::new();
-    let mut library = folder.open();
-    let id = library.import_file(Path::new(EXAMPLE)).unwrap().id;
+    let (mut library, id) = folder.open_with_example();
     let stored = library.report(id).unwrap().report;
     let (_, _, outcome) = stored
         .outcomes()
@@ -296,8 +299,7 @@ fn a_check_compares_titles_with_the_other_reports_but_not_its_own_copy() {
 #[test]
 fn reuse_makes_the_next_meetings_report_and_templates() {
     let folder = Folder::new();
-    let mut library = folder.open();
-    let id = library.import_file(Path::new(EXAMPLE)).unwrap().id;
+    let (mut library, id) = folder.open_with_example();
     let next = library.new_from(id).unwrap();
     assert!(!next.carried.is_empty() && !next.to_fill.is_empty());
     assert_ne!(next.id, id);
@@ -340,8 +342,7 @@ fn a_file_that_is_not_a_database_is_refused_with_its_code() {
 #[test]
 fn a_reports_word_template_is_kept_and_used_until_it_chooses_its_own_style() {
     let folder = Folder::new();
-    let mut library = folder.open();
-    let id = library.import_file(Path::new(EXAMPLE)).unwrap().id;
+    let (mut library, id) = folder.open_with_example();
     let other = library.import_file(Path::new(EXAMPLE)).unwrap().id;
     let word = |template| ExportRequest {
         format: ExportFormat::Docx,

@@ -642,27 +642,25 @@ mod tests {
 
     #[test]
     fn resolves_relationship_targets() {
-        assert_eq!(
-            resolve("word/document.xml", "header1.xml").as_deref(),
-            Some("word/header1.xml")
-        );
-        assert_eq!(
-            resolve("word/header1.xml", "media/a.png").as_deref(),
-            Some("word/media/a.png")
-        );
-        assert_eq!(
-            resolve("word/document.xml", "../customXml/i.xml").as_deref(),
-            Some("customXml/i.xml")
-        );
-        assert_eq!(
-            resolve("", "word/document.xml").as_deref(),
-            Some("word/document.xml")
-        );
-        assert_eq!(
-            resolve("word/document.xml", "/word/styles.xml").as_deref(),
-            Some("word/styles.xml")
-        );
-        assert_eq!(resolve("word/document.xml", "../../etc/passwd"), None);
+        // The part holding the relationship, its target, and the part it names.
+        for (from, target, part) in [
+            ("word/document.xml", "header1.xml", Some("word/header1.xml")),
+            ("word/header1.xml", "media/a.png", Some("word/media/a.png")),
+            (
+                "word/document.xml",
+                "../customXml/i.xml",
+                Some("customXml/i.xml"),
+            ),
+            ("", "word/document.xml", Some("word/document.xml")),
+            (
+                "word/document.xml",
+                "/word/styles.xml",
+                Some("word/styles.xml"),
+            ),
+            ("word/document.xml", "../../etc/passwd", None),
+        ] {
+            assert_eq!(resolve(from, target).as_deref(), part, "{from} → {target}");
+        }
         assert_eq!(
             relationships_part("word/header1.xml"),
             "word/_rels/header1.xml.rels"

@@ -171,35 +171,23 @@ mod tests {
             "no word list in {WORD_LISTS:?}: install wamerican"
         );
         let none = Known::default();
-        assert_eq!(
-            join_hyphen("assur", "ance", &none, &none),
-            ("assurance".into(), None)
-        );
-        assert_eq!(
-            join_hyphen("anti", "spoofing", &none, &none),
-            ("anti-spoofing".into(), Some("antispoofing".into()))
-        );
-        assert_eq!(
-            join_hyphen("require", "ments", &none, &none),
-            ("requirements".into(), None)
-        );
-        assert_eq!(
-            join_hyphen("End", "to-End", &none, &none),
-            ("End-to-End".into(), None)
-        );
-        assert_eq!(
-            join_hyphen("out-of", "band", &none, &none),
-            ("out-of-band".into(), None)
-        );
-        assert_eq!(
-            join_hyphen("photo", "voltaic", &none, &none),
-            ("photovoltaic".into(), None)
-        );
-        // Not in the list, but `message` is.
-        assert_eq!(
-            join_hyphen("mess", "aging", &none, &none),
-            ("messaging".into(), None)
-        );
+        // The two halves, the word read and the other reading offered, if any.
+        for (before, after, read, other) in [
+            ("assur", "ance", "assurance", None),
+            ("anti", "spoofing", "anti-spoofing", Some("antispoofing")),
+            ("require", "ments", "requirements", None),
+            ("End", "to-End", "End-to-End", None),
+            ("out-of", "band", "out-of-band", None),
+            ("photo", "voltaic", "photovoltaic", None),
+            // Not in the list, but `message` is.
+            ("mess", "aging", "messaging", None),
+        ] {
+            assert_eq!(
+                join_hyphen(before, after, &none, &none),
+                (read.into(), other.map(Into::into)),
+                "{before}-{after}"
+            );
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 #![allow(dead_code)] // Each test file uses part of these.
 
 use rapporteur_collab::ReportDoc;
-use rapporteur_model::{Block, Report};
+use rapporteur_model::{Block, Report, Section};
 
 pub const EXAMPLE: &str = include_str!("../../../../examples/sg17-2025-12.report.json");
 
@@ -43,36 +43,35 @@ pub fn first_paragraph(section: &mut rapporteur_model::Section) -> &mut String {
 
 /// The first Question of the report, mutable.
 pub fn first_question(report: &mut Report) -> &mut rapporteur_model::Question {
-    fn find(sections: &mut [rapporteur_model::Section]) -> Option<&mut rapporteur_model::Question> {
-        for section in sections {
-            for block in &mut section.blocks {
-                if let Block::Question(q) = block {
-                    return Some(q);
-                }
-            }
-            if let Some(q) = find(&mut section.sections) {
-                return Some(q);
-            }
-        }
-        None
-    }
-    find(&mut report.sections).expect("a Question")
+    first_block(&mut report.sections, |block| match block {
+        Block::Question(q) => Some(q),
+        _ => None,
+    })
+    .expect("a Question")
 }
 
 /// The first schedule table of the report, mutable.
 pub fn first_schedule(report: &mut Report) -> &mut rapporteur_model::Schedule {
-    fn find(sections: &mut [rapporteur_model::Section]) -> Option<&mut rapporteur_model::Schedule> {
-        for section in sections {
-            for block in &mut section.blocks {
-                if let Block::Schedule(s) = block {
-                    return Some(s);
-                }
-            }
-            if let Some(s) = find(&mut section.sections) {
-                return Some(s);
-            }
+    first_block(&mut report.sections, |block| match block {
+        Block::Schedule(s) => Some(s),
+        _ => None,
+    })
+    .expect("a schedule table")
+}
+
+/// The first block of `sections` that `pick` takes, in document order (a section's own
+/// blocks before its subsections').
+fn first_block<T>(
+    sections: &mut [Section],
+    pick: fn(&mut Block) -> Option<&mut T>,
+) -> Option<&mut T> {
+    for section in sections {
+        if let Some(found) = section.blocks.iter_mut().find_map(pick) {
+            return Some(found);
         }
-        None
+        if let Some(found) = first_block(&mut section.sections, pick) {
+            return Some(found);
+        }
     }
-    find(&mut report.sections).expect("a schedule table")
+    None
 }
