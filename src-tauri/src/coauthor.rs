@@ -15,20 +15,14 @@ const SHARE_EXTENSION: &str = "rapporteur";
 library_commands! {
     /// The author name this installation records with its changes; `None` until the user
     /// gives one (asked when they first share or merge).
-    pub async fn author_name() -> Option<String> => author_name();
-}
+    pub async fn author_name() -> Option<String> => |library| library.author_name();
 
-/// Sets the author name recorded with this installation's changes; gives it back as kept
-/// (trimmed). An empty name is refused.
-#[tauri::command]
-#[specta::specta]
-pub async fn set_author_name(
-    state: State<'_, AppState>,
-    name: String,
-) -> Result<String, CommandError> {
-    let mut library = state.library()?;
-    library.set_author_name(&name)?;
-    Ok(library.author_name()?.unwrap_or_default())
+    /// Sets the author name recorded with this installation's changes; gives it back as kept
+    /// (trimmed). An empty name is refused.
+    pub async fn set_author_name(name: String) -> String => |library| {
+        library.set_author_name(&name)?;
+        Ok(library.author_name()?.unwrap_or_default())
+    };
 }
 
 /// "Share for co-authoring…": shows the save dialog with `file_name` proposed and writes

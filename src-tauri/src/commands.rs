@@ -18,35 +18,41 @@ use tauri::{AppHandle, State};
 
 library_commands! {
     /// Every report in the library, most recently saved first.
-    pub async fn list_reports() -> Vec<ReportSummary> => list();
+    pub async fn list_reports() -> Vec<ReportSummary> => |library| library.list();
 
     /// One report, as last saved, opened for editing: its next save starts a new entry of
     /// its history.
-    pub async fn open_report(id: ReportId) -> StoredReport => open_for_editing(id);
+    pub async fn open_report(id: ReportId) -> StoredReport
+        => |library| library.open_for_editing(id);
 
     /// A new, blank report for an ITU-T study group meeting; returns its id.
-    pub async fn create_report() -> ReportId => create_blank();
+    pub async fn create_report() -> ReportId => |library| library.create_blank();
 
     /// A copy of report `id` as a new report; returns the copy's id.
-    pub async fn duplicate_report(id: ReportId) -> ReportId => duplicate(id);
+    pub async fn duplicate_report(id: ReportId) -> ReportId => |library| library.duplicate(id);
 
     /// Takes report `id` out of the library; `undelete_report` brings it back.
-    pub async fn delete_report(id: ReportId) -> () => delete(id);
+    pub async fn delete_report(id: ReportId) -> () => |library| library.delete(id);
 
     /// Brings a deleted report back into the library.
-    pub async fn undelete_report(id: ReportId) -> () => undelete(id);
+    pub async fn undelete_report(id: ReportId) -> () => |library| library.undelete(id);
 
     /// Report `id` as it was at `revision`, for the editor to bring back as an ordinary
     /// (undoable, autosaved) edit.
     pub async fn revision_report(id: ReportId, revision: u32) -> Report
-        => revision(id, revision);
+        => |library| library.revision(id, revision);
+
+    /// Makes `revision` of report `id` the newest again; returns the new revision's number.
+    pub async fn restore_revision(id: ReportId, revision: u32) -> Saved => |library| {
+        Ok(Saved { revision: library.restore(id, revision)? })
+    };
 
     /// The findings on `report`, the report being edited as it is on screen (unsaved edits
     /// included), worded in `language`, the editor's; titles are compared with the other
     /// reports of the library, `id` (its own stored copy) left out. An id that is not in the
     /// library leaves nothing out.
     pub async fn check_report(id: ReportId, report: Report, language: Language) -> Vec<Finding>
-        => check(&report, Some(id), language);
+        => |library| library.check(&report, Some(id), language);
 }
 
 /// Writes report `id` in `format` to `path`, the file the user named in the export
@@ -115,18 +121,6 @@ pub async fn import_report_file(
 ) -> Result<ImportedFile, CommandError> {
     let path = state.chosen.allowed(Use::Read, &path)?;
     state.library()?.import_file(&path)
-}
-
-/// Makes `revision` of report `id` the newest again; returns the new revision's number.
-#[tauri::command]
-#[specta::specta]
-pub async fn restore_revision(
-    state: State<'_, AppState>,
-    id: ReportId,
-    revision: u32,
-) -> Result<Saved, CommandError> {
-    let revision = state.library()?.restore(id, revision)?;
-    Ok(Saved { revision })
 }
 
 /// The report as the journal will print it, for the live preview: the document tree every

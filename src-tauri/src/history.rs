@@ -6,14 +6,14 @@ use rapporteur_storage::{EntryStart, HistoryEntry, ReportId};
 
 library_commands! {
     /// The history of report `id`, newest entry first.
-    pub async fn report_history(id: ReportId) -> Vec<HistoryEntry> => entries(id);
+    pub async fn report_history(id: ReportId) -> Vec<HistoryEntry> => |library| library.entries(id);
 
     /// Report `id` at revision `before` and at revision `after`, side by side.
     pub async fn compare_revisions(id: ReportId, before: u32, after: u32) -> Comparison
-        => compare(id, before, after);
+        => |library| library.compare(id, before, after);
 
     /// Makes the next save of report `id` start a new history entry, because of `why` (the
     /// editor brings an earlier revision back, or merges a co-author's edits).
     pub async fn start_history_entry(id: ReportId, why: EntryStart) -> ()
-        => start_entry(id, why);
+        => |library| library.start_entry(id, why);
 }

@@ -3,16 +3,16 @@
 //! dialogs and the files the user chose there, files handed over from the desktop, the
 //! About box.
 
-/// Writes the commands that only call one use case of the library: each opens the
-/// library (`AppState::library`), calls the use case with the page's arguments and gives
-/// the window its answer, or the `CommandError` that stopped it. Each is read as its name,
-/// its arguments, its answer and the call:
-/// `pub async fn open_report(id: ReportId) -> StoredReport => open_for_editing(id);`
+/// Writes the commands that only use the library: each opens it (`AppState::library`),
+/// runs its use case on it with the page's arguments and gives the window the answer, or
+/// the `CommandError` that stopped it. Each is read as its name, its arguments, its
+/// answer and what it does with the library:
+/// `pub async fn list_reports() -> Vec<ReportSummary> => |library| library.list();`
 macro_rules! library_commands {
     ($(
         $(#[$meta:meta])*
         pub async fn $name:ident($($arg:ident: $type:ty),* $(,)?) -> $answer:ty
-            => $use_case:ident($($pass:expr),* $(,)?);
+            => |$library:ident| $use:expr;
     )*) => {$(
         $(#[$meta])*
         #[tauri::command]
@@ -21,7 +21,9 @@ macro_rules! library_commands {
             state: tauri::State<'_, crate::AppState>,
             $($arg: $type),*
         ) -> Result<$answer, crate::CommandError> {
-            state.library()?.$use_case($($pass),*)
+            let mut opened = state.library()?;
+            let $library: &mut rapporteur_core::Library = &mut opened;
+            $use
         }
     )*};
 }

@@ -182,7 +182,8 @@ pub fn write_after_save(app: &AppHandle, id: ReportId) {
 library_commands! {
     /// The shared folder report `id` is linked to, and what the last look found; `None` when
     /// it is linked to none.
-    pub async fn linked_folder(id: ReportId) -> Option<FolderLink> => linked_folder(id);
+    pub async fn linked_folder(id: ReportId) -> Option<FolderLink>
+        => |library| library.linked_folder(id);
 }
 
 /// "Link to a shared folder…": shows the folder dialog and links report `id` to the
@@ -223,5 +224,5 @@ library_commands! {
     /// Looks at report `id`'s shared folder: the co-authors' files merged into the report as
     /// a colleague's copy is, this copy's edits written. Files that cannot be taken yet (a
     /// sync service still writing them) are listed and read again at the next look.
-    pub async fn sync_folder(id: ReportId) -> FolderSync => sync_folder(id);
+    pub async fn sync_folder(id: ReportId) -> FolderSync => |library| library.sync_folder(id);
 }

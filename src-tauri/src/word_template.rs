@@ -9,7 +9,14 @@ use tauri::State;
 
 library_commands! {
     /// The Word template report `id` is exported into.
-    pub async fn word_template(id: ReportId) -> WordTemplateInfo => word_template_info(id);
+    pub async fn word_template(id: ReportId) -> WordTemplateInfo
+        => |library| library.word_template_info(id);
+
+    /// Report `id` is exported in Rapporteur's own style from now on.
+    pub async fn use_own_style(id: ReportId) -> WordTemplateInfo => |library| {
+        library.use_own_style(id)?;
+        library.word_template_info(id)
+    };
 }
 
 /// Shows the open dialog for a Word template (.docx, .dotx) and keeps the file chosen as
@@ -32,16 +39,4 @@ pub async fn choose_word_template(
         library.set_word_template(id, &file)?;
         library.word_template_info(id)
     })
-}
-
-/// Report `id` is exported in Rapporteur's own style from now on.
-#[tauri::command]
-#[specta::specta]
-pub async fn use_own_style(
-    state: State<'_, AppState>,
-    id: ReportId,
-) -> Result<WordTemplateInfo, CommandError> {
-    let mut library = state.library()?;
-    library.use_own_style(id)?;
-    library.word_template_info(id)
 }
