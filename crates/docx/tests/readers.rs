@@ -365,6 +365,15 @@ fn rendered(name: &str) -> &'static Rendered {
     &RENDERED.get_or_init(render_all)[name]
 }
 
+/// The example exported into the template `name`, after checking what every export into
+/// a template keeps, whatever the template: journal-ready, every sentence printed.
+fn rendered_in_template(name: &str) -> &'static Rendered {
+    let doc = rendered(name);
+    doc.assert_journal_ready();
+    doc.assert_every_sentence();
+    doc
+}
+
 fn paragraphs(inspect: &Value) -> Vec<(String, Value, String)> {
     inspect["paragraphs"]
         .as_array()
@@ -746,9 +755,7 @@ fn points(mm: f64) -> i64 {
 
 #[test]
 fn an_a4_mincho_template_gives_its_styles_fonts_grid_and_bullets() {
-    let doc = rendered("template-a4-mincho");
-    doc.assert_journal_ready();
-    doc.assert_every_sentence();
+    let doc = rendered_in_template("template-a4-mincho");
     assert_eq!(doc.page_points, (points(210.0), points(297.0)));
     assert_eq!(doc.own_styles, ["Table Text"]);
     let inspect = &doc.inspect;
@@ -783,9 +790,7 @@ fn an_a4_mincho_template_gives_its_styles_fonts_grid_and_bullets() {
 
 #[test]
 fn a_b5_two_column_dotx_keeps_its_one_column_head_and_line_grid() {
-    let doc = rendered("template-b5-two-columns");
-    doc.assert_journal_ready();
-    doc.assert_every_sentence();
+    let doc = rendered_in_template("template-b5-two-columns");
     assert_eq!(doc.page_points, (points(182.0), points(257.0)));
     let sections = doc.inspect["sections"].as_array().unwrap();
     assert_eq!(sections.len(), 2);
@@ -820,9 +825,7 @@ fn a_b5_two_column_dotx_keeps_its_one_column_head_and_line_grid() {
 
 #[test]
 fn a_letter_template_gives_its_running_header_with_logo_and_page_footer() {
-    let doc = rendered("template-letter-english");
-    doc.assert_journal_ready();
-    doc.assert_every_sentence();
+    let doc = rendered_in_template("template-letter-english");
     let pages = doc.pages();
     assert!(pages.len() > 5);
     for (index, page) in pages.iter().enumerate() {
@@ -853,9 +856,7 @@ fn a_letter_template_gives_its_running_header_with_logo_and_page_footer() {
 
 #[test]
 fn a_template_missing_half_the_styles_gets_ours_for_those_and_says_which() {
-    let doc = rendered("template-half-styles");
-    doc.assert_journal_ready();
-    doc.assert_every_sentence();
+    let doc = rendered_in_template("template-half-styles");
     assert_eq!(
         doc.own_styles,
         [

@@ -25,6 +25,17 @@ fn pause(path: &Path, id: i64) {
         .unwrap();
 }
 
+/// Each entry of report `id`'s history, newest first, as its first and last revision and
+/// what began it.
+fn spans(store: &mut Store, id: i64) -> Vec<(u32, u32, Option<EntryStart>)> {
+    store
+        .entries(id)
+        .unwrap()
+        .iter()
+        .map(|e| (e.first, e.last, e.began))
+        .collect()
+}
+
 #[test]
 fn the_saves_of_a_session_make_one_entry_and_a_pause_starts_the_next() {
     let (_dir, path, mut store) = temp_store();
@@ -122,14 +133,8 @@ fn opening_exporting_restoring_and_merging_each_start_a_new_entry() {
     }
     store.restore(id, 1).unwrap();
     store.save_report(id, &titled(99)).unwrap();
-    let began: Vec<_> = store
-        .entries(id)
-        .unwrap()
-        .iter()
-        .map(|e| (e.first, e.last, e.began))
-        .collect();
     assert_eq!(
-        began,
+        spans(&mut store, id),
         [
             (8, 9, Some(EntryStart::Restore)),
             (6, 7, Some(EntryStart::Merge)),
@@ -260,14 +265,8 @@ fn the_upgrade_fills_titles_and_groups_earlier_saves_by_their_pauses() {
     assert_eq!(history[0].title, "ITU-T SG17第2回会合報告（7）");
     assert_eq!(history[6].title, "ITU-T SG17第2回会合報告（1）");
     assert!(history.iter().all(|r| r.author.is_none()));
-    let entries: Vec<_> = store
-        .entries(3)
-        .unwrap()
-        .iter()
-        .map(|e| (e.first, e.last, e.began))
-        .collect();
     assert_eq!(
-        entries,
+        spans(&mut store, 3),
         [
             (7, 7, Some(EntryStart::Pause)),
             (5, 6, Some(EntryStart::Pause)),
