@@ -6,7 +6,7 @@ use rapporteur_model::Report;
 use rapporteur_storage::{EntryStart, Store};
 
 mod common;
-use common::{count, dump::dump, example, temp_store};
+use common::{count, dump::dump, example, retitled, temp_store};
 
 /// The store of co-author `name`: a database of their own, `name.sqlite3` in `dir`.
 fn co_author(dir: &tempfile::TempDir, name: &str) -> Store {
@@ -35,8 +35,7 @@ fn each_save_appends_one_update_in_the_transaction_of_its_revision() {
     assert_eq!(count(&path, "SELECT count(*) FROM collab_documents"), 1);
     assert_eq!(count(&path, "SELECT count(*) FROM collab_updates"), 0);
     // The editor's report has no identities: they are taken from the last save.
-    let mut report = example();
-    report.title = "改".into();
+    let report = retitled("改");
     assert_eq!(store.save_report(id, &report).unwrap(), 2);
     assert_eq!(count(&path, "SELECT count(*) FROM collab_updates"), 1);
     assert_eq!(
@@ -139,8 +138,7 @@ fn each_revision_names_its_author_and_a_merge_starts_an_entry_in_the_co_authors_
     let id = aoki.create_report(&example()).unwrap();
     aoki.set_author_name("青木").unwrap();
     brown.set_author_name("Brown").unwrap();
-    let mut report = example();
-    report.title = "青木の題".into();
+    let report = retitled("青木の題");
     aoki.save_report(id, &report).unwrap();
     let authors = |store: &Store, id| -> Vec<Option<String>> {
         store

@@ -5,7 +5,7 @@ use rapporteur_storage::{SearchHit, Store, StoreError, TextPart};
 use rusqlite::Connection;
 
 mod common;
-use common::{example, fresh_index_rows, index_rows, temp_store, texts};
+use common::{example, fresh_index_rows, index_rows, retitled, temp_store, texts};
 
 fn shown(hit: &SearchHit) -> String {
     rapporteur_storage::marked(&hit.snippet, "[", "]")
@@ -88,8 +88,7 @@ fn terms_of_two_characters_together_find_every_text_holding_them_all() {
     let (_dir, path, mut store) = temp_store();
     let older = store.create_report(&example()).unwrap();
     // Both terms in one text, one of them at its very end.
-    let mut newer = example();
-    newer.title = "課題と鍵の報告：量子".to_owned();
+    let mut newer = retitled("課題と鍵の報告：量子");
     let id = store.create_report(&newer).unwrap();
     // The texts holding every term, ASCII letters in any case (as LIKE matches them):
     // the newest report's first, each report's in document order.
@@ -292,8 +291,7 @@ fn a_save_whose_indexing_fails_changes_nothing() {
         .unwrap()
         .execute_batch("CREATE TRIGGER fail_search BEFORE INSERT ON search_parts BEGIN SELECT RAISE(ABORT, 'index full'); END;")
         .unwrap();
-    let mut edited = example();
-    edited.title = "量子の題名".to_owned();
+    let edited = retitled("量子の題名");
     let err = store.save_report(id, &edited).unwrap_err();
     assert!(err.to_string().contains("index full"), "{err}");
     let kept = store.report(id).unwrap().report;
@@ -468,8 +466,7 @@ fn an_id_no_report_uses_any_more_is_no_longer_suggested() {
 #[test]
 fn templates_are_saved_listed_read_and_deleted_apart_from_the_library() {
     let (_dir, path, mut store) = temp_store();
-    let mut structure = example();
-    structure.title = "ITU-T SG17会合報告（型）".to_owned();
+    let structure = retitled("ITU-T SG17会合報告（型）");
     let id = store.save_template("SG17 会合", &structure).unwrap();
     assert!(matches!(
         store.save_template(" SG17 会合 ", &structure),

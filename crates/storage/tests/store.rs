@@ -9,7 +9,9 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::{count, db_with_examples, dump::dump, example, temp_db, temp_store, EXAMPLE};
+use common::{
+    count, db_with_examples, dump::dump, example, retitled, temp_db, temp_store, EXAMPLE,
+};
 
 fn outcome_rows(path: &Path) -> i64 {
     count(path, "SELECT count(*) FROM outcomes")
@@ -243,8 +245,7 @@ fn a_save_that_fails_half_way_leaves_the_database_exactly_as_it_was() {
         .unwrap();
     let before = dump(&path);
 
-    let mut edited = example();
-    edited.title = "新しい題名".to_owned();
+    let edited = retitled("新しい題名");
     let err = store.save_report(id, &edited).unwrap_err();
     assert!(err.to_string().contains("disk on fire"), "{err}");
     assert_eq!(dump(&path), before);
@@ -562,8 +563,7 @@ fn a_second_writer_holding_the_database_too_long_gives_a_clear_error_and_loses_n
     other.execute_batch("BEGIN IMMEDIATE").unwrap();
     let before = dump(&path);
 
-    let mut edited = example();
-    edited.title = "待たされた編集".to_owned();
+    let edited = retitled("待たされた編集");
     let err = store.save_report(id, &edited).unwrap_err();
     assert!(
         matches!(&err, StoreError::Busy { path: p } if *p == path),
@@ -593,8 +593,7 @@ fn a_full_disk_refuses_the_save_and_keeps_everything_saved_before() {
     store.cap_pages_for_tests(pages).unwrap();
     let before = dump(&path);
 
-    let mut edited = example();
-    edited.title = "入らない編集".to_owned();
+    let edited = retitled("入らない編集");
     let err = store.save_report(id, &edited).unwrap_err();
     assert!(
         matches!(&err, StoreError::DiskFull { path: p } if *p == path),
@@ -767,8 +766,7 @@ fn a_database_made_by_every_released_schema_opens_upgrades_and_keeps_its_reports
         }
         store.undelete_report(2).unwrap();
         assert_eq!(cleared(&store.report(2).unwrap().report), example());
-        let mut edited = example();
-        edited.title = "改訂".to_owned();
+        let edited = retitled("改訂");
         assert_eq!(store.save_report(1, &edited).unwrap(), 2);
         // The history lists what stands beside each revision, upgraded ones included.
         let titles: Vec<String> = store
