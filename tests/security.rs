@@ -207,28 +207,27 @@ fn the_commands_refuse_a_path_the_user_did_not_choose() {
         err["code"], "not_chosen",
         "chosen to write, not to read: {err}"
     );
-    // A Word template is read only from the file chosen in its dialog, and a file that
-    // is not one is refused, naming it.
-    let err = invoke(
-        &webview,
-        "choose_word_template",
-        serde_json::json!({ "id": 1, "title": "template", "filterName": "Word" }),
-    )
-    .unwrap_err();
-    assert_eq!(err["code"], "word_template_refused", "{err}");
-    assert_eq!(err["params"]["path"], serde_json::json!(chosen_by_the_user));
+    // A Word template is read only from the file chosen in its dialog, and so is a
+    // colleague's copy to merge (co-authoring names no file either); a file that is not
+    // one is refused, naming it.
+    for (command, args, refused) in [
+        (
+            "choose_word_template",
+            serde_json::json!({ "id": 1, "title": "template", "filterName": "Word" }),
+            "word_template_refused",
+        ),
+        (
+            "merge_copy",
+            serde_json::json!({ "id": 1, "title": "merge", "filterName": "co-authoring" }),
+            "share_file_not_one",
+        ),
+    ] {
+        let err = invoke(&webview, command, args).unwrap_err();
+        assert_eq!(err["code"], refused, "{err}");
+        assert_eq!(err["params"]["path"], serde_json::json!(chosen_by_the_user));
+    }
 
-    // Co-authoring names no file either: the share file is written where the user chose
-    // in the save dialog, a colleague's copy read from the file chosen in the open
-    // dialog, and a file that is not a share file is refused, naming it.
-    let err = invoke(
-        &webview,
-        "merge_copy",
-        serde_json::json!({ "id": 1, "title": "merge", "filterName": "co-authoring" }),
-    )
-    .unwrap_err();
-    assert_eq!(err["code"], "share_file_not_one", "{err}");
-    assert_eq!(err["params"]["path"], serde_json::json!(chosen_by_the_user));
+    // The share file is written where the user chose in the save dialog.
     let shared = invoke(
         &webview,
         "share_report",
