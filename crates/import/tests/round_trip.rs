@@ -67,6 +67,15 @@ fn options() -> DocxOptions {
     }
 }
 
+/// Each fixture exported in `format`: its name, the report it holds and the export.
+fn exported(format: ExportFormat) -> impl Iterator<Item = (&'static str, Report, Vec<u8>)> {
+    FIXTURES.iter().map(move |(name, json)| {
+        let report = read_report(json).unwrap();
+        let bytes = export(&report, format, &options()).unwrap();
+        (*name, report, bytes)
+    })
+}
+
 fn assert_same(original: &Report, imported: &Report, flatten_cells: bool, what: &str) {
     assert_eq!(imported.title, original.title, "{what}: title");
     assert_eq!(imported.language, original.language, "{what}: language");
@@ -88,9 +97,7 @@ fn assert_same(original: &Report, imported: &Report, flatten_cells: bool, what: 
 
 #[test]
 fn a_word_export_imports_back_to_the_same_report() {
-    for (name, json) in FIXTURES {
-        let report = read_report(json).unwrap();
-        let bytes = export(&report, ExportFormat::Docx, &options()).unwrap();
+    for (name, report, bytes) in exported(ExportFormat::Docx) {
         let imported = import_docx(&bytes).unwrap();
         assert_same(
             &report,
@@ -105,9 +112,7 @@ fn a_word_export_imports_back_to_the_same_report() {
 
 #[test]
 fn a_text_export_imports_back_to_the_same_report() {
-    for (name, json) in FIXTURES {
-        let report = read_report(json).unwrap();
-        let bytes = export(&report, ExportFormat::Text, &options()).unwrap();
+    for (name, report, bytes) in exported(ExportFormat::Text) {
         let imported = import_text(&bytes).unwrap();
         assert_same(&report, &imported.report, true, &format!("{name} as text"));
         assert!(
