@@ -217,12 +217,10 @@ fn config() -> ProptestConfig {
 
 #[test]
 fn mangled_share_files_are_merged_whole_or_refused_changing_nothing() {
+    let bench = Bench::new();
+    let (theirs, foreign) = (bench.theirs.clone(), bench.foreign.clone());
     // Shared by the cases, which proptest runs through a `Fn`.
-    let bench = RefCell::new(Bench::new());
-    let (theirs, foreign) = {
-        let bench = bench.borrow();
-        (bench.theirs.clone(), bench.foreign.clone())
-    };
+    let bench = RefCell::new(bench);
     proptest!(config(), |(how in mangle(), from_foreign in any::<bool>())| {
         let (file, other) = if from_foreign { (&foreign, &theirs) } else { (&theirs, &foreign) };
         let bytes = mangled(file, other, &how);
@@ -232,11 +230,9 @@ fn mangled_share_files_are_merged_whole_or_refused_changing_nothing() {
 
 #[test]
 fn mangled_report_files_are_saved_whole_as_the_next_edit_or_refused_changing_nothing() {
-    let bench = RefCell::new(Bench::new());
-    let (edited, other) = {
-        let bench = bench.borrow();
-        (bench.edited.clone(), bench.other_report.clone())
-    };
+    let bench = Bench::new();
+    let (edited, other) = (bench.edited.clone(), bench.other_report.clone());
+    let bench = RefCell::new(bench);
     proptest!(config(), |(how in mangle())| {
         let bytes = mangled(&edited, &other, &how);
         bench.borrow_mut().attempt(&bytes, |library, path| library.update_from_file(1, path).map(drop))?;
