@@ -3,10 +3,11 @@
 //! dialogs and the files the user chose there, files handed over from the desktop, the
 //! About box.
 
-/// Writes the commands that only use the library: each opens it (`AppState::library`),
-/// runs its use case on it with the page's arguments and gives the window the answer, or
-/// the `CommandError` that stopped it. Each is read as its name, its arguments, its
-/// answer and what it does with the library:
+/// Writes the commands that only use the library, with what they all share written once
+/// (the command's attributes, the app's state, the `Result`): each opens the library
+/// (`AppState::library`), does its use case on it with the page's arguments and gives the
+/// window the answer, or the `CommandError` that stopped it. Each is read as its name, its
+/// arguments, its answer and what it does with the library:
 /// `pub async fn list_reports() -> Vec<ReportSummary> => |library| library.list();`
 macro_rules! library_commands {
     ($(
