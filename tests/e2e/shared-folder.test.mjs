@@ -200,6 +200,29 @@ test("a file a sync service has only half written is left for later, quietly, an
   await closePanel(aoki);
 });
 
+test("a linked report no editor has open takes in a co-author's edit: the library shows it, and it opens merged", async () => {
+  const title = "ITU-T SG17第2回会合報告（青木が題を改訂）";
+  await suzuki.edit.waitSaved();
+  await suzuki.session.click(await suzuki.edit.$("back"));
+  await suzuki.edit.$("report-row");
+  await aoki.session.click(await aoki.edit.$("outline-title"));
+  await aoki.edit.fill("field-title", title);
+  await aoki.edit.waitSaved();
+  const rowTitles = () =>
+    suzuki.session.executeAsync(`arguments[0]([...document.querySelectorAll('[data-testid="report-row"] .title')].map((t) => t.textContent));`);
+  await suzuki.session.until("the new title in Suzuki's library", async () => (await rowTitles()).includes(title), 30_000);
+  assert.equal(await alerts(suzuki), 0);
+  // Opened, the report is the merged one: the title in the editor, no look left to bring it.
+  const rows = await suzuki.session.findAll('[data-testid="report-row"]');
+  const titles = await Promise.all(rows.map((r) => suzuki.session.text(r)));
+  await suzuki.session.click(rows[titles.findIndex((t) => t.includes(title))]);
+  await suzuki.edit.$("editor");
+  assert.ok((await suzuki.edit.previewText()).includes(title));
+  await suzuki.session.click(await suzuki.edit.$("outline-title"));
+  assert.equal(await suzuki.session.executeAsync(`arguments[0](document.querySelector('[data-testid="field-title"]').value);`), title);
+  await dismissArrival(aoki);
+});
+
 test("both end with the same report", async () => {
   await aoki.edit.waitSaved();
   await suzuki.edit.waitSaved();

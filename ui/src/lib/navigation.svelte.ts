@@ -19,9 +19,15 @@ class Navigation {
   /** Run before leaving the current screen: the editor saves its pending change, and
    * asks the user when something cannot be saved; false keeps the screen. */
   #beforeLeave: (() => Promise<boolean>) | null = null;
+  /** Run before a report's editor is shown: what is being merged into it lands first. */
+  #beforeOpen: ((id: number) => Promise<void>) | null = null;
 
   setBeforeLeave(hook: (() => Promise<boolean>) | null): void {
     this.#beforeLeave = hook;
+  }
+
+  setBeforeOpen(hook: ((id: number) => Promise<void>) | null): void {
+    this.#beforeOpen = hook;
   }
 
   async #mayLeave(): Promise<boolean> {
@@ -30,6 +36,7 @@ class Navigation {
 
   async openReport(id: number, at: string | null = null, { checks = false } = {}): Promise<void> {
     if (!(await this.#mayLeave())) return;
+    await this.#beforeOpen?.(id);
     this.lastReportId = id;
     this.screen = { name: "report", id, at, checks };
   }
